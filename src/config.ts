@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+/** The bot's settings, read from the environment (and `.env` through dotenv by the roots). */
+export type Config = {
+  /** null: no token, so `npm start` opens the local console instead of connecting. */
+  discordToken: string | null
+  discordApplicationId: string | null
+  /** Set: commands are registered for this guild only (instant); unset: globally. */
+  discordGuildId: string | null
+  corpusDir: string
+  logLevel: LogLevel
+  /** Tests only: another base URL for Discord's REST API (the local emulator). */
+  discordApiBase: string | null
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export const defaultConfig = {
+  corpusDir: 'corpus',
+  logLevel: 'info',
+} as const satisfies Partial<Config>
+
+const SNOWFLAKE = /^\d{17,20}$/
+// An empty setting (`DISCORD_TOKEN=` in .env) counts as unset.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
+
+const ENV_SCHEMA = z.object({
+  DISCORD_TOKEN: optional(
+    z.string().trim().regex(/^[\w.-]{20,}$/, 'does not look like a bot token (copy it from the Developer Portal, Bot tab)'),
+  ),
+  DISCORD_APPLICATION_ID: optional(z.string().trim().regex(SNOWFLAKE, 'must be the application id, a number of 17–20 digits')),
+  DISCORD_GUILD_ID: optional(z.string().trim().regex(SNOWFLAKE, 'must be a server id, a number of 17–20 digits')),
+  CORPUS_DIR: optional(z.string().trim().min(1)),
+  LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`))),
+  DISCORD_API_BASE: optional(z.string().trim().url('must be a URL such as http://127.0.0.1:3000/api')),
+})
+
+/**
+ * Reads and validates the settings. Throws one `Error` whose message starts with `config:` and
+ * names every bad setting; never includes a setting's value, so a token cannot leak into logs.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = ENV_SCHEMA.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)
+    throw new Error(`config: ${lines.join('; ')}`)
+  }
+  const settings = parsed.data
+  return {
+    discordToken: settings.DISCORD_TOKEN ?? null,
+    discordApplicationId: settings.DISCORD_APPLICATION_ID ?? null,
+    discordGuildId: settings.DISCORD_GUILD_ID ?? null,
+    corpusDir: settings.CORPUS_DIR ?? defaultConfig.corpusDir,
+    logLevel: settings.LOG_LEVEL ?? defaultConfig.logLevel,
+    discordApiBase: settings.DISCORD_API_BASE ?? null,
+  }
+}
