@@ -1,0 +1,92 @@
+import type { Quote } from '../attribution/quote.js'
+import type { SpeakerKind } from '../attribution/speaker.js'
+import { foldWord } from '../text/tokens.js'
+import type { Library } from './library.js'
+
+/** A speaker across the corpus: the same name in several articles is one entry. */
+export type SpeakerSummary = {
+  name: string
+  kind: SpeakerKind
+  role: string | null
+  aliases: string[]
+  articles: string[]
+  quotes: number
+}
+
+/** One statement of a speaker, for "everything this person said". */
+export type SpeakerStatement = {
+  article: string
+  paragraph: number
+  text: string
+  kind: Quote['kind']
+}
+
+export type SpeakersOptions = {
+  /** Only speakers whose name or an alias matches this (case- and accent-insensitive); null: all. */
+  name: string | null
+  /** Only this article; null: the whole corpus. */
+  article: string | null
+}
+
+export const defaultSpeakersOptions: SpeakersOptions = { name: null, article: null }
+
+/** The result of {@link listSpeakers}: most-quoted first, and the statements when a name was asked. */
+export type SpeakersResult = {
+  speakers: SpeakerSummary[]
+  /** Filled only when `name` matched exactly one speaker. */
+  statements: SpeakerStatement[]
+}
+
+/**
+ * Who's who: every speaker with a quote, merged across articles by canonical name, most quoted
+ * first. With `name`, only the speakers it matches, and their statements when it matches one.
+ */
+export function listSpeakers(library: Library, options: Partial<SpeakersOptions> = {}): SpeakersResult {
+  const { name, article } = { ...defaultSpeakersOptions, ...options }
+  const byName = new Map<string, SpeakerSummary>()
+  const statements = new Map<string, SpeakerStatement[]>()
+  for (const source of library.articles) {
+    if (article !== null && source.id !== article) continue
+    const attribution = library.attributions.get(source.id)
+    if (attribution === undefined) continue
+    for (const speaker of attribution.speakers) {
+      const key = foldName(speaker.name)
+      const entry = byName.get(key) ?? { name: speaker.name, kind: speaker.kind, role: speaker.role, aliases: [], articles: [], quotes: 0 }
+      if (entry.role === null) entry.role = speaker.role
+      for (const alias of speaker.aliases) if (!entry.aliases.includes(alias)) entry.aliases.push(alias)
+      if (!entry.articles.includes(source.id)) entry.articles.push(source.id)
+      byName.set(key, entry)
+    }
+    for (const quote of attribution.quotes) {
+      if (quote.speaker === null) continue
+      const key = foldName(quote.speaker.name)
+      const entry = byName.get(key)
+      if (entry !== undefined) entry.quotes++
+      const list = statements.get(key) ?? []
+      list.push({ article: source.id, paragraph: quote.paragraph, text: quote.text, kind: quote.kind })
+      statements.set(key, list)
+    }
+  }
+  let speakers = [...byName.values()]
+  if (name !== null) speakers = speakers.filter((speaker) => isNameMatch(speaker, name))
+  speakers.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
+  const only = speakers.length === 1 ? speakers[0] : undefined
+  return { speakers, statements: only === undefined ? [] : (statements.get(foldName(only.name)) ?? []) }
+}
+
+/**
+ * Whether `typed` names this speaker: equal to the name or an alias, or (for autocomplete) a
+ * prefix of any word of them. Case- and accent-insensitive.
+ */
+export function isNameMatch(speaker: { name: string; aliases: readonly string[] }, typed: string): boolean {
+  const wanted = foldName(typed)
+  if (wanted.length === 0) return true
+  return [speaker.name, ...speaker.aliases].some((candidate) => {
+    const folded = foldName(candidate)
+    return folded === wanted || folded.startsWith(wanted) || folded.split(' ').some((word) => word.startsWith(wanted))
+  })
+}
+
+function foldName(name: string): string {
+  return name.split(/\s+/).map(foldWord).join(' ').trim()
+}

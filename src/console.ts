@@ -1,0 +1,78 @@
+import { createInterface } from 'node:readline'
+import type { Library } from './answer/library.js'
+import { parseCommand, runCommand } from './commands.js'
+
+/** What the console needs from its root: where to read and write, and how to reload the corpus. */
+export type ConsoleIo = {
+  input: NodeJS.ReadableStream
+  output: NodeJS.WritableStream
+  isColor: boolean
+  /** Reloads the corpus; returns the new library and one line per skipped file. */
+  reload: () => Promise<{ library: Library; problems: string[] }>
+}
+
+export const CONSOLE_HELP = `Commands (the same as the Discord bot's):
+  /ask <question> [--article ID]          the best passages, with who said them
+  /quote <keyword or "exact phrase"> [--speaker NAME] [--article ID]
+  /brief [--article ID] [--topic WORDS]   key points, who's who, timeline
+  /speakers [name]                        who's who; with a name, what that person said
+  /articles                               the corpus
+  /reload                                 read the corpus folder again
+  /help                                   this list
+  /quit                                   leave`
+
+/**
+ * The local console: reads `/command …` lines and prints the answers until `/quit` or the end of
+ * input. One bad line gets a message, never ends the session.
+ */
+export async function runConsole(initial: Library, io: ConsoleIo): Promise<void> {
+  let library = initial
+  const lines = createInterface({ input: io.input, terminal: false })
+  const write = (text: string) => io.output.write(`${text}\n`)
+  const prompt = () => io.output.write('byline> ')
+  prompt()
+  for await (const raw of lines) {
+    const line = raw.trim()
+    if (line === '') {
+      prompt()
+      continue
+    }
+    const [word = '', ...rest] = splitConsoleLine(line)
+    const name = word.replace(/^\//, '').toLowerCase()
+    if (name === 'quit' || name === 'exit') break
+    if (name === 'help') write(CONSOLE_HELP)
+    else if (name === 'reload') {
+      const reloaded = await io.reload()
+      library = reloaded.library
+      for (const problem of reloaded.problems) write(problem)
+      write(`Reloaded: ${library.articles.length} articles.`)
+    } else {
+      const command = parseCommand([name, ...rest])
+      if ('error' in command) write(`${command.error}. Type /help for the commands.`)
+      else if (command.batch !== null || command.corpus !== null) write('--batch and --corpus work in the CLI only (npm run cli).')
+      else write(runCommand(library, { ...command, isAll: command.isAll || (command.name === 'brief' && command.article === null && library.articles.length > 1) }, { isColor: io.isColor }).text)
+    }
+    write('')
+    prompt()
+  }
+  lines.close()
+}
+
+/**
+ * Splits a console line into words on white space. Double quotes group words only for an
+ * option's value (`--speaker "Jane Doe"`); elsewhere they are kept, so `/quote "exact phrase"`
+ * still reaches quote search as a phrase.
+ */
+export function splitConsoleLine(line: string): string[] {
+  const words: string[] = []
+  const parts = line.match(/"[^"]*"|“[^”]*”|\S+/g) ?? []
+  let isOptionValue = false
+  for (const part of parts) {
+    const isQuoted = /^["“].*["”]$/.test(part)
+    if (isOptionValue && isQuoted) words.push(part.slice(1, -1))
+    else if (isQuoted) words.push(...part.split(/\s+/))
+    else words.push(part)
+    isOptionValue = part.startsWith('--') && !['--json', '--all'].includes(part)
+  }
+  return words
+}
