@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config.js'
+
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAwMQ.fake.token-for-tests_only'
+
+describe('loadConfig', () => {
+  it('gives the defaults for an empty environment: no token, the embedded corpus', () => {
+    expect(loadConfig({})).toEqual({
+      discordToken: null,
+      discordApplicationId: null,
+      discordGuildId: null,
+      corpusDir: 'corpus',
+      logLevel: 'info',
+      discordApiBase: null,
+    })
+  })
+
+  it('reads every setting, trimming and lowercasing the log level', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: ` ${TOKEN} `,
+      DISCORD_APPLICATION_ID: '1000000000000000001',
+      DISCORD_GUILD_ID: '2000000000000000001',
+      CORPUS_DIR: '/srv/news',
+      LOG_LEVEL: 'DEBUG',
+      DISCORD_API_BASE: 'http://127.0.0.1:4000/api',
+    })
+    expect(config).toEqual({
+      discordToken: TOKEN,
+      discordApplicationId: '1000000000000000001',
+      discordGuildId: '2000000000000000001',
+      corpusDir: '/srv/news',
+      logLevel: 'debug',
+      discordApiBase: 'http://127.0.0.1:4000/api',
+    })
+  })
+
+  it('treats empty settings as unset, as in a copied .env.example', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', LOG_LEVEL: '' }).discordToken).toBeNull()
+  })
+
+  it.each([
+    { name: 'a token that is too short', env: { DISCORD_TOKEN: 'abc' }, message: 'config: DISCORD_TOKEN does not look like a bot token' },
+    { name: 'a guild id that is not a snowflake', env: { DISCORD_GUILD_ID: 'my-server' }, message: 'config: DISCORD_GUILD_ID must be a server id' },
+    { name: 'an application id with letters', env: { DISCORD_APPLICATION_ID: '12ab' }, message: 'config: DISCORD_APPLICATION_ID must be the application id' },
+    { name: 'an unknown log level', env: { LOG_LEVEL: 'loud' }, message: 'config: LOG_LEVEL must be one of' },
+    { name: 'an API base that is not a URL', env: { DISCORD_API_BASE: 'localhost' }, message: 'config: DISCORD_API_BASE must be a URL' },
+  ])('fails naming the setting for $name', ({ env, message }) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('names every bad setting at once and never echoes a value', () => {
+    const secret = 'not-a-token-but-secret'
+    let message = ''
+    try {
+      loadConfig({ DISCORD_TOKEN: `${secret} with spaces`, LOG_LEVEL: 'loud' })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toContain('DISCORD_TOKEN')
+    expect(message).toContain('LOG_LEVEL')
+    expect(message).not.toContain(secret)
+  })
+})
