@@ -1,0 +1,208 @@
+import type { Article } from '../corpus/article.js'
+import { findQuoteCue, findReportedSpeech, type Cue } from './cues.js'
+import { readMentionAfter } from './mentions.js'
+import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'
+import type { ArticleAttribution, Quote, QuoteKind } from './quote.js'
+import type { QuoteSpan } from './quoteMarks.js'
+import type { Speaker } from './speaker.js'
+import { addRole, createRegistry, registerName, resolveReference, setFocus, toSpeaker, type Entity, type SpeakerRegistry } from './speakerRegistry.js'
+import { SPEECH_VERBS } from './speechVerbs.js'
+
+/** A quote before its speaker becomes a `Speaker`: canonical names settle only at the article's end. */
+type Found = {
+  paragraph: number
+  start: number
+  end: number
+  kind: QuoteKind
+  cue: string | null
+  mention: string | null
+  entity: Entity | null
+}
+
+/** What one paragraph hands to the next: an unclosed quotation, or a cue ending in a colon. */
+type Carry = {
+  /** The speaker of a quotation left open at the end of the previous paragraph (null: unknown). */
+  openQuote: { entity: Entity | null } | null
+  /** The speaker announced by a previous paragraph ending in ":". */
+  colon: Entity | null
+  /** The speaker of the last direct quote, and its paragraph. */
+  lastDirect: { entity: Entity; paragraph: number } | null
+}
+
+// A sentence-initial quotation with no cue continues the last speaker's words only this close by.
+const MAX_CONTINUATION_DISTANCE = 1
+
+/**
+ * Finds every direct quote, partial quote and reported statement of an article, with its cue,
+ * the mention naming the speaker, and the speaker resolved against the article's registry.
+ * Pure and synchronous; never throws on odd text. Quote offsets index into
+ * `article.paragraphs[paragraph - 1]`. `speaker: null` means no reliable antecedent was found.
+ */
+export function attributeArticle(article: Article): ArticleAttribution {
+  const registry = createRegistry()
+  const found: Found[] = []
+  const carry: Carry = { openQuote: null, colon: null, lastDirect: null }
+  article.paragraphs.forEach((text, index) => {
+    if (typeof text !== 'string' || text.trim() === '') {
+      carry.openQuote = null
+      carry.colon = null
+      return
+    }
+    attributeParagraph(layOutParagraph(text), index + 1, registry, carry, found)
+  })
+  const speakers = new Map<Entity, Speaker>()
+  const quotes: Quote[] = found
+    .filter((f) => f.end > f.start)
+    .map((f) => {
+      let speaker: Speaker | null = null
+      if (f.entity !== null) {
+        speaker = speakers.get(f.entity) ?? toSpeaker(f.entity)
+        speakers.set(f.entity, speaker)
+      }
+      const text = article.paragraphs[f.paragraph - 1]?.slice(f.start, f.end) ?? ''
+      return { paragraph: f.paragraph, start: f.start, end: f.end, text, kind: f.kind, cue: f.cue, mention: f.mention, speaker }
+    })
+  return { quotes, speakers: [...speakers.values()] }
+}
+
+type Event = { at: number; cue: Cue; apply: (entity: Entity | null) => void }
+
+function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry: SpeakerRegistry, carry: Carry, found: Found[]): void {
+  const { spans, text } = layout
+  const events: Event[] = []
+  const directs: (Found | null)[] = spans.map(() => null)
+  const shapes = spans.map((span) => quoteShape(text, span))
+  const reported = findReportedSpeech(layout)
+
+  spans.forEach((span, q) => {
+    if (shapes[q] !== 'direct') return
+    const item: Found = { paragraph, start: span.start, end: span.end, kind: 'direct', cue: null, mention: null, entity: null }
+    directs[q] = item
+    const cue = findQuoteCue(layout, q)
+    if (cue !== null) {
+      item.cue = cue.text
+      item.mention = cue.mention?.text ?? null
+      events.push({ at: cue.at, cue, apply: (entity) => { item.entity = entity } })
+    }
+  })
+
+  // "“A,” X said. “B.”": a cue-less quotation right after an attributed one continues it.
+  for (let q = spans.length - 1; q > 0; q--) {
+    const prev = directs[q - 1]
+    const cur = directs[q]
+    const prevSpan = spans[q - 1] as QuoteSpan
+    const curSpan = spans[q] as QuoteSpan
+    if (prev == null || cur == null || cur.cue !== null || prev.cue === null) continue
+    const between = text.slice(prevSpan.close + 1, curSpan.open)
+    if (between.length > 90 || (between.match(/[.!?]/gu) ?? []).length > 1) continue
+    prev.end = cur.end
+    directs[q] = null
+  }
+
+  for (const item of reported) {
+    // Reported speech that is wholly a direct quotation is already counted.
+    if (directs.some((d) => d !== null && d.start <= item.start + 1 && d.end >= item.end - 1)) continue
+    const entry: Found = { paragraph, start: item.start, end: item.end, kind: 'indirect', cue: item.cue.text, mention: item.cue.mention?.text ?? null, entity: null }
+    found.push(entry)
+    events.push({ at: item.cue.at, cue: item.cue, apply: (entity) => { entry.entity = entity } })
+    // Partial quotes inside reported speech take its speaker.
+    spans.forEach((span, q) => {
+      if (shapes[q] !== 'partial' || span.start < item.start || span.end > item.end) return
+      const part: Found = { paragraph, start: span.start, end: span.end, kind: 'partial', cue: item.cue.text, mention: entry.mention, entity: null }
+      found.push(part)
+      events.push({ at: item.cue.at + 0.5, cue: item.cue, apply: (entity) => { part.entity = entity } })
+      shapes[q] = null
+    })
+  }
+
+  for (const event of subjectEvents(layout)) events.push(event)
+  events.sort((a, b) => a.at - b.at)
+  const sentenceSpeaker = new Map<number, Entity>()
+  for (const event of events) {
+    const entity = resolveCue(registry, event.cue, paragraph, sentenceSpeaker)
+    if (entity !== null) {
+      setFocus(registry, entity, paragraph)
+      if (!sentenceSpeaker.has(event.cue.sentence)) sentenceSpeaker.set(event.cue.sentence, entity)
+    }
+    event.apply(entity)
+  }
+
+  directs.forEach((item, q) => {
+    if (item === null) return
+    const span = spans[q] as QuoteSpan
+    if (item.cue === null) {
+      const atStart = span.open === 0
+      if (atStart && carry.openQuote !== null) item.entity = carry.openQuote.entity
+      else if (atStart && carry.colon !== null) item.entity = carry.colon
+      else if (isSentenceInitial(text, span) && carry.lastDirect !== null && paragraph - carry.lastDirect.paragraph <= MAX_CONTINUATION_DISTANCE) {
+        item.entity = carry.lastDirect.entity
+      }
+    }
+    if (item.entity !== null) {
+      item.entity.quotes++
+      carry.lastDirect = { entity: item.entity, paragraph }
+    }
+    found.push(item)
+  })
+  for (const f of found) if (f.paragraph === paragraph && f.kind !== 'direct' && f.entity !== null) f.entity.quotes++
+
+  const lastSpan = spans[spans.length - 1]
+  const lastDirect = [...directs].reverse().find((d) => d !== null) ?? null
+  carry.openQuote = lastSpan !== undefined && lastSpan.close < 0 ? { entity: lastDirect?.entity ?? null } : null
+  carry.colon = /:\s*$/u.test(text) ? lastResolved(events, sentenceSpeaker) : null
+}
+
+// The speaker of the paragraph's last sentence with a resolved cue, for "X said:" paragraphs.
+function lastResolved(events: readonly Event[], sentenceSpeaker: ReadonlyMap<number, Entity>): Entity | null {
+  const last = events[events.length - 1]
+  return last === undefined ? null : sentenceSpeaker.get(last.cue.sentence) ?? null
+}
+
+function resolveCue(registry: SpeakerRegistry, cue: Cue, paragraph: number, sentenceSpeaker: ReadonlyMap<number, Entity>): Entity | null {
+  if (cue.link === 'clause') return sentenceSpeaker.get(cue.sentence) ?? null
+  const mention = cue.mention
+  if (mention === null) return null
+  let entity: Entity | null
+  if (mention.kind === 'name') entity = registerName(registry, mention, paragraph)
+  else {
+    entity = resolveReference(registry, mention, paragraph)
+    if (entity !== null && mention.kind === 'nominal') entity.aliases.add(mention.text)
+  }
+  if (entity !== null && cue.role !== null) addRole(entity, cue.role)
+  return entity
+}
+
+// A named subject opening a sentence ("Smith announced …") puts that person in focus for "he".
+function subjectEvents(layout: ParagraphLayout): Event[] {
+  const events: Event[] = []
+  for (let s = 0; s < layout.sentences.length; s++) {
+    const sentence = layout.sentences[s]
+    if (sentence === undefined || sentence.first >= sentence.endToken) continue
+    if (layout.quoteOf[sentence.first] !== -1) continue
+    const mention = readMentionAfter(layout.tokens, sentence.first, sentence.endToken)
+    if (mention === null || mention.kind !== 'name' || mention.isOrganization) continue
+    const nextIndex = layout.tokens.findIndex((t) => t.start >= mention.end)
+    const next = layout.tokens[nextIndex]
+    if (next === undefined || (next.pos !== 'VERB' && next.pos !== 'AUX') || SPEECH_VERBS.has(next.lower)) continue
+    const cue: Cue = { text: next.text, at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: -1 - s }
+    events.push({ at: cue.at, cue, apply: () => undefined })
+  }
+  return events
+}
+
+/**
+ * `direct`: the quotation stands as speech of its own (opens a sentence, or follows a colon,
+ * comma or cue verb); `partial`: a fragment woven into a sentence ("found a “new hero” in …").
+ */
+function quoteShape(text: string, span: QuoteSpan): QuoteKind | null {
+  const before = text.slice(0, span.open).trimEnd()
+  if (before === '' || /[.!?:,;\u2014\u2013—]["”’)]*$/u.test(before)) return 'direct'
+  const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase()
+  if (word !== undefined && SPEECH_VERBS.has(word)) return 'direct'
+  return 'partial'
+}
+
+function isSentenceInitial(text: string, span: QuoteSpan): boolean {
+  const before = text.slice(0, span.open).trimEnd()
+  return before === '' || /[.!?]["”’)]*$/u.test(before)
+}

@@ -1,0 +1,256 @@
+import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
+import type { ParagraphLayout } from './paragraphLayout.js'
+import { CLAUSE_VERBS, HEARER_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs.js'
+import type { TaggedToken } from './tagger.js'
+
+/**
+ * How a cue's speaker is found: from its own `mention`; from the subject of the clause it hangs
+ * on (`, adding that …`); or not at all (`none`), left to the article-level rules.
+ */
+export type SpeakerLink = 'mention' | 'clause' | 'none'
+
+/** A cue found in a paragraph: the verb or phrase, the mention naming the speaker, and how to link them. */
+export type Cue = {
+  text: string
+  /** Offset of the cue in the paragraph, for ordering. */
+  at: number
+  mention: Mention | null
+  /** A role given beside the mention ("Bob Jones, a state senator, said"). */
+  role: string | null
+  link: SpeakerLink
+  sentence: number
+}
+
+// Words allowed between a subject and its cue verb ("he also said", "Smith has repeatedly said").
+const SKIPPABLE: ReadonlySet<string> = new Set(['also', 'later', 'then', 'again', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do', 'not', 'never', 'repeatedly', 'previously', 'reportedly', 'publicly', 'privately', 'recently', 'once', 'first', 'further', 'earlier', 'separately', 'flatly', 'simply', 'just', 'often', 'frequently', 'still', 'even', 'only', 'had', 'could', 'might', 'may', 'should', 'must', 'can', 'already', 'long', 'quickly', 'immediately', 'subsequently', 'finally', 'initially', 'always', 'bluntly', 'openly', 'angrily', 'sharply', 'loudly', 'confidently', 'proudly'])
+
+function isCueVerb(token: TaggedToken | undefined): boolean {
+  if (token === undefined || !SPEECH_VERBS.has(token.lower)) return false
+  return token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && /s$/u.test(token.lower))
+}
+
+/** Is the token a participle cue hanging on a clause (", adding that …")? */
+export function isParticipleCue(layout: ParagraphLayout, k: number): boolean {
+  const t = layout.tokens[k]
+  const prev = layout.tokens[k - 1]
+  return t !== undefined && SPEECH_PARTICIPLES.has(t.lower) && prev !== undefined && (prev.text === ',' || prev.lower === 'and')
+}
+
+/**
+ * The subject of the cue verb at `k`, reading left no further than `min`: skips adverbs and
+ * auxiliaries, and steps over an appositive ("Jones, a state senator, said").
+ */
+export function subjectBefore(layout: ParagraphLayout, k: number, min: number): { mention: Mention | null; role: string | null } {
+  const tokens = layout.tokens
+  let j = k
+  while (j - 1 >= min) {
+    const t = tokens[j - 1] as TaggedToken
+    if (layout.quoteOf[j - 1] !== -1) break
+    if (SKIPPABLE.has(t.lower) || (t.pos === 'ADV' && !/^\p{Lu}/u.test(t.text)) || t.pos === 'AUX' || t.lower === "n't" || t.lower === 'n’t') j--
+    else break
+  }
+  const direct = readMentionBefore(tokens, j, min)
+  if (direct !== null) return { mention: direct, role: null }
+  if (tokens[j - 1]?.text !== ',') return { mention: null, role: null }
+  // An appositive: find the comma that opens it and read the name before that.
+  for (let c = j - 2; c >= Math.max(min, j - 18); c--) {
+    const t = tokens[c] as TaggedToken
+    if (layout.quoteOf[c] !== -1 || t.text === '.' || t.text === ';') break
+    if (t.text !== ',') continue
+    const mention = readMentionBefore(tokens, c, min)
+    if (mention === null || mention.kind === 'pronoun') return { mention: null, role: null }
+    const inner = layout.text.slice((tokens[c + 1] as TaggedToken).start, (tokens[j - 2] as TaggedToken).end)
+    const isRoleLike = /^(a|an|the)\s/iu.test(inner) || /\p{Lu}/u.test(inner[0] ?? '')
+    if (/^(who|which|that)\b/iu.test(inner)) return { mention, role: null }
+    return { mention, role: isRoleLike && !/^\d/u.test(inner) ? inner : null }
+  }
+  return { mention: null, role: null }
+}
+
+/**
+ * The cue that attributes quoted span `q`: after it (`“…,” X said` / `“…,” said X`) or before
+ * it in the same sentence (`X said: “…”`, `X told CBS, “…”`, `…, adding: “…”`). Null when none.
+ */
+export function findQuoteCue(layout: ParagraphLayout, q: number): Cue | null {
+  return findCueAfter(layout, q) ?? findCueBefore(layout, q)
+}
+
+function spanTokens(layout: ParagraphLayout, q: number): [number, number] {
+  const first = layout.quoteOf.indexOf(q)
+  const last = layout.quoteOf.lastIndexOf(q)
+  return [first, last]
+}
+
+function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
+  const span = layout.spans[q]
+  if (span === undefined || span.close < 0) return null
+  const tokens = layout.tokens
+  const [, last] = spanTokens(layout, q)
+  if (last < 0) return null
+  let i = last + 1
+  if (tokens[i]?.text === ',' || tokens[i]?.text === '—' || tokens[i]?.text === '–') i++
+  let bound = i
+  while (bound < tokens.length && bound < i + 14 && layout.quoteOf[bound] === -1 && !/^[.!?;]$/u.test((tokens[bound] as TaggedToken).text)) bound++
+  for (let k = i; k < bound; k++) {
+    const t = tokens[k] as TaggedToken
+    if (!isCueVerb(t)) continue
+    if (k === i) {
+      const mention = readMentionAfter(tokens, k + 1, bound)
+      return mention === null ? null : { text: t.text, at: t.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+    }
+    const { mention, role } = subjectBefore(layout, k, i)
+    if (mention === null) return null
+    return { text: t.text, at: t.start, mention, role, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+  }
+  return null
+}
+
+function appositiveAfter(layout: ParagraphLayout, end: number): string | null {
+  const m = /^,\s+((?:a|an|the)\s[^,.;“”"]{3,80}?)(?=[,.;]|\s+who\b|$)/iu.exec(layout.text.slice(end))
+  return m?.[1] ?? null
+}
+
+function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
+  const tokens = layout.tokens
+  const [first] = spanTokens(layout, q)
+  if (first <= 0) return null
+  const sentence = layout.sentences[layout.sentenceOf[first] ?? 0]
+  let min = sentence?.first ?? 0
+  for (let k = first - 1; k >= min; k--) if (layout.quoteOf[k] !== -1) { min = k + 1; break }
+  for (let k = first - 1; k >= min; k--) {
+    const t = tokens[k] as TaggedToken
+    if (layout.quoteOf[k] !== -1 || !isCueVerb(t)) continue
+    if (isParticipleCue(layout, k)) return { text: t.text, at: t.start, mention: null, role: null, link: 'clause', sentence: layout.sentenceOf[k] ?? 0 }
+    const { mention, role } = subjectBefore(layout, k, min)
+    if (mention !== null) return { text: t.text, at: t.start, mention, role, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+    if (k > 0 && tokens[k - 1]?.lower === 'who') continue
+    return null
+  }
+  return null
+}
+
+/** Reported speech found in a paragraph: the content range and the cue that introduces it. */
+export type ReportedSpeech = { start: number; end: number; cue: Cue }
+
+// A comma followed by one of these ends the reported clause: what follows is the writer's.
+const CONTENT_BREAKS: ReadonlySet<string> = new Set(['despite', 'amid', 'although', 'though', 'whereas', 'according'])
+const CLAUSE_STARTERS = /^(DET|PRON|PROPN|NOUN|ADJ|NUM|ADV)$/u
+
+/**
+ * Finds reported speech in a paragraph: `X said (that) …`, `X told Y (that) …`, `…, X said.`,
+ * `according to X, …` / `…, according to X`, and participial `, adding that …`. Content runs to
+ * the end of the sentence, stopping before a trailing participle clause (", prompting …") and
+ * before a quotation that opens a new direct quote.
+ */
+export function findReportedSpeech(layout: ParagraphLayout): ReportedSpeech[] {
+  const found: ReportedSpeech[] = []
+  const tokens = layout.tokens
+  for (let k = 0; k < tokens.length; k++) {
+    if (layout.quoteOf[k] !== -1) continue
+    const t = tokens[k] as TaggedToken
+    const sentence = layout.sentences[layout.sentenceOf[k] ?? 0]
+    if (sentence === undefined) continue
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+      const item = readAccordingTo(layout, k, sentence.first, sentence.endToken)
+      if (item !== null) found.push(item)
+      continue
+    }
+    if (!CLAUSE_VERBS.has(t.lower) || !isCueVerb(t)) continue
+    const sentenceIndex = layout.sentenceOf[k] ?? 0
+    let cue: Cue
+    if (isParticipleCue(layout, k)) {
+      cue = { text: t.text, at: t.start, mention: null, role: null, link: 'clause', sentence: sentenceIndex }
+    } else {
+      const { mention, role } = subjectBefore(layout, k, sentence.first)
+      if (mention === null) continue
+      cue = { text: t.text, at: t.start, mention, role, link: 'mention', sentence: sentenceIndex }
+      // "…, X said." — the content is what came before.
+      const tail = tailAfterCue(layout, k, sentence.endToken)
+      const before = tokens[indexOfToken(layout, mention.start) - 1]
+      if (tail && before?.text === ',') {
+        const from = sentence.first
+        const commaAt = indexOfToken(layout, mention.start) - 1
+        const range = layout.quoteOf[from] === -1 ? contentRange(layout, from, commaAt) : null
+        if (range !== null) found.push({ ...range, cue })
+        continue
+      }
+    }
+    let j = k + 1
+    if (HEARER_VERBS.has(t.lower)) {
+      const hearer = readMentionAfter(tokens, j, sentence.endToken)
+      if (hearer !== null) j = indexOfToken(layout, hearer.end - 1) + 1
+    }
+    // "said on Thursday that …", "told reporters Monday that …": look a few words ahead for "that".
+    for (let a = j; a < Math.min(sentence.endToken, j + 7); a++) {
+      const w = tokens[a] as TaggedToken
+      if (layout.quoteOf[a] !== -1 || w.pos === 'VERB' || w.text === ',' && a > j) break
+      if (w.lower === 'that') { j = a + 1; break }
+    }
+    const start = tokens[j]
+    if (start === undefined || j >= sentence.endToken) continue
+    if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) continue
+    if (!CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1) continue
+    if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about') continue
+    const range = contentRange(layout, j, sentence.endToken)
+    if (range !== null) found.push({ ...range, cue })
+  }
+  return found
+}
+
+function isWholeQuoteStart(layout: ParagraphLayout, j: number): boolean {
+  const span = layout.spans[layout.quoteOf[j] ?? -1]
+  return span !== undefined && /^\p{Lu}/u.test(layout.text.slice(span.start, span.start + 1))
+}
+
+function indexOfToken(layout: ParagraphLayout, offset: number): number {
+  const i = layout.tokens.findIndex((t) => t.start <= offset && offset < t.end)
+  return i < 0 ? layout.tokens.findIndex((t) => t.start >= offset) : i
+}
+
+// True when only adjuncts ("on Tuesday", "in a statement") follow the cue up to the sentence end.
+function tailAfterCue(layout: ParagraphLayout, k: number, end: number): boolean {
+  for (let a = k + 1; a < end; a++) {
+    const t = layout.tokens[a] as TaggedToken
+    if (/^[.!?]$/u.test(t.text)) return true
+    if (t.lower === 'that' || t.pos === 'VERB' || layout.quoteOf[a] !== -1 || a - k > 8) return false
+  }
+  return true
+}
+
+function readAccordingTo(layout: ParagraphLayout, k: number, first: number, end: number): ReportedSpeech | null {
+  const tokens = layout.tokens
+  const mention = readMentionAfter(tokens, k + 2, end)
+  if (mention === null) return null
+  const cue: Cue = { text: 'according to', at: (tokens[k] as TaggedToken).start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+  if (k === first) {
+    const after = indexOfToken(layout, mention.end)
+    let c = after
+    while (c < end && (tokens[c] as TaggedToken).text !== ',') c++
+    const range = contentRange(layout, c + 1, end)
+    return range === null ? null : { ...range, cue }
+  }
+  if (tokens[k - 1]?.text !== ',') return null
+  const range = contentRange(layout, first, k - 1)
+  return range === null ? null : { ...range, cue }
+}
+
+// The content from token `from` to `to` (exclusive), cut at a trailing participle clause, a
+// content break ("…, despite …") or a cue participle (", adding that"), and trimmed of
+// punctuation. Null when nothing of substance is left.
+function contentRange(layout: ParagraphLayout, from: number, to: number): { start: number; end: number } | null {
+  const tokens = layout.tokens
+  let end = to
+  for (let a = from + 1; a < to; a++) {
+    const t = tokens[a] as TaggedToken
+    if (layout.quoteOf[a] !== -1) continue
+    const next = tokens[a + 1]
+    if (t.text === ';') { end = a; break }
+    if (t.text === ',' && next !== undefined && layout.quoteOf[a + 1] === -1
+      && ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower))) { end = a; break }
+  }
+  while (end > from && /^[.!?,;:\u2014\u2013-]$/u.test((tokens[end - 1] as TaggedToken).text) && layout.quoteOf[end - 1] === -1) end--
+  if (end - from < 2) return null
+  const first = tokens[from] as TaggedToken
+  const last = tokens[end - 1] as TaggedToken
+  return { start: first.start, end: last.end }
+}

@@ -1,0 +1,59 @@
+import { splitSentences } from '../text/sentences.js'
+import { findQuoteSpans, type QuoteSpan } from './quoteMarks.js'
+import { tagParagraph, type TaggedToken } from './tagger.js'
+
+/** A sentence of a paragraph as a token range `[first, end)` plus its character range. */
+export type SentenceRange = { start: number; end: number; first: number; endToken: number }
+
+/**
+ * Everything later steps need about one paragraph: tagged tokens, quoted spans, sentences, and
+ * for each token the quoted span it lies in (-1 outside quotes, marks included in their span).
+ */
+export type ParagraphLayout = {
+  text: string
+  tokens: TaggedToken[]
+  spans: QuoteSpan[]
+  sentences: SentenceRange[]
+  /** Per token: index into `spans`, or -1. */
+  quoteOf: number[]
+  /** Per token: index into `sentences`. */
+  sentenceOf: number[]
+}
+
+/** Tags a paragraph and lines up its tokens with its quotes and sentences. */
+export function layOutParagraph(text: string): ParagraphLayout {
+  const tokens = tagParagraph(text)
+  const spans = findQuoteSpans(text)
+  const sentenceChars = splitSentences(text)
+  const sentences: SentenceRange[] = []
+  const sentenceOf: number[] = new Array<number>(tokens.length).fill(0)
+  const quoteOf: number[] = new Array<number>(tokens.length).fill(-1)
+  let s = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as TaggedToken
+    while (s + 1 < sentenceChars.length && t.start >= (sentenceChars[s + 1] as { start: number }).start) s++
+    sentenceOf[i] = s
+  }
+  for (let k = 0; k < sentenceChars.length; k++) {
+    const c = sentenceChars[k] as { start: number; end: number }
+    const first = sentenceOf.indexOf(k)
+    const endToken = sentenceOf.lastIndexOf(k) + 1
+    sentences.push({ start: c.start, end: c.end, first: first < 0 ? 0 : first, endToken: first < 0 ? 0 : endToken })
+  }
+  if (sentences.length === 0) sentences.push({ start: 0, end: text.length, first: 0, endToken: tokens.length })
+  for (let q = 0; q < spans.length; q++) {
+    const span = spans[q] as QuoteSpan
+    const end = span.close < 0 ? text.length : span.close + 1
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as TaggedToken
+      if (t.start >= span.open && t.end <= end) quoteOf[i] = q
+    }
+  }
+  return { text, tokens, spans, sentences, quoteOf, sentenceOf }
+}
+
+/** Index of the first token that starts at or after `offset`, or `tokens.length`. */
+export function tokenAt(layout: ParagraphLayout, offset: number): number {
+  const i = layout.tokens.findIndex((t) => t.start >= offset)
+  return i < 0 ? layout.tokens.length : i
+}

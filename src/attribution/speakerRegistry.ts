@@ -1,0 +1,123 @@
+import type { Mention } from './mentions.js'
+import type { Speaker, SpeakerKind } from './speaker.js'
+
+/** One source of an article while it is being read; becomes a `Speaker` when it has quotes. */
+type Entity = {
+  name: string
+  kind: SpeakerKind
+  role: string | null
+  aliases: Set<string>
+  /** Lowercased words of every name and role seen, for matching role nominals. */
+  words: Set<string>
+  /** Paragraph where the entity was last the subject of a sentence or a speaker. */
+  lastFocus: number
+  quotes: number
+}
+
+/**
+ * The article's sources as the text introduces them, with the entity currently in focus for
+ * pronouns. Mutable while one article is read; `attributeArticle` creates one per article.
+ */
+export type SpeakerRegistry = {
+  entities: Entity[]
+  /** The person last named as a subject or speaker: what "he"/"she" refers to. */
+  focus: Entity | null
+}
+
+/** A new, empty registry. */
+export function createRegistry(): SpeakerRegistry {
+  return { entities: [], focus: null }
+}
+
+const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
+// A pronoun refers back at most this many paragraphs; further than that, abstain.
+const MAX_PRONOUN_DISTANCE = 2
+
+function surnameOf(name: string): string {
+  const words = name.toLowerCase().replace(/['’]s$/u, '').split(/\s+/u).filter((w) => !SUFFIXES.has(w.replace(/,$/u, '')))
+  return words[words.length - 1] ?? ''
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)
+}
+
+/**
+ * Finds or creates the entity a name mention refers to. People match on surname (the later
+ * "Lt Gen Chaudhry" is the earlier "Ahmed Sharif Chaudhry"); organisations on the whole name.
+ * The canonical name grows to the longest full form seen.
+ */
+export function registerName(registry: SpeakerRegistry, mention: Mention, paragraph: number): Entity | null {
+  const name = mention.name
+  if (name === null || name === '') return null
+  const kind: SpeakerKind = mention.isOrganization ? 'organization' : 'person'
+  const surname = surnameOf(name)
+  let entity = registry.entities.find((e) => kind === 'person'
+    ? e.kind === 'person' && (surnameOf(e.name) === surname || e.name.toLowerCase() === name.toLowerCase())
+    : e.name.toLowerCase() === name.toLowerCase())
+  if (entity === undefined && kind === 'organization') {
+    entity = registry.entities.find((e) => e.aliases.has(name))
+  }
+  if (entity === undefined) {
+    entity = { name, kind, role: mention.role, aliases: new Set(), words: new Set(), lastFocus: paragraph, quotes: 0 }
+    registry.entities.push(entity)
+  } else if (name.length > entity.name.length && kind === entity.kind) {
+    entity.aliases.add(entity.name)
+    entity.name = name
+  } else if (name !== entity.name) {
+    entity.aliases.add(name)
+  }
+  if (entity.role === null && mention.role !== null) entity.role = mention.role
+  if (mention.text !== entity.name) entity.aliases.add(mention.text)
+  if (kind === 'person' && surname !== entity.name.toLowerCase()) entity.aliases.add(name.split(/\s+/u).slice(-1)[0] ?? name)
+  for (const w of wordsOf(mention.text)) entity.words.add(w)
+  return entity
+}
+
+/** Sets the entity that later pronouns refer to; only people can be "he" or "she". */
+export function setFocus(registry: SpeakerRegistry, entity: Entity, paragraph: number): void {
+  entity.lastFocus = paragraph
+  if (entity.kind === 'person') registry.focus = entity
+}
+
+/** Records a role the text gives a known entity ("Andrabi, the Foreign Office spokesperson"). */
+export function addRole(entity: Entity, role: string): void {
+  if (entity.role === null) entity.role = role
+  for (const w of wordsOf(role)) entity.words.add(w)
+}
+
+const NOMINAL_STOP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'another', 'former', 'new', 'top', 'senior'])
+
+/**
+ * Resolves a pronoun or role nominal to a known entity, or null to abstain. "he"/"she" take the
+ * person in focus when it was named within the last two paragraphs; a role nominal ("the
+ * spokesperson", "the ISPR chief") takes the most recent entity whose names or role share a word
+ * with it. Plural pronouns and unmatched nominals abstain.
+ */
+export function resolveReference(registry: SpeakerRegistry, mention: Mention, paragraph: number): Entity | null {
+  if (mention.kind === 'pronoun') {
+    if (mention.head !== 'he' && mention.head !== 'she') return null
+    const focus = registry.focus
+    if (focus === null || paragraph - focus.lastFocus > MAX_PRONOUN_DISTANCE) return null
+    return focus
+  }
+  if (mention.kind === 'nominal') {
+    if (mention.isPlural) return null
+    const words = wordsOf(mention.text).filter((w) => !NOMINAL_STOP.has(w))
+    if (words.length === 0) return null
+    const candidates = [...registry.entities].sort((a, b) => b.lastFocus - a.lastFocus)
+    // A nominal that shares its head noun with a role wins over one sharing only a modifier.
+    return candidates.find((e) => e.role !== null && e.words.has(mention.head))
+      ?? candidates.find((e) => words.some((w) => e.words.has(w) && w !== mention.head && /\p{Lu}/u.test(mention.text)))
+      ?? null
+  }
+  return null
+}
+
+/** Materialises the registry: every entity with at least one quote, as a `Speaker`. */
+export function toSpeaker(entity: Entity): Speaker {
+  const aliases = [...entity.aliases].filter((a) => a !== entity.name && !/^(he|she|they|it|we|i)$/iu.test(a))
+  return { id: entity.name.toLowerCase(), name: entity.name, kind: entity.kind, role: entity.role, aliases }
+}
+
+export type { Entity }

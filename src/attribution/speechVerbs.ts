@@ -1,0 +1,95 @@
+/**
+ * Cue verbs: the words that introduce what someone said. Every inflection is listed, so a lookup
+ * is one set access and no stemming is needed.
+ */
+
+// Verbs of saying that take a clause ("said that …", "warned …") or a direct quotation.
+const SPEECH_LEMMAS: readonly (readonly [string, string, string, string])[] = [
+  // [base, 3rd person, past, present participle]
+  ['say', 'says', 'said', 'saying'],
+  ['add', 'adds', 'added', 'adding'],
+  ['tell', 'tells', 'told', 'telling'],
+  ['note', 'notes', 'noted', 'noting'],
+  ['stress', 'stresses', 'stressed', 'stressing'],
+  ['underscore', 'underscores', 'underscored', 'underscoring'],
+  ['claim', 'claims', 'claimed', 'claiming'],
+  ['allege', 'alleges', 'alleged', 'alleging'],
+  ['insist', 'insists', 'insisted', 'insisting'],
+  ['warn', 'warns', 'warned', 'warning'],
+  ['argue', 'argues', 'argued', 'arguing'],
+  ['explain', 'explains', 'explained', 'explaining'],
+  ['announce', 'announces', 'announced', 'announcing'],
+  ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'],
+  ['suggest', 'suggests', 'suggested', 'suggesting'],
+  ['write', 'writes', 'wrote', 'writing'],
+  ['report', 'reports', 'reported', 'reporting'],
+  ['declare', 'declares', 'declared', 'declaring'],
+  ['state', 'states', 'stated', 'stating'],
+  ['predict', 'predicts', 'predicted', 'predicting'],
+  ['maintain', 'maintains', 'maintained', 'maintaining'],
+  ['assert', 'asserts', 'asserted', 'asserting'],
+  ['confirm', 'confirms', 'confirmed', 'confirming'],
+  ['deny', 'denies', 'denied', 'denying'],
+  ['recall', 'recalls', 'recalled', 'recalling'],
+  ['contend', 'contends', 'contended', 'contending'],
+  ['emphasize', 'emphasizes', 'emphasized', 'emphasizing'],
+  ['emphasise', 'emphasises', 'emphasised', 'emphasising'],
+  ['concede', 'concedes', 'conceded', 'conceding'],
+  ['admit', 'admits', 'admitted', 'admitting'],
+  ['ask', 'asks', 'asked', 'asking'],
+  ['reply', 'replies', 'replied', 'replying'],
+  ['respond', 'responds', 'responded', 'responding'],
+  ['continue', 'continues', 'continued', 'continuing'],
+  ['tweet', 'tweets', 'tweeted', 'tweeting'],
+  ['observe', 'observes', 'observed', 'observing'],
+  ['point', 'points', 'pointed', 'pointing'],
+  ['reiterate', 'reiterates', 'reiterated', 'reiterating'],
+  ['remark', 'remarks', 'remarked', 'remarking'],
+  ['joke', 'jokes', 'joked', 'joking'],
+  ['complain', 'complains', 'complained', 'complaining'],
+  ['promise', 'promises', 'promised', 'promising'],
+  ['vow', 'vows', 'vowed', 'vowing'],
+  ['pledge', 'pledges', 'pledged', 'pledging'],
+  ['urge', 'urges', 'urged', 'urging'],
+  ['charge', 'charges', 'charged', 'charging'],
+  ['testify', 'testifies', 'testified', 'testifying'],
+  ['indicate', 'indicates', 'indicated', 'indicating'],
+  ['mention', 'mentions', 'mentioned', 'mentioning'],
+  ['reveal', 'reveals', 'revealed', 'revealing'],
+  ['repeat', 'repeats', 'repeated', 'repeating'],
+  ['shout', 'shouts', 'shouted', 'shouting'],
+  ['exclaim', 'exclaims', 'exclaimed', 'exclaiming'],
+  ['caution', 'cautions', 'cautioned', 'cautioning'],
+  ['counter', 'counters', 'countered', 'countering'],
+  ['boast', 'boasts', 'boasted', 'boasting'],
+  ['add', 'adds', 'added', 'adding'],
+  ['concur', 'concurs', 'concurred', 'concurring'],
+  ['assure', 'assures', 'assured', 'assuring'],
+  ['inform', 'informs', 'informed', 'informing'],
+  ['accuse', 'accuses', 'accused', 'accusing'],
+  ['call', 'calls', 'called', 'calling'],
+  ['describe', 'describes', 'described', 'describing'],
+  ['read', 'reads', 'read', 'reading'],
+]
+
+/** Every inflection of every cue verb, lowercased. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(SPEECH_LEMMAS.flat())
+
+/** Present participles of cue verbs: `, adding that …` takes the subject of its clause. */
+export const SPEECH_PARTICIPLES: ReadonlySet<string> = new Set(SPEECH_LEMMAS.map((forms) => forms[3]))
+
+/**
+ * Cue verbs that report a clause ("said that X", "warned X would …"). Others, like "urged" or
+ * "accused", take an object and are cues for quotations only.
+ */
+export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
+  SPEECH_LEMMAS.filter(([base]) => !['urge', 'accuse', 'call', 'describe', 'read', 'ask', 'continue', 'point', 'respond', 'reply', 'shout', 'exclaim', 'inform', 'charge', 'promise', 'pledge', 'vow', 'repeat', 'joke', 'remark', 'tweet', 'counter', 'boast', 'assure', 'concur', 'caution'].includes(base)).flat(),
+)
+
+/** Verbs whose object is the hearer, skipped before the reported clause ("told reporters that …"). */
+export const HEARER_VERBS: ReadonlySet<string> = new Set(['tell', 'tells', 'told', 'telling', 'assure', 'assures', 'assured', 'assuring', 'inform', 'informs', 'informed', 'informing', 'warn', 'warns', 'warned', 'warning', 'remind', 'reminds', 'reminded', 'reminding'])
+
+/** Returns true when `word` (any case) is a cue verb. */
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word.toLowerCase())
+}

@@ -1,0 +1,46 @@
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+/** One token of a paragraph with its universal part-of-speech tag and offsets into the paragraph. */
+export type TaggedToken = {
+  text: string
+  lower: string
+  /** Universal POS tag from wink-nlp ("PROPN", "VERB", "PUNCT", …). */
+  pos: string
+  start: number
+  end: number
+}
+
+type Nlp = ReturnType<typeof winkNLP>
+
+// Loaded on first use and kept for the process: reading the model takes ~70 ms, tagging a
+// paragraph well under a millisecond.
+let NLP: Nlp | null = null
+
+function getNlp(): Nlp {
+  if (NLP === null) NLP = winkNLP(model)
+  return NLP
+}
+
+/**
+ * Tags a paragraph. Offsets are found by searching the paragraph for each token in order, so
+ * `text.slice(start, end) === token.text`; a token the tagger rewrote is dropped.
+ */
+export function tagParagraph(text: string): TaggedToken[] {
+  if (text.trim() === '') return []
+  const nlp = getNlp()
+  const doc = nlp.readDoc(text)
+  const values = doc.tokens().out()
+  const tags = doc.tokens().out(nlp.its.pos)
+  const tokens: TaggedToken[] = []
+  let cursor = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? ''
+    if (value === '') continue
+    const at = text.indexOf(value, cursor)
+    if (at < 0 || at - cursor > 40) continue
+    tokens.push({ text: value, lower: value.toLowerCase(), pos: String(tags[i] ?? 'X'), start: at, end: at + value.length })
+    cursor = at + value.length
+  }
+  return tokens
+}
