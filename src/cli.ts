@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { buildLibrary } from './answer/library.js'
 import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './commands.js'
+import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
 
 // Composition root of the CLI: argv → corpus → library → one command's output on stdout.
@@ -18,7 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  const corpusDir = command.corpus ?? process.env.CORPUS_DIR ?? 'corpus'
+  const corpusDir = command.corpus ?? loadConfig(process.env).corpusDir
   const corpus = await loadCorpus(corpusDir)
   for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`)
   const library = buildLibrary(corpus.articles)
