@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.js'
 import { findQuoteCue, findReportedSpeech, type Cue } from './cues.js'
-import { readMentionAfter } from './mentions.js'
+import { isNameToken, readMentionAfter } from './mentions.js'
 import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'
 import type { ArticleAttribution, Quote, QuoteKind } from './quote.js'
 import type { QuoteSpan } from './quoteMarks.js'
@@ -72,13 +72,20 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
   const events: Event[] = []
   const directs: (Found | null)[] = spans.map(() => null)
   const shapes = spans.map((span) => quoteShape(text, span))
-  const reported = findReportedSpeech(layout)
+  const reported = findReportedSpeech(layout, shapes.map((shape) => shape === 'direct'))
+  const cueAt: number[] = spans.map(() => -1)
 
   spans.forEach((span, q) => {
     if (shapes[q] !== 'direct') return
     const item: Found = { paragraph, start: span.start, end: span.end, kind: 'direct', cue: null, mention: null, entity: null }
     directs[q] = item
     const cue = findQuoteCue(layout, q)
+    cueAt[q] = cue?.at ?? -1
+    // A short quoted title or nickname ("The Apprentice," "Butch") with no cue is not speech.
+    if (cue === null && wordCount(text.slice(span.start, span.end)) <= 3) {
+      directs[q] = null
+      return
+    }
     if (cue !== null) {
       item.cue = cue.text
       item.mention = cue.mention?.text ?? null
@@ -92,9 +99,11 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     const cur = directs[q]
     const prevSpan = spans[q - 1] as QuoteSpan
     const curSpan = spans[q] as QuoteSpan
-    if (prev == null || cur == null || cur.cue !== null || prev.cue === null) continue
+    if (prev == null || cur == null || prev.cue === null) continue
+    // "“A,” he said, “B.”" finds the same cue for both halves; a cue of its own keeps B apart.
+    if (cur.cue !== null && cueAt[q] !== cueAt[q - 1]) continue
     const between = text.slice(prevSpan.close + 1, curSpan.open)
-    if (between.length > 90 || (between.match(/[.!?]/gu) ?? []).length > 1) continue
+    if (between.length > 240 || (between.match(/[.!?](?=\s|$)/gu) ?? []).length > 1) continue
     prev.end = cur.end
     directs[q] = null
   }
@@ -115,7 +124,7 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     })
   }
 
-  for (const event of subjectEvents(layout)) events.push(event)
+  for (const event of subjectEvents(layout, registry)) events.push(event)
   events.sort((a, b) => a.at - b.at)
   const sentenceSpeaker = new Map<number, Entity>()
   for (const event of events) {
@@ -172,20 +181,31 @@ function resolveCue(registry: SpeakerRegistry, cue: Cue, paragraph: number, sent
   return entity
 }
 
-// A named subject opening a sentence ("Smith announced …") puts that person in focus for "he".
-function subjectEvents(layout: ParagraphLayout): Event[] {
+const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', 'against', 'on', 'near', 'like', 'than', 'after', 'before', 'under', 'over', 'between', 'among', 'into', 'toward', 'towards', 'without', 'within', 'behind', 'beside', 'versus', 'vs.'])
+
+// The first person named outside quotes in a sentence, not after a preposition, is its likely
+// subject: it puts that person in focus for a later "he" or "she". A one-word name counts only
+// with a title or when it is already known, so "Iowa voters" never becomes a person.
+function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Event[] {
   const events: Event[] = []
+  const { tokens } = layout
   for (let s = 0; s < layout.sentences.length; s++) {
     const sentence = layout.sentences[s]
-    if (sentence === undefined || sentence.first >= sentence.endToken) continue
-    if (layout.quoteOf[sentence.first] !== -1) continue
-    const mention = readMentionAfter(layout.tokens, sentence.first, sentence.endToken)
-    if (mention === null || mention.kind !== 'name' || mention.isOrganization) continue
-    const nextIndex = layout.tokens.findIndex((t) => t.start >= mention.end)
-    const next = layout.tokens[nextIndex]
-    if (next === undefined || (next.pos !== 'VERB' && next.pos !== 'AUX') || SPEECH_VERBS.has(next.lower)) continue
-    const cue: Cue = { text: next.text, at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: -1 - s }
-    events.push({ at: cue.at, cue, apply: () => undefined })
+    if (sentence === undefined) continue
+    for (let i = sentence.first; i < sentence.endToken; i++) {
+      const t = tokens[i]
+      if (t === undefined || layout.quoteOf[i] !== -1 || !isNameToken(t)) continue
+      if (i > sentence.first && PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')) break
+      const mention = readMentionAfter(tokens, i, sentence.endToken)
+      if (mention === null || mention.kind !== 'name' || mention.isOrganization || mention.name === null) break
+      const isKnown = registry.entities.some((e) => e.kind === 'person' && e.name.split(' ').slice(-1)[0] === mention.name?.split(' ').slice(-1)[0])
+      if (!mention.name.includes(' ') && mention.role === null && !isKnown) break
+      const next = tokens.find((x) => x.start >= mention.end)
+      if (next !== undefined && SPEECH_VERBS.has(next.lower)) break
+      const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: -1 - s }
+      events.push({ at: cue.at, cue, apply: () => undefined })
+      break
+    }
   }
   return events
 }
@@ -200,6 +220,10 @@ function quoteShape(text: string, span: QuoteSpan): QuoteKind | null {
   const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase()
   if (word !== undefined && SPEECH_VERBS.has(word)) return 'direct'
   return 'partial'
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }
 
 function isSentenceInitial(text: string, span: QuoteSpan): boolean {

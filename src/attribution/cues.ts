@@ -24,6 +24,13 @@ export type Cue = {
 // Words allowed between a subject and its cue verb ("he also said", "Smith has repeatedly said").
 const SKIPPABLE: ReadonlySet<string> = new Set(['also', 'later', 'then', 'again', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do', 'not', 'never', 'repeatedly', 'previously', 'reportedly', 'publicly', 'privately', 'recently', 'once', 'first', 'further', 'earlier', 'separately', 'flatly', 'simply', 'just', 'often', 'frequently', 'still', 'even', 'only', 'had', 'could', 'might', 'may', 'should', 'must', 'can', 'already', 'long', 'quickly', 'immediately', 'subsequently', 'finally', 'initially', 'always', 'bluntly', 'openly', 'angrily', 'sharply', 'loudly', 'confidently', 'proudly'])
 
+const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', 'against', 'on', 'near', 'outside', 'inside', 'like', 'than', 'and', 'or'])
+
+function indexAtOffset(layout: ParagraphLayout, offset: number): number {
+  const i = layout.tokens.findIndex((t) => t.start >= offset)
+  return i < 0 ? layout.tokens.length : i
+}
+
 function isCueVerb(token: TaggedToken | undefined): boolean {
   if (token === undefined || !SPEECH_VERBS.has(token.lower)) return false
   return token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && /s$/u.test(token.lower))
@@ -52,16 +59,21 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
   const direct = readMentionBefore(tokens, j, min)
   if (direct !== null) return { mention: direct, role: null }
   if (tokens[j - 1]?.text !== ',') return { mention: null, role: null }
-  // An appositive: find the comma that opens it and read the name before that.
-  for (let c = j - 2; c >= Math.max(min, j - 18); c--) {
+  // An appositive chain ("Jane Roe, 29, of Huntsville, Ala., said"): walk back over commas to
+  // the name that opens it, skipping names that follow a preposition ("of Huntsville").
+  const innerEnd = (tokens[j - 2] as TaggedToken | undefined)?.end ?? 0
+  for (let c = j - 2; c >= Math.max(min, j - 30); c--) {
     const t = tokens[c] as TaggedToken
     if (layout.quoteOf[c] !== -1 || t.text === '.' || t.text === ';') break
     if (t.text !== ',') continue
     const mention = readMentionBefore(tokens, c, min)
-    if (mention === null || mention.kind === 'pronoun') return { mention: null, role: null }
-    const inner = layout.text.slice((tokens[c + 1] as TaggedToken).start, (tokens[j - 2] as TaggedToken).end)
-    const isRoleLike = /^(a|an|the)\s/iu.test(inner) || /\p{Lu}/u.test(inner[0] ?? '')
+    if (mention === null || mention.kind === 'pronoun') continue
+    const before = tokens[indexAtOffset(layout, mention.start) - 1]
+    if (before !== undefined && indexAtOffset(layout, mention.start) - 1 >= min && (PREPOSITIONS.has(before.lower) || before.text === ',')) continue
+    if (mention.kind !== 'name') return { mention: null, role: null }
+    const inner = layout.text.slice((tokens[c + 1] as TaggedToken).start, innerEnd)
     if (/^(who|which|that)\b/iu.test(inner)) return { mention, role: null }
+    const isRoleLike = /^(a|an|the)\s/iu.test(inner) || /^\p{Lu}/u.test(inner)
     return { mention, role: isRoleLike && !/^\d/u.test(inner) ? inner : null }
   }
   return { mention: null, role: null }
@@ -90,7 +102,7 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
   let i = last + 1
   if (tokens[i]?.text === ',' || tokens[i]?.text === '—' || tokens[i]?.text === '–') i++
   let bound = i
-  while (bound < tokens.length && bound < i + 14 && layout.quoteOf[bound] === -1 && !/^[.!?;]$/u.test((tokens[bound] as TaggedToken).text)) bound++
+  while (bound < tokens.length && bound < i + 30 && layout.quoteOf[bound] === -1 && !/^[.!?;]$/u.test((tokens[bound] as TaggedToken).text)) bound++
   for (let k = i; k < bound; k++) {
     const t = tokens[k] as TaggedToken
     if (!isCueVerb(t)) continue
@@ -126,6 +138,14 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
     if (k > 0 && tokens[k - 1]?.lower === 'who') continue
     return null
   }
+  // "Clinton has since apologized: “…”": a colon hands the quotation to the sentence's subject.
+  if (/:\s*$/u.test(layout.text.slice(0, layout.spans[q]?.open ?? 0)) && min === sentence?.first) {
+    const mention = readMentionAfter(tokens, min, first)
+    const next = mention === null ? undefined : tokens[indexAtOffset(layout, mention.end)]
+    if (mention !== null && mention.kind !== 'nominal' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')) {
+      return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[min] ?? 0 }
+    }
+  }
   return null
 }
 
@@ -142,7 +162,7 @@ const CLAUSE_STARTERS = /^(DET|PRON|PROPN|NOUN|ADJ|NUM|ADV)$/u
  * the end of the sentence, stopping before a trailing participle clause (", prompting …") and
  * before a quotation that opens a new direct quote.
  */
-export function findReportedSpeech(layout: ParagraphLayout): ReportedSpeech[] {
+export function findReportedSpeech(layout: ParagraphLayout, isDirectSpan: readonly boolean[]): ReportedSpeech[] {
   const found: ReportedSpeech[] = []
   const tokens = layout.tokens
   for (let k = 0; k < tokens.length; k++) {
@@ -151,7 +171,7 @@ export function findReportedSpeech(layout: ParagraphLayout): ReportedSpeech[] {
     const sentence = layout.sentences[layout.sentenceOf[k] ?? 0]
     if (sentence === undefined) continue
     if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
-      const item = readAccordingTo(layout, k, sentence.first, sentence.endToken)
+      const item = readAccordingTo(layout, isDirectSpan, k, sentence.first, sentence.endToken)
       if (item !== null) found.push(item)
       continue
     }
@@ -170,7 +190,7 @@ export function findReportedSpeech(layout: ParagraphLayout): ReportedSpeech[] {
       if (tail && before?.text === ',') {
         const from = sentence.first
         const commaAt = indexOfToken(layout, mention.start) - 1
-        const range = layout.quoteOf[from] === -1 ? contentRange(layout, from, commaAt) : null
+        const range = layout.quoteOf[from] === -1 ? contentRange(layout, isDirectSpan, from, commaAt) : null
         if (range !== null) found.push({ ...range, cue })
         continue
       }
@@ -191,7 +211,7 @@ export function findReportedSpeech(layout: ParagraphLayout): ReportedSpeech[] {
     if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) continue
     if (!CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1) continue
     if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about') continue
-    const range = contentRange(layout, j, sentence.endToken)
+    const range = contentRange(layout, isDirectSpan, j, sentence.endToken)
     if (range !== null) found.push({ ...range, cue })
   }
   return found
@@ -217,7 +237,7 @@ function tailAfterCue(layout: ParagraphLayout, k: number, end: number): boolean 
   return true
 }
 
-function readAccordingTo(layout: ParagraphLayout, k: number, first: number, end: number): ReportedSpeech | null {
+function readAccordingTo(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, first: number, end: number): ReportedSpeech | null {
   const tokens = layout.tokens
   const mention = readMentionAfter(tokens, k + 2, end)
   if (mention === null) return null
@@ -226,25 +246,28 @@ function readAccordingTo(layout: ParagraphLayout, k: number, first: number, end:
     const after = indexOfToken(layout, mention.end)
     let c = after
     while (c < end && (tokens[c] as TaggedToken).text !== ',') c++
-    const range = contentRange(layout, c + 1, end)
+    const range = contentRange(layout, isDirectSpan, c + 1, end)
     return range === null ? null : { ...range, cue }
   }
   if (tokens[k - 1]?.text !== ',') return null
-  const range = contentRange(layout, first, k - 1)
+  const range = contentRange(layout, isDirectSpan, first, k - 1)
   return range === null ? null : { ...range, cue }
 }
 
 // The content from token `from` to `to` (exclusive), cut at a trailing participle clause, a
 // content break ("…, despite …") or a cue participle (", adding that"), and trimmed of
 // punctuation. Null when nothing of substance is left.
-function contentRange(layout: ParagraphLayout, from: number, to: number): { start: number; end: number } | null {
+function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[], from: number, to: number): { start: number; end: number } | null {
   const tokens = layout.tokens
   let end = to
   for (let a = from + 1; a < to; a++) {
     const t = tokens[a] as TaggedToken
-    if (layout.quoteOf[a] !== -1) continue
+    const q = layout.quoteOf[a] ?? -1
+    // A quotation that stands as its own direct quote is not part of the reported clause.
+    if (q !== -1 && layout.quoteOf[a - 1] !== q && isDirectSpan[q] === true) { end = a; break }
+    if (q !== -1) continue
     const next = tokens[a + 1]
-    if (t.text === ';') { end = a; break }
+    if (t.text === ';' || t.text === ':') { end = a; break }
     if (t.text === ',' && next !== undefined && layout.quoteOf[a + 1] === -1
       && ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower))) { end = a; break }
   }

@@ -110,9 +110,11 @@ export function readMentionAfter(tokens: readonly TaggedToken[], start: number, 
     else if ((token.text === '-' || token.text === '.') && isGlued(tokens[to - 1], token) && isGlued(token, next) && to > headStart) to++
     else if (token.text === '(' && next !== undefined && ACRONYM.test(next.text) && tokens[to + 2]?.text === ')') to += 3
     else if (NAME_CONNECTORS.has(token.lower) && to > headStart && isNameToken(next) && isNameToken(tokens[to - 1])) to++
-    else if (headStart > start && (token.pos === 'ADJ' || token.pos === 'NOUN') && !UPPER_START.test(token.text)) to++
+    else if ((token.pos === 'ADJ' || token.pos === 'NOUN') && !UPPER_START.test(token.text) && (headStart > start || hasNameAhead(tokens, to, max))) to++
     else break
   }
+  // "said conservative activist Bob Klaus": drop lowercase words left dangling after the name.
+  while (to > headStart && headStart === start && !isNameToken(tokens[to - 1]) && tokens.slice(headStart, to).some((t) => isNameToken(t))) to--
   if (to === headStart) return null
   const lastToken = tokens[to - 1] as TaggedToken
   if (headStart > start || !isNameToken(lastToken)) {
@@ -124,6 +126,15 @@ export function readMentionAfter(tokens: readonly TaggedToken[], start: number, 
     return nominalMention(tokens, start, to)
   }
   return classifyNameRun(tokens, start, to)
+}
+
+function hasNameAhead(tokens: readonly TaggedToken[], from: number, max: number): boolean {
+  for (let i = from + 1; i < Math.min(max, from + 5); i++) {
+    const t = tokens[i] as TaggedToken
+    if (isNameToken(t)) return true
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.text === '-')) return false
+  }
+  return false
 }
 
 function firstNameIndex(tokens: readonly TaggedToken[], from: number, to: number): number {
@@ -166,6 +177,10 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   const run = tokens.slice(start, end)
   const connectorAt = run.findIndex((t) => NAME_CONNECTORS.has(t.lower) && t.lower !== 'and')
   const orgBeforeConnector = connectorAt > 0 && run.slice(0, connectorAt).some((t) => ORGANIZATION_WORDS.has(bare(t.text)) && UPPER_START.test(t.text))
+  // "Meenakshi Ganguly of Human Rights Watch": a title-free name before "of" is a person at an organisation.
+  if (connectorAt > 1 && !orgBeforeConnector && run.slice(0, connectorAt).every((t) => isNameToken(t) && !isTitle(t)) && run[connectorAt]?.lower === 'of') {
+    return classifyNameRun(tokens, start, start + connectorAt)
+  }
   let nameFrom = run.length
   while (nameFrom > 0) {
     const t = run[nameFrom - 1] as TaggedToken

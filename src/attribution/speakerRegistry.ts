@@ -11,6 +11,10 @@ type Entity = {
   words: Set<string>
   /** Paragraph where the entity was last the subject of a sentence or a speaker. */
   lastFocus: number
+  /** Order of the last time the entity was in focus; higher is more recent. */
+  recency: number
+  /** From a title ("Mrs.") or a pronoun already resolved to it; null when unknown. */
+  gender: 'male' | 'female' | null
   quotes: number
 }
 
@@ -20,13 +24,14 @@ type Entity = {
  */
 export type SpeakerRegistry = {
   entities: Entity[]
+  clock: number
   /** The person last named as a subject or speaker: what "he"/"she" refers to. */
   focus: Entity | null
 }
 
 /** A new, empty registry. */
 export function createRegistry(): SpeakerRegistry {
-  return { entities: [], focus: null }
+  return { entities: [], focus: null, clock: 0 }
 }
 
 const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
@@ -36,6 +41,17 @@ const MAX_PRONOUN_DISTANCE = 2
 function surnameOf(name: string): string {
   const words = name.toLowerCase().replace(/['’]s$/u, '').split(/\s+/u).filter((w) => !SUFFIXES.has(w.replace(/,$/u, '')))
   return words[words.length - 1] ?? ''
+}
+
+const FEMALE_TITLES = /^(mrs|ms|miss|madam|lady|dame|queen|princess|sister|congresswoman|chairwoman|spokeswoman|councilwoman|assemblywoman|businesswoman)\b/iu
+const MALE_TITLES = /^(mr|sir|lord|king|prince|father|brother|congressman|chairman|spokesman|councilman|assemblyman|businessman)\b/iu
+
+function genderOfTitle(text: string): 'male' | 'female' | null {
+  for (const word of text.split(/\s+/u)) {
+    if (FEMALE_TITLES.test(word)) return 'female'
+    if (MALE_TITLES.test(word)) return 'male'
+  }
+  return null
 }
 
 function wordsOf(text: string): string[] {
@@ -59,7 +75,7 @@ export function registerName(registry: SpeakerRegistry, mention: Mention, paragr
     entity = registry.entities.find((e) => e.aliases.has(name))
   }
   if (entity === undefined) {
-    entity = { name, kind, role: mention.role, aliases: new Set(), words: new Set(), lastFocus: paragraph, quotes: 0 }
+    entity = { name, kind, role: mention.role, aliases: new Set(), words: new Set(), lastFocus: paragraph, recency: 0, gender: null, quotes: 0 }
     registry.entities.push(entity)
   } else if (name.length > entity.name.length && kind === entity.kind) {
     entity.aliases.add(entity.name)
@@ -68,6 +84,8 @@ export function registerName(registry: SpeakerRegistry, mention: Mention, paragr
     entity.aliases.add(name)
   }
   if (entity.role === null && mention.role !== null) entity.role = mention.role
+  const gender = genderOfTitle(mention.text)
+  if (gender !== null && entity.gender === null) entity.gender = gender
   if (mention.text !== entity.name) entity.aliases.add(mention.text)
   if (kind === 'person' && surname !== entity.name.toLowerCase()) entity.aliases.add(name.split(/\s+/u).slice(-1)[0] ?? name)
   for (const w of wordsOf(mention.text)) entity.words.add(w)
@@ -77,6 +95,7 @@ export function registerName(registry: SpeakerRegistry, mention: Mention, paragr
 /** Sets the entity that later pronouns refer to; only people can be "he" or "she". */
 export function setFocus(registry: SpeakerRegistry, entity: Entity, paragraph: number): void {
   entity.lastFocus = paragraph
+  entity.recency = ++registry.clock
   if (entity.kind === 'person') registry.focus = entity
 }
 
@@ -97,9 +116,14 @@ const NOMINAL_STOP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'th
 export function resolveReference(registry: SpeakerRegistry, mention: Mention, paragraph: number): Entity | null {
   if (mention.kind === 'pronoun') {
     if (mention.head !== 'he' && mention.head !== 'she') return null
-    const focus = registry.focus
-    if (focus === null || paragraph - focus.lastFocus > MAX_PRONOUN_DISTANCE) return null
-    return focus
+    const gender = mention.head === 'he' ? 'male' : 'female'
+    // The most recent person in focus whose known gender does not contradict the pronoun.
+    const candidates = registry.entities
+      .filter((e) => e.kind === 'person' && e.recency > 0 && paragraph - e.lastFocus <= MAX_PRONOUN_DISTANCE)
+      .sort((a, b) => b.recency - a.recency)
+    const match = candidates.find((e) => e.gender === null || e.gender === gender) ?? null
+    if (match !== null && match.gender === null) match.gender = gender
+    return match
   }
   if (mention.kind === 'nominal') {
     if (mention.isPlural) return null

@@ -70,6 +70,21 @@ const SPEECH_LEMMAS: readonly (readonly [string, string, string, string])[] = [
   ['call', 'calls', 'called', 'calling'],
   ['describe', 'describes', 'described', 'describing'],
   ['read', 'reads', 'read', 'reading'],
+  ['answer', 'answers', 'answered', 'answering'],
+  ['retort', 'retorts', 'retorted', 'retorting'],
+  ['quip', 'quips', 'quipped', 'quipping'],
+  ['scoff', 'scoffs', 'scoffed', 'scoffing'],
+  ['wonder', 'wonders', 'wondered', 'wondering'],
+  ['agree', 'agrees', 'agreed', 'agreeing'],
+  ['predict', 'predicts', 'predicted', 'predicting'],
+  ['recount', 'recounts', 'recounted', 'recounting'],
+  ['speculate', 'speculates', 'speculated', 'speculating'],
+  ['concede', 'concedes', 'conceded', 'conceding'],
+  ['proclaim', 'proclaims', 'proclaimed', 'proclaiming'],
+  ['demand', 'demands', 'demanded', 'demanding'],
+  ['brag', 'brags', 'bragged', 'bragging'],
+  ['lament', 'laments', 'lamented', 'lamenting'],
+  ['post', 'posts', 'posted', 'posting'],
 ]
 
 /** Every inflection of every cue verb, lowercased. */
@@ -83,7 +98,7 @@ export const SPEECH_PARTICIPLES: ReadonlySet<string> = new Set(SPEECH_LEMMAS.map
  * "accused", take an object and are cues for quotations only.
  */
 export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
-  SPEECH_LEMMAS.filter(([base]) => !['urge', 'accuse', 'call', 'describe', 'read', 'ask', 'continue', 'point', 'respond', 'reply', 'shout', 'exclaim', 'inform', 'charge', 'promise', 'pledge', 'vow', 'repeat', 'joke', 'remark', 'tweet', 'counter', 'boast', 'assure', 'concur', 'caution'].includes(base)).flat(),
+  SPEECH_LEMMAS.filter(([base]) => !['urge', 'accuse', 'call', 'describe', 'read', 'answer', 'retort', 'quip', 'scoff', 'wonder', 'demand', 'brag', 'post', 'ask', 'continue', 'point', 'respond', 'reply', 'shout', 'exclaim', 'inform', 'charge', 'promise', 'pledge', 'vow', 'repeat', 'joke', 'remark', 'tweet', 'counter', 'boast', 'assure', 'concur', 'caution'].includes(base)).flat(),
 )
 
 /** Verbs whose object is the hearer, skipped before the reported clause ("told reporters that …"). */
