@@ -29,7 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const problem of problems) process.stderr.write(`${problem}\n`)
     process.stdout.write(
       `byline console: ${library.articles.length} articles loaded in ${Math.round(performance.now() - startedAt)} ms. ` +
-        `No DISCORD_TOKEN, so this is the local console; ${NO_TOKEN_HINT}.\n${CONSOLE_HELP}\n\n`,
+        (config.discordToken === null ? `No DISCORD_TOKEN, so this is the local console; ${NO_TOKEN_HINT}.` : 'Local console (--console).') +
+        `\n${CONSOLE_HELP}\n\n`,
     )
     await runConsole(library, { input: process.stdin, output: process.stdout, isColor: process.stdout.isTTY === true, reload: () => loadLibrary(config) })
     return 0
