@@ -1,0 +1,25 @@
+import type { ApplicationCommandOptionChoiceData } from 'discord.js'
+import { matchArticles } from '../answer/articles.js'
+import type { Library } from '../answer/library.js'
+import { listSpeakers } from '../answer/speakers.js'
+import { COMPONENT_LIMITS, truncateText } from '../render/discord.js'
+
+/** Articles whose id or headline contains what was typed: the headline shown, the id as value. */
+export function articleChoices(library: Library, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+  return matchArticles(library, typed, COMPONENT_LIMITS.choices)
+    .filter((article) => article.id.length <= COMPONENT_LIMITS.choiceName)
+    .map((article) => ({ name: choiceName(article.headline), value: article.id }))
+}
+
+/** Speakers whose name or alias starts with what was typed (in `article` when given), most quoted first. */
+export function speakerChoices(library: Library, typed: string, article: string | null): ApplicationCommandOptionChoiceData<string>[] {
+  const known = article !== null && library.articleById.has(article) ? article : null
+  return listSpeakers(library, { name: typed.trim() === '' ? null : typed, article: known })
+    .speakers.slice(0, COMPONENT_LIMITS.choices)
+    .filter((speaker) => speaker.name.length <= COMPONENT_LIMITS.choiceName)
+    .map((speaker) => ({ name: choiceName(speaker.role === null ? speaker.name : `${speaker.name} (${speaker.role})`), value: speaker.name }))
+}
+
+function choiceName(text: string): string {
+  return truncateText(text.trim() === '' ? '(untitled)' : text, COMPONENT_LIMITS.choiceName)
+}

@@ -1,0 +1,49 @@
+import { MessageFlags, type ButtonInteraction } from 'discord.js'
+import { readQuery, renderContextMessage } from '../render/discord.js'
+import { decodeButton } from './buttonState.js'
+import type { BotContext } from './command.js'
+import { renderPage } from './pages.js'
+import { NO_MENTIONS, privateNotice, toReply } from './replies.js'
+
+const EXPIRED = 'This button has expired (the bot was updated since). Run the command again for fresh results.'
+
+/**
+ * Handles a button press from its custom id and the message it sits on: ◀ ▶ re-run the search
+ * for another page and update the message; "context" privately shows the paragraphs around a
+ * passage; "Post to channel" reposts a private reply publicly. Unknown ids get a polite note.
+ */
+export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const state = decodeButton(interaction.customId)
+  const library = context.library()
+  if (state === null) {
+    await interaction.reply(privateNotice(EXPIRED))
+    return
+  }
+  if (state.kind === 'page') {
+    const query = readQuery(interaction.message.embeds.map((embed) => embed.toJSON()))
+    if (query === null) {
+      await interaction.reply(privateNotice(EXPIRED))
+      return
+    }
+    const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral)
+    const message = renderPage(library, { ...state, query, isPrivate })
+    await interaction.update({ ...message, content: message.content ?? null, allowedMentions: NO_MENTIONS })
+    return
+  }
+  if (state.kind === 'context') {
+    const article = library.articleById.get(state.article)
+    if (article === undefined || state.paragraph > article.paragraphs.length) {
+      await interaction.reply(privateNotice('That article is no longer in the corpus (it may have been reloaded).'))
+      return
+    }
+    await interaction.reply(toReply(renderContextMessage(article, state.paragraph), true))
+    return
+  }
+  const embeds = interaction.message.embeds.map((embed) => embed.toJSON())
+  if (embeds.length === 0) {
+    await interaction.reply(privateNotice('There is nothing to post from that message.'))
+    return
+  }
+  // The mention names who shared it; allowed mentions keep it from pinging them.
+  await interaction.reply(toReply({ content: `Shared by <@${interaction.user.id}>`, embeds, components: [] }, false))
+}

@@ -1,0 +1,27 @@
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
+import { escapeMarkdown, truncateText, CONTENT_LIMIT } from '../../render/discord.js'
+import type { Command } from '../command.js'
+import { privateNotice, toEdit } from '../replies.js'
+
+/** `/reload` (Manage Server): reloads the corpus folder and swaps the library in. */
+export const reload = {
+  data: new SlashCommandBuilder()
+    .setName('reload')
+    .setDescription('Reload the articles from the corpus folder')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild),
+  async execute(interaction, context) {
+    // Discord hides the command from others, but a server can override that: check again.
+    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      await interaction.reply(privateNotice('Only members with the Manage Server permission can reload the articles.'))
+      return
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral })
+    const { library, problems } = await context.reload()
+    const paragraphs = library.articles.reduce((sum, article) => sum + article.paragraphs.length, 0)
+    context.logger.info({ articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id }, 'corpus reloaded')
+    const lines = [`Reloaded: ${library.articles.length} articles, ${paragraphs} paragraphs.`]
+    if (problems.length > 0) lines.push(`Skipped ${problems.length}:`, ...problems.map((problem) => `• ${escapeMarkdown(problem)}`))
+    await interaction.editReply(toEdit({ content: truncateText(lines.join('\n'), CONTENT_LIMIT), embeds: [], components: [] }))
+  },
+} satisfies Command

@@ -1,0 +1,25 @@
+import { SlashCommandBuilder } from 'discord.js'
+import { listSpeakers } from '../../answer/speakers.js'
+import { renderSpeakersMessage } from '../../render/discord.js'
+import type { Command } from '../command.js'
+import { answerAutocomplete, MAX_NAME_CHARS, readArticle } from '../options.js'
+import { toReply } from '../replies.js'
+
+/** `/speakers [name] [article]`: who's who; for one name, everything that person said. */
+export const speakers = {
+  data: new SlashCommandBuilder()
+    .setName('speakers')
+    .setDescription("Who's who in the articles; with a name, everything that person said")
+    .addStringOption((option) => option.setName('name').setDescription('A speaker (start typing a name)').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
+    .addStringOption((option) => option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS)),
+  async execute(interaction, context) {
+    const library = context.library()
+    const article = await readArticle(interaction, library)
+    if (article === undefined) return
+    const result = listSpeakers(library, { name: interaction.options.getString('name'), article })
+    await interaction.reply(toReply(renderSpeakersMessage(result, library.articleById), false))
+  },
+  async autocomplete(interaction, context) {
+    await answerAutocomplete(interaction, context.library())
+  },
+} satisfies Command

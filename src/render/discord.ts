@@ -1,0 +1,338 @@
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js'
+import type { ArticleSummary } from '../answer/articles.js'
+import type { AskResult, Passage } from '../answer/ask.js'
+import type { Brief } from '../answer/brief.js'
+import type { QuoteHit, QuoteSearchResult } from '../answer/quote.js'
+import type { SpeakerRef } from '../answer/speakerRef.js'
+import type { SpeakersResult } from '../answer/speakers.js'
+import type { Article } from '../corpus/article.js'
+import type { Highlight } from '../search/highlight.js'
+
+// Results → Discord message JSON (embeds and buttons). Pure: the Discord adapter decides the
+// buttons' custom ids and sends what this builds.
+
+/**
+ * Discord's embed limits, in characters:
+ * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+ * (`total` counts every title, description, field, footer and author name in one message).
+ */
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+  embeds: 10,
+} as const
+
+/**
+ * Component limits: https://discord.com/developers/docs/components/reference#button and
+ * https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure
+ */
+export const COMPONENT_LIMITS = { customId: 100, buttonLabel: 80, buttonsPerRow: 5, rows: 5, choices: 25, choiceName: 100 } as const
+
+/** The message `content` limit: https://discord.com/developers/docs/resources/message#create-message */
+export const CONTENT_LIMIT = 2000
+
+/** A message body as Discord's API takes it; the adapter adds flags and allowed mentions. */
+export type DiscordMessage = {
+  content?: string
+  embeds: APIEmbed[]
+  components: APIActionRowComponent<APIButtonComponent>[]
+}
+
+/** One button the adapter wants on a message: its custom id, label and whether it can be pressed. */
+export type ButtonSpec = { customId: string; label: string; isEnabled: boolean }
+
+/** The buttons of a paged result: ◀ ▶, one "context" per result shown, and "Post to channel". */
+export type PageControls = {
+  previous: ButtonSpec | null
+  next: ButtonSpec | null
+  /** One per result shown, in order; `[]` for none. */
+  contexts: readonly ButtonSpec[]
+  /** Only on private replies. */
+  post: ButtonSpec | null
+}
+
+export const noControls: PageControls = { previous: null, next: null, contexts: [], post: null }
+
+const BLURPLE = 0x5865f2
+const NARRATION = 'narration'
+const UNCLEAR = 'speaker unclear'
+// The header embed shows the query as its author line (plain text: Discord renders no markdown
+// there), and page buttons read it back from there, so paging needs no server-side state.
+const QUERY_PREFIX = '🔎 '
+
+/**
+ * Escapes Discord markdown (and mention/link syntax) in text that is not ours: user input and
+ * corpus text. A backslash before any of these characters renders the character itself.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_~`|<>[\]@]/g, '\\$&').replace(/^(\s*)(#|[-+]|\d+\.)(?=\s|#)/gm, '$1\\$2')
+}
+
+/**
+ * Shortens `text` to at most `maxChars` characters, cutting at the last word boundary and adding
+ * "…". A single word longer than the limit is cut mid-word; a cut never leaves a dangling escape
+ * backslash or half a surrogate pair.
+ */
+export function truncateText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text
+  const room = text.slice(0, Math.max(0, maxChars - 1))
+  const boundary = room.search(/\s\S*$/)
+  let cut = boundary > maxChars / 2 ? room.slice(0, boundary) : room
+  cut = cut.replace(/[\uD800-\uDBFF]$/, '')
+  // An odd run of trailing backslashes would escape the ellipsis.
+  if (/(^|[^\\])(\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1)
+  return `${cut.trimEnd()}…`
+}
+
+/** The query a result message was rendered for, read back from its header embed; null when absent. */
+export function readQuery(embeds: readonly APIEmbed[]): string | null {
+  const name = embeds[0]?.author?.name
+  return name?.startsWith(QUERY_PREFIX) ? name.slice(QUERY_PREFIX.length) : null
+}
+
+/** `/ask`: a header with the direct answer, then one embed per passage with its attribution line. */
+export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string, Article>, controls: PageControls): DiscordMessage {
+  const header: APIEmbed = { color: BLURPLE, author: { name: truncateText(QUERY_PREFIX + result.question, EMBED_LIMITS.author) } }
+  if (result.results.length === 0) {
+    header.description = noMatch(`Nothing in the articles matches “${escapeMarkdown(result.question)}”.`, result.suggestions)
+    return fitMessage({ embeds: [header], components: [] })
+  }
+  const answer = result.answer === null ? '' : `**Answer:** ${escapeMarkdown(result.answer.text)} (¶${result.answer.paragraph})\n`
+  header.description = `${answer}${range(result.offset, result.results.length, result.hasMore)}`
+  const passages = result.results.map((passage, i) => passageEmbed(passage, result.offset + i + 1, articles.get(passage.article)))
+  return fitMessage({ embeds: [header, ...passages], components: controlRows(controls) })
+}
+
+/** `/quote`: a header with the search, then each quote with speaker, kind, article and paragraph. */
+export function renderQuoteMessage(result: QuoteSearchResult, articles: ReadonlyMap<string, Article>, controls: PageControls): DiscordMessage {
+  const header: APIEmbed = { color: BLURPLE, author: { name: truncateText(QUERY_PREFIX + result.query, EMBED_LIMITS.author) } }
+  if (result.results.length === 0) {
+    header.description = noMatch(`No quote matches “${escapeMarkdown(result.query)}”.`, result.suggestions)
+    return fitMessage({ embeds: [header], components: [] })
+  }
+  header.description = range(result.offset, result.results.length, result.hasMore)
+  const quotes = result.results.map((hit, i) => quoteEmbed(hit, result.offset + i + 1, articles.get(hit.article)))
+  return fitMessage({ embeds: [header, ...quotes], components: controlRows(controls) })
+}
+
+/** `/brief`: headline, key points with who said them, who's who and the dated timeline. */
+export function renderBriefMessage(brief: Brief): DiscordMessage {
+  const { article } = brief
+  const points = brief.points.map((point) => `• ${escapeMarkdown(point.text)}${point.speaker === null ? '' : ` — ${speakerLine(point.speaker)}`} (¶${point.paragraph})`)
+  const speakers = brief.speakers.map((speaker) => `• ${speakerLine(speaker)}: ${plural(speaker.quotes, 'statement')}`)
+  const timeline = brief.timeline.map((entry) => `• **${escapeMarkdown(entry.date)}**: ${escapeMarkdown(entry.text)} (¶${entry.paragraph})`)
+  const embed: APIEmbed = {
+    color: BLURPLE,
+    title: escapeMarkdown(article.headline),
+    description: points.length > 0 ? `**Key points**\n${points.join('\n')}` : 'No key points found.',
+    fields: [
+      { name: "Who's who", value: listValue(speakers, 'No attributed speakers.') },
+      { name: 'Timeline', value: listValue(timeline, 'No dates found.') },
+    ],
+    ...articleMeta(article),
+  }
+  return fitMessage({ embeds: [embed], components: [] })
+}
+
+/** `/speakers`: who's who; for one matched name, everything that person said. */
+export function renderSpeakersMessage(result: SpeakersResult, articles: ReadonlyMap<string, Article>): DiscordMessage {
+  if (result.speakers.length === 0) return fitMessage({ embeds: [{ color: BLURPLE, description: 'No speaker found.' }], components: [] })
+  const lines = result.speakers.map(
+    (speaker) => `• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`,
+  )
+  const fields: APIEmbedField[] = result.statements.map((statement) => ({
+    name: truncateText(`¶${statement.paragraph} · ${statement.kind} · ${articles.get(statement.article)?.headline ?? statement.article}`, EMBED_LIMITS.fieldName),
+    value: `“${escapeMarkdown(statement.text)}”`,
+  }))
+  return fitMessage({ embeds: [{ color: BLURPLE, title: "Who's who", description: lines.join('\n'), fields }], components: [] })
+}
+
+/** `/articles`: one field per article (headline; id, byline, date and counts). */
+export function renderArticlesMessage(articles: readonly ArticleSummary[]): DiscordMessage {
+  if (articles.length === 0) {
+    return { embeds: [{ color: BLURPLE, description: 'The corpus is empty: add .txt or .md articles to the corpus folder.' }], components: [] }
+  }
+  const shown = articles.slice(0, EMBED_LIMITS.fields)
+  const fields = shown.map((article) => ({
+    name: escapeMarkdown(article.headline),
+    value: [
+      `\`${article.id.replace(/`/g, "'")}\``,
+      article.byline === null ? null : `by ${escapeMarkdown(article.byline)}`,
+      article.date,
+      `${plural(article.paragraphs, 'paragraph')}, ${plural(article.quotes, 'quote')}`,
+    ]
+      .filter((part) => part !== null)
+      .join(' · '),
+  }))
+  const more = articles.length > shown.length ? ` (showing ${shown.length}; pick others with the \`article\` option's autocomplete)` : ''
+  return fitMessage({ embeds: [{ color: BLURPLE, title: 'Articles', description: `${plural(articles.length, 'article')}${more}`, fields }], components: [] })
+}
+
+/** "Show context": the paragraphs around `paragraph`, the passage itself marked. */
+export function renderContextMessage(article: Article, paragraph: number, radius = 1): DiscordMessage {
+  const first = Math.max(1, paragraph - radius)
+  const last = Math.min(article.paragraphs.length, paragraph + radius)
+  const parts: string[] = []
+  for (let n = first; n <= last; n++) {
+    const text = escapeMarkdown(article.paragraphs[n - 1] ?? '')
+    parts.push(n === paragraph ? `**¶${n}** ▸ ${text}` : `¶${n} ${text}`)
+  }
+  const embed: APIEmbed = { color: BLURPLE, title: escapeMarkdown(article.headline), description: parts.join('\n\n'), ...articleMeta(article) }
+  return fitMessage({ embeds: [embed], components: [] })
+}
+
+/** `/help`: what each command does. */
+export function renderHelpMessage(): DiscordMessage {
+  const lines = [
+    '`/ask question` — the passages that best answer a question, and who said them (◀ ▶ for more, **Show context** for the paragraphs around)',
+    '`/quote keyword` — what was said about a keyword (`"exact phrase"` works), filter by `speaker` or `article`',
+    '`/brief article` — key points with who said them, who\'s who, and a dated timeline',
+    '`/speakers name` — who\'s who; with a name, everything that person said',
+    '`/articles` — the articles the bot knows',
+    '**Find in articles** (right-click a message → Apps) — `/ask` with that message\'s text',
+    '',
+    'Add `private: True` to /ask, /quote or /brief to see the answer alone; **Post to channel** shares it.',
+  ]
+  return { embeds: [{ color: BLURPLE, title: 'byline — answers from the news articles', description: lines.join('\n') }], components: [] }
+}
+
+/** A short notice (no match, expired button, error) as plain content. */
+export function renderNotice(text: string): DiscordMessage {
+  return { content: truncateText(text, CONTENT_LIMIT), embeds: [], components: [] }
+}
+
+/**
+ * Clamps a message to every embed limit: each text field on its own, at most 25 fields and 10
+ * embeds, then the 6,000-character total by shortening the longest descriptions (and finally
+ * dropping trailing embeds). Cuts land on word boundaries.
+ */
+export function fitMessage(message: DiscordMessage): DiscordMessage {
+  const embeds = message.embeds.slice(0, EMBED_LIMITS.embeds).map(clampEmbed)
+  let excess = embeds.reduce((sum, embed) => sum + embedLength(embed), 0) - EMBED_LIMITS.total
+  while (excess > 0) {
+    const longest = embeds.reduce<APIEmbed | undefined>((best, embed) => ((embed.description?.length ?? 0) > (best?.description?.length ?? 0) ? embed : best), undefined)
+    const length = longest?.description?.length ?? 0
+    if (longest === undefined || length < 200) {
+      embeds.pop()
+    } else {
+      longest.description = truncateText(longest.description ?? '', Math.max(100, length - excess))
+    }
+    excess = embeds.reduce((sum, embed) => sum + embedLength(embed), 0) - EMBED_LIMITS.total
+  }
+  return { ...message, embeds }
+}
+
+/** The characters of an embed that count toward the 6,000 total. */
+export function embedLength(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0)
+}
+
+function clampEmbed(embed: APIEmbed): APIEmbed {
+  const clamped: APIEmbed = { ...embed }
+  if (embed.title !== undefined) clamped.title = truncateText(embed.title, EMBED_LIMITS.title)
+  if (embed.description !== undefined) clamped.description = truncateText(embed.description, EMBED_LIMITS.description)
+  if (embed.footer !== undefined) clamped.footer = { ...embed.footer, text: truncateText(embed.footer.text, EMBED_LIMITS.footer) }
+  if (embed.author !== undefined) clamped.author = { ...embed.author, name: truncateText(embed.author.name, EMBED_LIMITS.author) }
+  if (embed.fields !== undefined) {
+    clamped.fields = embed.fields.slice(0, EMBED_LIMITS.fields).map((field) => ({
+      ...field,
+      name: truncateText(field.name, EMBED_LIMITS.fieldName),
+      value: truncateText(field.value, EMBED_LIMITS.fieldValue),
+    }))
+  }
+  return clamped
+}
+
+function passageEmbed(passage: Passage, rank: number, article: Article | undefined): APIEmbed {
+  const speakers = passage.speakers.length > 0 ? passage.speakers.map(speakerLine).join('; ') : NARRATION
+  const attribution = `— ${speakers} · ¶${passage.paragraph} · ${escapeMarkdown(passage.headline)}`
+  // Shorten the passage, never the attribution line under it.
+  const room = EMBED_LIMITS.description - attribution.length - 10
+  const text = truncateText(`**${rank}.** ${emphasise(passage.text, passage.highlights)}`, room)
+  return { description: `${text}\n${attribution}`, ...articleMeta(article) }
+}
+
+function quoteEmbed(hit: QuoteHit, rank: number, article: Article | undefined): APIEmbed {
+  const speaker = hit.speaker === null ? UNCLEAR : speakerLine(hit.speaker)
+  const attribution = `— ${speaker} (${hit.kind}) · ¶${hit.paragraph} · ${escapeMarkdown(hit.headline)}`
+  const text = truncateText(`**${rank}.** “${escapeMarkdown(hit.text)}”`, EMBED_LIMITS.description - attribution.length - 10)
+  return { description: `${text}\n${attribution}`, ...articleMeta(article) }
+}
+
+/** The article's byline and date as footer, and its URL as a linked title, when known. */
+function articleMeta(article: Pick<Article, 'headline' | 'byline' | 'date' | 'url'> | undefined): Partial<APIEmbed> {
+  if (article === undefined) return {}
+  const meta: Partial<APIEmbed> = {}
+  const footer = [article.byline === null ? null : `By ${article.byline}`, article.date].filter((part) => part !== null).join(' · ')
+  if (footer !== '') meta.footer = { text: footer }
+  if (article.url !== null && /^https?:\/\//.test(article.url)) {
+    meta.url = article.url
+    meta.title = escapeMarkdown(article.headline)
+  }
+  return meta
+}
+
+/** The passage with highlighted words in bold; everything else escaped. */
+function emphasise(text: string, highlights: readonly Highlight[]): string {
+  let out = ''
+  let at = 0
+  for (const { start, end } of highlights) {
+    if (start < at) continue
+    out += `${escapeMarkdown(text.slice(at, start))}**${escapeMarkdown(text.slice(start, end))}**`
+    at = end
+  }
+  return out + escapeMarkdown(text.slice(at))
+}
+
+function controlRows(controls: PageControls): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = []
+  const paging = [controls.previous, controls.next, controls.post].filter((spec) => spec !== null)
+  if (paging.length > 0) rows.push({ type: 1, components: paging.map((spec) => toButton(spec, spec === controls.post ? 1 : 2)) })
+  const contexts = controls.contexts.slice(0, COMPONENT_LIMITS.buttonsPerRow)
+  if (contexts.length > 0) rows.push({ type: 1, components: contexts.map((spec) => toButton(spec, 2)) })
+  return rows
+}
+
+function toButton(spec: ButtonSpec, style: 1 | 2): APIButtonComponent {
+  return { type: 2, style, custom_id: spec.customId, label: truncateText(spec.label, COMPONENT_LIMITS.buttonLabel), disabled: !spec.isEnabled }
+}
+
+/** "Name, role" with markdown escaped (names come from corpus text). */
+function speakerLine(speaker: SpeakerRef): string {
+  return escapeMarkdown(speaker.role === null ? speaker.name : `${speaker.name}, ${speaker.role}`)
+}
+
+function listValue(lines: readonly string[], empty: string): string {
+  if (lines.length === 0) return empty
+  const kept: string[] = []
+  let length = 0
+  for (const line of lines) {
+    const clipped = truncateText(line, EMBED_LIMITS.fieldValue - 40)
+    if (length + clipped.length + 1 > EMBED_LIMITS.fieldValue - 20) {
+      kept.push(`…and ${lines.length - kept.length} more`)
+      break
+    }
+    kept.push(clipped)
+    length += clipped.length + 1
+  }
+  return kept.join('\n')
+}
+
+function range(offset: number, count: number, hasMore: boolean): string {
+  return `Results ${offset + 1}–${offset + count}${hasMore ? ' (more with ▶)' : ''}`
+}
+
+function noMatch(message: string, suggestions: readonly string[]): string {
+  return suggestions.length === 0 ? message : `${message} Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
