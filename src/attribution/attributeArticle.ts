@@ -194,14 +194,17 @@ function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Even
     if (sentence === undefined) continue
     for (let i = sentence.first; i < sentence.endToken; i++) {
       const t = tokens[i]
-      if (t === undefined || layout.quoteOf[i] !== -1 || !isNameToken(t)) continue
+      if (t === undefined || layout.quoteOf[i] !== -1) continue
+      // Past the main verb, a name is an object, not the subject.
+      if (t.pos === 'VERB' || t.pos === 'AUX') break
+      if (!isNameToken(t)) continue
       if (i > sentence.first && PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')) break
       const mention = readMentionAfter(tokens, i, sentence.endToken)
       if (mention === null || mention.kind !== 'name' || mention.isOrganization || mention.name === null) break
       const isKnown = registry.entities.some((e) => e.kind === 'person' && e.name.split(' ').slice(-1)[0] === mention.name?.split(' ').slice(-1)[0])
       if (!mention.name.includes(' ') && mention.role === null && !isKnown) break
       const next = tokens.find((x) => x.start >= mention.end)
-      if (next !== undefined && SPEECH_VERBS.has(next.lower)) break
+      if (next !== undefined && (SPEECH_VERBS.has(next.lower) || /^['’]s?$/u.test(next.text))) break
       const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: -1 - s }
       events.push({ at: cue.at, cue, apply: () => undefined })
       break
@@ -218,7 +221,7 @@ function quoteShape(text: string, span: QuoteSpan): QuoteKind | null {
   const before = text.slice(0, span.open).trimEnd()
   if (before === '' || /[.!?:,;\u2014\u2013—]["”’)]*$/u.test(before)) return 'direct'
   const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase()
-  if (word !== undefined && SPEECH_VERBS.has(word)) return 'direct'
+  if (word !== undefined && SPEECH_VERBS.has(word) && /^\p{Lu}/u.test(text.slice(span.start, span.start + 1))) return 'direct'
   return 'partial'
 }
 

@@ -209,7 +209,8 @@ export function findReportedSpeech(layout: ParagraphLayout, isDirectSpan: readon
     const start = tokens[j]
     if (start === undefined || j >= sentence.endToken) continue
     if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) continue
-    if (!CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1) continue
+    const isGerund = start.pos === 'VERB' && /ing$/u.test(start.lower) && tokens[j - 1]?.lower === 'that'
+    if (!CLAUSE_STARTERS.test(start.pos) && !isGerund && layout.quoteOf[j] === -1) continue
     if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about') continue
     const range = contentRange(layout, isDirectSpan, j, sentence.endToken)
     if (range !== null) found.push({ ...range, cue })

@@ -79,7 +79,7 @@ export function readMentionBefore(tokens: readonly TaggedToken[], end: number, m
     if (from >= end) return null
     return classifyNameRun(tokens, from, end)
   }
-  if (last.pos === 'NOUN' || last.pos === 'PROPN') {
+  if (last.pos === 'NOUN' || last.pos === 'PROPN' || ROLE_NOUNS.has(last.lower)) {
     while (from - 1 >= min) {
       const prev = tokens[from - 1] as TaggedToken
       if (DETERMINERS.has(prev.lower)) { from--; break }

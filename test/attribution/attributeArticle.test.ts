@@ -1,0 +1,170 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { attributeArticle } from '../../src/attribution/attributeArticle.js'
+import type { Quote } from '../../src/attribution/quote.js'
+import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+import type { Article } from '../../src/corpus/article.js'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+const SEED_ID = '000_964c6f0d203bd963'
+
+type GoldQuote = { p: number; kind: string; speaker: string; cue: string; text: string; optional?: boolean }
+type GoldSpeaker = { name: string; aliases: string[] }
+type Gold = { speakers: GoldSpeaker[]; quotes: GoldQuote[]; mentioned_not_speaking: string[] }
+
+function article(paragraphs: string[]): Article {
+  return { id: 'case', file: 'case.txt', headline: 'A headline', byline: null, date: null, url: null, source: null, paragraphs }
+}
+
+// The scorer's matching rule: spans overlapping by at least half of the longer one are the same.
+function isEquivalentSpan(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start)
+  return overlap >= 0.5 * Math.max(a.end - a.start, b.end - b.start)
+}
+
+async function loadSeed(): Promise<Article> {
+  const { articles } = await loadCorpus(path.join(repoRoot, 'corpus'))
+  const seed = articles.find((a) => a.id === SEED_ID)
+  if (seed === undefined) throw new Error(`test: ${SEED_ID} missing from corpus/`)
+  return seed
+}
+
+describe('attributeArticle on the seed article', async () => {
+  const gold = JSON.parse(fs.readFileSync(path.resolve(repoRoot, '../shared/eval/seed/gold.json'), 'utf8')) as Gold
+  const seed = await loadSeed()
+  const { quotes, speakers } = attributeArticle(seed)
+
+  const findMatch = (g: GoldQuote): Quote | undefined => {
+    const paragraph = seed.paragraphs[g.p - 1] ?? ''
+    const at = paragraph.indexOf(g.text)
+    return quotes.find((q) => q.paragraph === g.p && q.kind === g.kind
+      && (q.text === g.text || (g.kind === 'indirect' && isEquivalentSpan(q, { start: at, end: at + g.text.length }))))
+  }
+
+  it.each(gold.quotes.filter((g) => g.optional !== true).map((g) => ({ name: `¶${g.p} ${g.kind} ${g.text.slice(0, 40)}`, g })))(
+    'finds $name with its speaker', ({ g }) => {
+      const match = findMatch(g)
+      expect(match, g.text).toBeDefined()
+      expect(match?.speaker?.name).toBe(g.speaker)
+    })
+
+  it('reports optional attributions only with a speaker the gold accepts', () => {
+    for (const g of gold.quotes.filter((x) => x.optional === true)) {
+      const match = quotes.find((q) => q.paragraph === g.p && q.text.includes(g.text.slice(0, 20)))
+      if (match === undefined || match.speaker === null) continue
+      const speaker = gold.speakers.find((s) => s.name === g.speaker)
+      expect([g.speaker, ...(speaker?.aliases ?? [])]).toContain(match.speaker.name)
+    }
+  })
+
+  it('finds no direct quote beyond the gold ones', () => {
+    const goldDirect = gold.quotes.filter((g) => g.kind === 'direct').map((g) => `${g.p}|${g.text}`)
+    const direct = quotes.filter((q) => q.kind === 'direct').map((q) => `${q.paragraph}|${q.text}`)
+    expect(direct.sort()).toEqual(goldDirect.sort())
+  })
+
+  it('never makes a mentioned-only person or the byline a speaker', () => {
+    const names = new Set(quotes.map((q) => q.speaker?.name).filter((n) => n !== undefined))
+    for (const name of gold.mentioned_not_speaking) expect(names.has(name)).toBe(false)
+  })
+
+  it('builds a registry with canonical names, roles and aliases', () => {
+    const andrabi = speakers.find((s) => s.name === 'Tahir Hussain Andrabi')
+    expect(andrabi?.role).toBe('Foreign Office spokesperson')
+    expect(andrabi?.aliases).toEqual(expect.arrayContaining(['Andrabi', 'the spokesperson']))
+    const chaudhry = speakers.find((s) => s.name === 'Ahmed Sharif Chaudhry')
+    expect(chaudhry?.kind).toBe('person')
+    expect(chaudhry?.aliases).toEqual(expect.arrayContaining(['Chaudhry', 'Lt Gen Chaudhry']))
+    expect(speakers.find((s) => s.name === 'Ministry of Foreign Affairs')?.kind).toBe('organization')
+    for (const s of speakers) expect(s.aliases.some((a) => /^(he|she|they)$/iu.test(a))).toBe(false)
+  })
+})
+
+type Case = { name: string; paragraphs: string[]; text: string; kind: Quote['kind']; speaker: string | null }
+
+const CASES: Case[] = [
+  { name: '“…,” X said', paragraphs: ['“We will win this race,” Jane Porter said.'], text: 'We will win this race,', kind: 'direct', speaker: 'Jane Porter' },
+  { name: '“…,” said X with a title', paragraphs: ['“Nothing has changed,” said Senate Majority Leader Tom Wheeler.'], text: 'Nothing has changed,', kind: 'direct', speaker: 'Tom Wheeler' },
+  { name: 'X said: “…”', paragraphs: ['Mayor Ana Ruiz said: “The budget is balanced.”'], text: 'The budget is balanced.', kind: 'direct', speaker: 'Ana Ruiz' },
+  { name: 'straight quotation marks', paragraphs: ['"The roads are closed," Karl Menden said.'], text: 'The roads are closed,', kind: 'direct', speaker: 'Karl Menden' },
+  {
+    name: 'a quote split by "he said" is one quote',
+    paragraphs: ['Paul Okafor arrived late.', '“We tried,” he said, “but the doors were shut.”'],
+    text: 'We tried,” he said, “but the doors were shut.', kind: 'direct', speaker: 'Paul Okafor',
+  },
+  {
+    name: 'a quote over two paragraphs keeps its speaker',
+    paragraphs: ['Governor Lena Marsh said: “The first phase is done.', '“The second phase starts in May.”'],
+    text: 'The second phase starts in May.', kind: 'direct', speaker: 'Lena Marsh',
+  },
+  {
+    name: 'nested single quotes stay inside the quote',
+    paragraphs: ['“He told me ‘never again’ and left,” Omar Haddad said.'],
+    text: 'He told me ‘never again’ and left,', kind: 'direct', speaker: 'Omar Haddad',
+  },
+  {
+    name: 'apostrophes are not quote marks',
+    paragraphs: ["Ruth Jones' office said the '90s were Afghanistan’s worst decade."],
+    text: "the '90s were Afghanistan’s worst decade", kind: 'indirect', speaker: null,
+  },
+  {
+    name: 'a partial quote inside reported speech',
+    paragraphs: ['Minister Ivo Brandt said the plan needs “clear and binding guarantees” before May.'],
+    text: 'clear and binding guarantees', kind: 'partial', speaker: 'Ivo Brandt',
+  },
+  {
+    name: 'a participial cue takes the subject of its clause',
+    paragraphs: ['“We are ready,” Sara Lind said, adding that the army was on alert.'],
+    text: 'the army was on alert', kind: 'indirect', speaker: 'Sara Lind',
+  },
+  {
+    name: '"according to"',
+    paragraphs: ['The talks collapsed on Friday, according to Foreign Minister Hugo Varga.'],
+    text: 'The talks collapsed on Friday', kind: 'indirect', speaker: 'Hugo Varga',
+  },
+  {
+    name: 'a pronoun resolves to the person in focus',
+    paragraphs: ['Senator Maria Costa spoke on Tuesday.', 'She said the vote would be delayed.'],
+    text: 'the vote would be delayed', kind: 'indirect', speaker: 'Maria Costa',
+  },
+  {
+    name: 'a role nominal resolves to the person with that role',
+    paragraphs: ['Company spokeswoman Dana Reyes declined to comment on Monday.', '“We are reviewing the order,” the spokeswoman said.'],
+    text: 'We are reviewing the order,', kind: 'direct', speaker: 'Dana Reyes',
+  },
+  { name: 'abstains when a pronoun has no antecedent', paragraphs: ['“It was chaos,” he said.'], text: 'It was chaos,', kind: 'direct', speaker: null },
+  {
+    name: 'a person named inside the quote is not the speaker',
+    paragraphs: ['Tom Reed sat down.', '“Nobody trusts Walter Grant any more,” he said.'],
+    text: 'Nobody trusts Walter Grant any more,', kind: 'direct', speaker: 'Tom Reed',
+  },
+]
+
+describe('attributeArticle on one shape at a time', () => {
+  it.each(CASES)('$name', ({ paragraphs, text, kind, speaker }) => {
+    const { quotes } = attributeArticle(article(paragraphs))
+    const quote = quotes.find((q) => q.text === text)
+    expect(quote, JSON.stringify(quotes.map((q) => q.text))).toBeDefined()
+    expect(quote?.kind).toBe(kind)
+    expect(quote?.speaker?.name ?? null).toBe(speaker)
+  })
+
+  it.each([
+    { name: 'empty paragraphs', paragraphs: ['', '   '] },
+    { name: 'unbalanced quotes', paragraphs: ['“Open and never closed, he said', 'closed” twice” and "one more'] },
+    { name: 'random unicode', paragraphs: ['\u0000\uFFFF 😀 “” ‘’ "" \u202E said said , : “', 'ا لسلام “عليكم” said he'] },
+  ])('does not throw on $name, and offsets slice back', ({ paragraphs }) => {
+    const { quotes } = attributeArticle(article(paragraphs))
+    for (const q of quotes) expect(paragraphs[q.paragraph - 1]?.slice(q.start, q.end)).toBe(q.text)
+  })
+})
+
+describe('attribution invariants over corpus/', () => {
+  it('every quote’s offsets slice back to its text', async () => {
+    const { articles } = await loadCorpus(path.join(repoRoot, 'corpus'))
+    for (const a of articles) {
+      for (const q of attributeArticle(a).quotes) expect(a.paragraphs[q.paragraph - 1]?.slice(q.start, q.end)).toBe(q.text)
+    }
+  })
+})
