@@ -36,7 +36,7 @@ export function createRegistry(): SpeakerRegistry {
 
 const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv'])
 // A pronoun refers back at most this many paragraphs; further than that, abstain.
-const MAX_PRONOUN_DISTANCE = 2
+const MAX_PRONOUN_DISTANCE = 3
 
 function surnameOf(name: string): string {
   const words = name.toLowerCase().replace(/['’]s$/u, '').split(/\s+/u).filter((w) => !SUFFIXES.has(w.replace(/,$/u, '')))
@@ -109,7 +109,7 @@ const NOMINAL_STOP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'th
 
 /**
  * Resolves a pronoun or role nominal to a known entity, or null to abstain. "he"/"she" take the
- * person in focus when it was named within the last two paragraphs; a role nominal ("the
+ * person in focus when it was named within the last three paragraphs; a role nominal ("the
  * spokesperson", "the ISPR chief") takes the most recent entity whose names or role share a word
  * with it. Plural pronouns and unmatched nominals abstain.
  */
