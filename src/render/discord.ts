@@ -262,7 +262,9 @@ function passageEmbed(passage: Passage, rank: number, article: Article | undefin
 function quoteEmbed(hit: QuoteHit, rank: number, article: Article | undefined): APIEmbed {
   const speaker = hit.speaker === null ? UNCLEAR : speakerLine(hit.speaker)
   const attribution = `— ${speaker} (${hit.kind}) · ¶${hit.paragraph} · ${escapeMarkdown(hit.headline)}`
-  const text = truncateText(`**${rank}.** “${escapeMarkdown(hit.text)}”`, EMBED_LIMITS.description - attribution.length - 10)
+  // Quotation marks only around words actually quoted; a paraphrase is shown as reported.
+  const words = hit.kind === 'indirect' ? escapeMarkdown(hit.text) : `“${escapeMarkdown(hit.text)}”`
+  const text = truncateText(`**${rank}.** ${words}`, EMBED_LIMITS.description - attribution.length - 10)
   return { description: `${text}\n${attribution}`, ...articleMeta(article) }
 }
 

@@ -180,6 +180,9 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
       if (method === 'POST' && parts.length === 3) return followUp(record, body as Record<string, unknown>)
       if (c === 'messages' && d && parts.length === 5) return originalOrFollowup(method, record, d, body)
     }
+    if (method === 'GET' && head === 'applications' && a === '@me' && parts.length === 2) {
+      return { status: 200, json: { id: settings.applicationId, name: 'byline', description: '', bot_public: true, bot_require_code_grant: false, flags: 0 } }
+    }
     if (method === 'PUT' && head === 'applications' && a) {
       // PUT /applications/{app}/commands or /applications/{app}/guilds/{guild}/commands
       const isGlobal = b === 'commands' && parts.length === 3

@@ -1,8 +1,20 @@
 /**
  * Shared set-up for end-to-end tests: fail fast on unhandled rejections (discord.js reports a
- * malformed gateway payload only that way), and a plain discord.js client bound to an emulator.
+ * malformed gateway payload only that way), a plain discord.js client or the byline bot bound to
+ * an emulator, temporary corpora, and a checker for Discord's message limits.
  */
-import { Client, GatewayIntentBits } from 'discord.js'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Client, GatewayIntentBits, type APIEmbed } from 'discord.js'
+import { pino, type Logger } from 'pino'
+import { buildLibrary, type Library } from '../../src/answer/library.js'
+import { loadConfig, type Config } from '../../src/config.js'
+import { formatProblem, loadCorpus } from '../../src/corpus/loadCorpus.js'
+import { startBot, type Bot } from '../../src/discord/bot.js'
+import type { ReloadReport } from '../../src/discord/command.js'
+import { REDACTED_PATHS } from '../../src/discord/logger.js'
+import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength } from '../../src/render/discord.js'
 import type { DiscordEmulator } from './emulator.js'
 
 const failures: unknown[] = []
@@ -42,4 +54,95 @@ export async function loginBareClient(emulator: DiscordEmulator): Promise<Client
   const ready = new Promise<Client<true>>((resolve) => client.once('clientReady', resolve))
   await client.login('fake-token')
   return ready
+}
+
+// ── The byline bot, started in-process against an emulator ───────────────────────────────────
+
+/** A fake token that passes config validation; never a real one. */
+export const FAKE_TOKEN = 'fake-token-for-the-local-emulator.0000'
+
+/** Loads a corpus folder into a library, as `main.ts` does. */
+export async function loadTestLibrary(corpusDir = 'corpus'): Promise<ReloadReport> {
+  const corpus = await loadCorpus(corpusDir)
+  return { library: buildLibrary(corpus.articles), problems: corpus.problems.map(formatProblem) }
+}
+
+/** A pino logger that keeps every entry in memory, for asserting on what was logged. */
+export function captureLogger(): { logger: Logger; entries: Record<string, unknown>[] } {
+  const entries: Record<string, unknown>[] = []
+  const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, {
+    write: (line: string) => {
+      entries.push(JSON.parse(line) as Record<string, unknown>)
+    },
+  })
+  return { logger, entries }
+}
+
+/** Starts the real bot against `emulator` with the given corpus folder (default: the repo's). */
+export async function startTestBot(
+  emulator: DiscordEmulator,
+  options: { corpusDir?: string; library?: Library; logger?: Logger } = {},
+): Promise<Bot> {
+  const corpusDir = options.corpusDir ?? 'corpus'
+  const config: Config = {
+    ...loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, CORPUS_DIR: corpusDir, LOG_LEVEL: 'silent' }),
+    discordApiBase: emulator.apiBase,
+  }
+  const loaded = options.library === undefined ? await loadTestLibrary(corpusDir) : { library: options.library, problems: [] }
+  return startBot({
+    config,
+    library: loaded.library,
+    problems: loaded.problems,
+    startedAt: performance.now(),
+    reload: () => loadTestLibrary(corpusDir),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    isSignalHandled: false,
+  })
+}
+
+/** Writes a temporary corpus folder under the OS temp dir; returns its path. */
+export async function writeTempCorpus(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'byline-e2e-'))
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text)
+  return dir
+}
+
+type MessageData = {
+  content?: string
+  embeds?: APIEmbed[]
+  components?: { components: { custom_id?: string; label?: string }[] }[]
+  allowed_mentions?: unknown
+}
+
+/**
+ * The limit violations of a message body the bot sent (empty when it is within every limit and
+ * pings no one). A list rather than an assertion, so a failure shows every problem at once.
+ */
+export function limitViolations(raw: Record<string, unknown>): string[] {
+  const data = raw as MessageData
+  const problems: string[] = []
+  const check = (isOk: boolean, what: string) => {
+    if (!isOk) problems.push(what)
+  }
+  const embeds = data.embeds ?? []
+  check(JSON.stringify(data.allowed_mentions) === JSON.stringify({ parse: [] }), `allowed_mentions is ${JSON.stringify(data.allowed_mentions)}`)
+  check((data.content ?? '').length <= CONTENT_LIMIT, 'content over 2000')
+  check(embeds.length <= EMBED_LIMITS.embeds, `${embeds.length} embeds`)
+  check(embeds.reduce((sum, embed) => sum + embedLength(embed), 0) <= EMBED_LIMITS.total, 'over 6000 characters in total')
+  for (const embed of embeds) {
+    check((embed.title?.length ?? 0) <= EMBED_LIMITS.title, 'title over 256')
+    check((embed.description?.length ?? 0) <= EMBED_LIMITS.description, 'description over 4096')
+    check((embed.fields?.length ?? 0) <= EMBED_LIMITS.fields, 'over 25 fields')
+    check((embed.footer?.text.length ?? 0) <= EMBED_LIMITS.footer, 'footer over 2048')
+    check((embed.author?.name.length ?? 0) <= EMBED_LIMITS.author, 'author over 256')
+    for (const field of embed.fields ?? []) {
+      check(field.name.length <= EMBED_LIMITS.fieldName, 'field name over 256')
+      check(field.value.length <= EMBED_LIMITS.fieldValue, 'field value over 1024')
+    }
+  }
+  const ids = (data.components ?? []).flatMap((row) => row.components.map((component) => component.custom_id ?? ''))
+  check(ids.every((id) => id.length <= COMPONENT_LIMITS.customId), 'custom id over 100')
+  check(new Set(ids).size === ids.length, 'duplicate custom ids')
+  check((data.components ?? []).length <= COMPONENT_LIMITS.rows, 'over 5 rows')
+  return problems
 }
