@@ -69,7 +69,7 @@ function parseMarkdown(id: string, file: string, text: string): ParseResult {
   const body = text.slice(front[0].length)
   const paragraphs = body
     .split(/\n[ \t]*\n/)
-    .map((block) => collapseSpace(block))
+    .map(joinLines)
     .filter((block) => block.length > 0)
   if (paragraphs.length === 0) return { ok: false, reason: 'has front matter but no paragraphs' }
   return {
@@ -93,7 +93,7 @@ function splitTextParagraphs(lines: readonly string[]): string[] {
   const blocks = lines.join('\n').split(/\n\s*\n/).map((block) => block.trim()).filter((block) => block.length > 0)
   const isWrapped = blocks.length > 1 && blocks.some((block) => block.includes('\n'))
   const paragraphs = isWrapped ? blocks : lines.filter((line) => line.length > 0)
-  return paragraphs.map(collapseSpace)
+  return paragraphs.map(joinLines)
 }
 
 /** The byline's name when `line` is a byline ("By Jane Doe", "NAEEM MEHBOOB:"), else null. */
@@ -113,6 +113,12 @@ function titleCase(name: string): string {
 
 function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value))
+}
+
+// Paragraph text stays as written (quote offsets and evaluation scorers find spans in the
+// original); only the line breaks of hard-wrapped text become single spaces.
+function joinLines(block: string): string {
+  return block.replace(/[ \t]*\n[ \t]*/g, ' ').trim()
 }
 
 function collapseSpace(text: string): string {
