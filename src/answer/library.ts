@@ -3,6 +3,7 @@ import { attributeArticle } from '../attribution/attributeArticle.js'
 import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
+import { createQuoteIndex, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
 
 /**
  * Everything the answer functions read: the articles, what attribution found in each, and the
@@ -14,13 +15,42 @@ export type Library = {
   articleById: ReadonlyMap<string, Article>
   attributions: ReadonlyMap<string, ArticleAttribution>
   paragraphs: ParagraphIndex
+  /** Every quote (direct, partial, indirect) as its own document, for quote search. */
+  quotes: QuoteIndex
 }
 
-/** Attributes every article and indexes every paragraph. Pure: no I/O, no logging. */
-export function buildLibrary(articles: readonly Article[]): Library {
+/** Options for {@link buildLibrary}. */
+export type BuildOptions = {
+  /**
+   * Called after each article is attributed and once more when the indexes are built: `total`
+   * is the article count plus one for the indexes. For progress bars; must not throw.
+   */
+  onProgress: ((done: number, total: number) => void) | null
+  /** A library built before (a reload): articles unchanged since keep their attribution. */
+  previous: Library | null
+}
+
+export const defaultBuildOptions: BuildOptions = { onProgress: null, previous: null }
+
+/** Attributes every article and indexes every paragraph and quote. Pure: no I/O, no logging. */
+export function buildLibrary(articles: readonly Article[], options: Partial<BuildOptions> = {}): Library {
+  const { onProgress, previous } = { ...defaultBuildOptions, ...options }
+  const total = articles.length + 1
   const attributions = new Map<string, ArticleAttribution>()
-  for (const article of articles) attributions.set(article.id, attributeArticle(article))
-  return assembleLibrary(articles, attributions, createParagraphIndex(paragraphDocuments(articles, attributions)))
+  for (const [i, article] of articles.entries()) {
+    const before = previous?.articleById.get(article.id)
+    const reused = before !== undefined && isSameArticle(before, article) ? previous?.attributions.get(article.id) : undefined
+    attributions.set(article.id, reused ?? attributeArticle(article))
+    onProgress?.(i + 1, total)
+  }
+  const library = assembleLibrary(articles, attributions, createParagraphIndex(paragraphDocuments(articles, attributions)))
+  onProgress?.(total, total)
+  return library
+}
+
+// Attribution reads only the article, so an article loaded exactly as before keeps its attribution.
+function isSameArticle(a: Article, b: Article): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b)
 }
 
 /** Puts a library together from parts already built (e.g. loaded from a snapshot). */
@@ -28,8 +58,22 @@ export function assembleLibrary(
   articles: readonly Article[],
   attributions: ReadonlyMap<string, ArticleAttribution>,
   paragraphs: ParagraphIndex,
+  quotes: QuoteIndex = createQuoteIndex(quoteDocuments(articles, attributions)),
 ): Library {
-  return { articles, articleById: new Map(articles.map((article) => [article.id, article])), attributions, paragraphs }
+  return { articles, articleById: new Map(articles.map((article) => [article.id, article])), attributions, paragraphs, quotes }
+}
+
+/** The quote documents to index, numbered from 0 in corpus order; `quote` indexes the article's quotes. */
+export function quoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): QuoteDocument[] {
+  const documents: QuoteDocument[] = []
+  for (const article of articles) {
+    const quotes = attributions.get(article.id)?.quotes ?? []
+    for (const [i, quote] of quotes.entries()) {
+      const speaker = quote.speaker === null ? '' : [quote.speaker.name, ...quote.speaker.aliases, quote.speaker.role ?? ''].join(' ')
+      documents.push({ id: documents.length, article: article.id, paragraph: quote.paragraph, quote: i, text: quote.text, speaker })
+    }
+  }
+  return documents
 }
 
 /** The paragraph documents to index, numbered from 0 in corpus order. */

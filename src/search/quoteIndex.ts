@@ -1,0 +1,138 @@
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
+import { foldWord, termOf, tokenize } from '../text/tokens.js'
+
+/**
+ * One quote as indexed: its words, and who said it (name, aliases and role in one field) so
+ * "Andrabi terrorism" finds what Andrabi said about terrorism. `quote` is the position of the
+ * quote in its article's attribution list, which is how callers get the full quote back.
+ */
+export type QuoteDocument = {
+  id: number
+  article: string
+  paragraph: number
+  quote: number
+  text: string
+  speaker: string
+}
+
+/** A quote that matched, with its BM25 score. */
+export type QuoteIndexHit = {
+  document: QuoteDocument
+  score: number
+}
+
+/** The quote index: MiniSearch, the documents by id, and each search term's words as written. */
+export type QuoteIndex = {
+  search: MiniSearch<QuoteDocument>
+  documents: readonly QuoteDocument[]
+  /** Stem → the way it is most often written, so suggestions read as real words. */
+  surfaces: ReadonlyMap<string, string>
+}
+
+/** Options for {@link searchQuoteIndex}; callers spread theirs over {@link defaultQuoteIndexSearch}. */
+export type QuoteIndexSearchOptions = {
+  /** Only documents this accepts; null: all. */
+  filter: ((document: QuoteDocument) => boolean) | null
+  /** Phrases (as typed, without their quotation marks) the quote text must contain. */
+  phrases: readonly string[]
+}
+
+export const defaultQuoteIndexSearch: QuoteIndexSearchOptions = { filter: null, phrases: [] }
+
+// Index and queries share the paragraph index's tokenizer and term function (stop words out,
+// Porter stems in), so a keyword means the same in /ask and /quote.
+const INDEX_OPTIONS: Options<QuoteDocument> = {
+  fields: ['text', 'speaker'],
+  storeFields: [],
+  tokenize: (text) => tokenize(text).map((token) => token.text),
+  processTerm: (term) => termOf(term) ?? null,
+  searchOptions: { boost: { text: 1, speaker: 0.5 }, combineWith: 'AND' },
+}
+
+// A keyword is a prefix ("terror" finds "terrorism", "terrorist"); typos are tried only when the
+// exact and prefix search find nothing, as fuzzy matches drown out good ones.
+const PREFIX_SEARCH: SearchOptions = { prefix: (term) => term.length >= 3 }
+const FUZZY_SEARCH: SearchOptions = { prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 4 ? 0.25 : false) }
+
+// Quotation marks of every kind, dropped before a phrase is compared with a quote.
+const QUOTE_MARKS = /["“”„‟«»‹›'‘’‚‛`´]/g
+
+/** Builds the index; `documents[i].id` must be `i`. */
+export function createQuoteIndex(documents: readonly QuoteDocument[]): QuoteIndex {
+  const search = new MiniSearch<QuoteDocument>(INDEX_OPTIONS)
+  search.addAll(documents)
+  return { search, documents, surfaces: surfacesOf(documents) }
+}
+
+/**
+ * The quotes matching `query` (every keyword, as a prefix, and every phrase), best first; fuzzy
+ * when nothing matches exactly. A query of stop words only ("do so") is matched by its phrases
+ * alone. `[]` when nothing matches.
+ */
+export function searchQuoteIndex(index: QuoteIndex, query: string, options: Partial<QuoteIndexSearchOptions> = {}): QuoteIndexHit[] {
+  const { filter, phrases } = { ...defaultQuoteIndexSearch, ...options }
+  const wanted = phrases.map(normalisePhrase).filter((phrase) => phrase.length > 0)
+  const accepts = (document: QuoteDocument) =>
+    (filter === null || filter(document)) && wanted.every((phrase) => normalisePhrase(document.text).includes(phrase))
+  const words = [query, ...phrases].join(' ')
+  if (tokenize(words).every((token) => termOf(token.text) === null)) {
+    // Nothing to look up: scan, scoring every accepted quote alike.
+    return wanted.length === 0 ? [] : index.documents.filter(accepts).map((document) => ({ document, score: 1 }))
+  }
+  const run = (options: SearchOptions) =>
+    index.search
+      .search(words, { ...options, filter: (result) => accepts(index.documents[result.id as number] as QuoteDocument) })
+      .map((result) => ({ document: index.documents[result.id as number] as QuoteDocument, score: result.score }))
+  const hits = run(PREFIX_SEARCH)
+  // A phrase is checked exactly, so a typo in it cannot be forgiven by fuzzy matching.
+  return hits.length > 0 || wanted.length > 0 ? hits : run(FUZZY_SEARCH)
+}
+
+/**
+ * Close words from the quotes' vocabulary for a query that matched nothing, written as in the
+ * text ("Taliban" for "Talibn"), best first; `[]` when none is close.
+ */
+export function suggestQuoteTerms(index: QuoteIndex, query: string, limit = 3): string[] {
+  const suggestions: string[] = []
+  for (const { suggestion } of index.search.autoSuggest(query, { fuzzy: 0.3, prefix: true, combineWith: 'OR' })) {
+    const words = suggestion
+      .split(' ')
+      .map((term) => index.surfaces.get(term) ?? term)
+      .join(' ')
+    if (!suggestions.includes(words)) suggestions.push(words)
+    if (suggestions.length >= limit) break
+  }
+  return suggestions
+}
+
+/** Lowercased, quotation marks removed, white space collapsed: how phrases and quotes are compared. */
+export function normalisePhrase(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(QUOTE_MARKS, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+}
+
+function surfacesOf(documents: readonly QuoteDocument[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>()
+  for (const document of documents) {
+    for (const token of tokenize(`${document.text} ${document.speaker}`)) {
+      const term = termOf(token.text)
+      if (term === null) continue
+      // Keep the capitalisation of names but not of sentence starts: prefer the lowercase form
+      // when both occur, by counting the folded form separately.
+      const written = token.text.replace(/['’]s$/, '')
+      const forms = counts.get(term) ?? new Map<string, number>()
+      forms.set(written, (forms.get(written) ?? 0) + (written === foldWord(written) ? 1.5 : 1))
+      counts.set(term, forms)
+    }
+  }
+  const surfaces = new Map<string, string>()
+  for (const [term, forms] of counts) {
+    const best = [...forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]
+    if (best !== undefined) surfaces.set(term, best[0])
+  }
+  return surfaces
+}
