@@ -105,8 +105,12 @@ export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string
   }
   const answer = result.answer === null ? '' : `**Answer:** ${escapeMarkdown(result.answer.text)} (¶${result.answer.paragraph})\n`
   header.description = `${answer}${range(result.offset, result.results.length, result.hasMore)}`
-  const passages = result.results.map((passage, i) => passageEmbed(passage, result.offset + i + 1, articles.get(passage.article)))
-  return fitMessage({ embeds: [header, ...passages], components: controlRows(controls) })
+  const passages = result.results.map((passage, i) => {
+    const speakers = passage.speakers.length > 0 ? passage.speakers.map(speakerLine).join('; ') : NARRATION
+    const attribution = `— ${speakers} · ¶${passage.paragraph} · ${escapeMarkdown(passage.headline)}`
+    return { text: `**${result.offset + i + 1}.** ${emphasise(passage.text, passage.highlights)}`, attribution, meta: articleMeta(articles.get(passage.article)) }
+  })
+  return fitMessage({ embeds: [header, ...budgetEmbeds(header, passages)], components: controlRows(controls) })
 }
 
 /** `/quote`: a header with the search, then each quote with speaker, kind, article and paragraph. */
@@ -117,8 +121,14 @@ export function renderQuoteMessage(result: QuoteSearchResult, articles: Readonly
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = range(result.offset, result.results.length, result.hasMore)
-  const quotes = result.results.map((hit, i) => quoteEmbed(hit, result.offset + i + 1, articles.get(hit.article)))
-  return fitMessage({ embeds: [header, ...quotes], components: controlRows(controls) })
+  const quotes = result.results.map((hit, i) => {
+    const speaker = hit.speaker === null ? UNCLEAR : speakerLine(hit.speaker)
+    // Quotation marks only around words actually quoted; a paraphrase is shown as reported.
+    const words = hit.kind === 'indirect' ? escapeMarkdown(hit.text) : `“${escapeMarkdown(hit.text)}”`
+    const attribution = `— ${speaker} (${hit.kind}) · ¶${hit.paragraph} · ${escapeMarkdown(hit.headline)}`
+    return { text: `**${result.offset + i + 1}.** ${words}`, attribution, meta: articleMeta(articles.get(hit.article)) }
+  })
+  return fitMessage({ embeds: [header, ...budgetEmbeds(header, quotes)], components: controlRows(controls) })
 }
 
 /** `/brief`: headline, key points with who said them, who's who and the dated timeline. */
@@ -250,22 +260,35 @@ function clampEmbed(embed: APIEmbed): APIEmbed {
   return clamped
 }
 
-function passageEmbed(passage: Passage, rank: number, article: Article | undefined): APIEmbed {
-  const speakers = passage.speakers.length > 0 ? passage.speakers.map(speakerLine).join('; ') : NARRATION
-  const attribution = `— ${speakers} · ¶${passage.paragraph} · ${escapeMarkdown(passage.headline)}`
-  // Shorten the passage, never the attribution line under it.
-  const room = EMBED_LIMITS.description - attribution.length - 10
-  const text = truncateText(`**${rank}.** ${emphasise(passage.text, passage.highlights)}`, room)
-  return { description: `${text}\n${attribution}`, ...articleMeta(article) }
+/** A result as an embed: its text (shortened when needed) with the attribution line under it. */
+type ResultParts = { text: string; attribution: string; meta: Partial<APIEmbed> }
+
+/**
+ * One embed per result, sharing the message's 6,000 characters fairly: short results keep their
+ * whole text, long ones split what is left. Only the text is shortened, never the attribution
+ * line under it (itself kept under a quarter of an embed's description).
+ */
+function budgetEmbeds(header: APIEmbed, results: readonly ResultParts[]): APIEmbed[] {
+  const lines = results.map((result) => truncateText(result.attribution, EMBED_LIMITS.description / 4))
+  const fixed = embedLength(header) + results.reduce((sum, result, i) => sum + (lines[i]?.length ?? 0) + 1 + embedLength(result.meta as APIEmbed), 0)
+  const shares = shareBudget(
+    results.map((result, i) => Math.min(result.text.length, EMBED_LIMITS.description - (lines[i]?.length ?? 0) - 1)),
+    EMBED_LIMITS.total - fixed,
+  )
+  return results.map((result, i) => ({ description: `${truncateText(result.text, shares[i] ?? 0)}\n${lines[i] ?? ''}`, ...result.meta }))
 }
 
-function quoteEmbed(hit: QuoteHit, rank: number, article: Article | undefined): APIEmbed {
-  const speaker = hit.speaker === null ? UNCLEAR : speakerLine(hit.speaker)
-  const attribution = `— ${speaker} (${hit.kind}) · ¶${hit.paragraph} · ${escapeMarkdown(hit.headline)}`
-  // Quotation marks only around words actually quoted; a paraphrase is shown as reported.
-  const words = hit.kind === 'indirect' ? escapeMarkdown(hit.text) : `“${escapeMarkdown(hit.text)}”`
-  const text = truncateText(`**${rank}.** ${words}`, EMBED_LIMITS.description - attribution.length - 10)
-  return { description: `${text}\n${attribution}`, ...articleMeta(article) }
+/** Splits `budget` over items wanting `wants` characters: the smallest get all they want, the rest share equally. */
+function shareBudget(wants: readonly number[], budget: number): number[] {
+  const shares = wants.map(() => 0)
+  let left = Math.max(0, budget)
+  const order = wants.map((want, i) => ({ want, i })).sort((a, b) => a.want - b.want)
+  order.forEach(({ want, i }, rank) => {
+    const share = Math.min(want, Math.floor(left / (order.length - rank)))
+    shares[i] = share
+    left -= share
+  })
+  return shares
 }
 
 /** The article's byline and date as footer, and its URL as a linked title, when known. */

@@ -1,0 +1,64 @@
+import { readFile, rm } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Library } from '../../src/answer/library.js'
+import type { Bot } from '../../src/discord/bot.js'
+import { startEmulator, type DiscordEmulator } from './emulator.js'
+import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, startTestBot, writeTempCorpus } from './harness.js'
+import { chatInput, MANAGE_GUILD } from './interactions.js'
+
+failOnUnhandledRejection()
+
+/** The seed library with a search index that throws: a bug inside a handler, reached the real way. */
+async function brokenLibrary(): Promise<Library> {
+  const { library } = await loadTestLibrary()
+  const failing = () => {
+    throw new Error('index exploded')
+  }
+  const search = new Proxy(library.paragraphs.search, { get: (target, key) => (key === 'search' ? failing : Reflect.get(target, key)) })
+  return { ...library, paragraphs: { ...library.paragraphs, search } }
+}
+
+describe('the error boundary', () => {
+  let emulator: DiscordEmulator
+  let bot: Bot
+  const { logger, entries } = captureLogger()
+
+  beforeAll(async () => {
+    emulator = await startEmulator()
+    bot = await startTestBot(emulator, { library: await brokenLibrary(), logger })
+  })
+  afterAll(async () => {
+    await bot.stop()
+    await emulator.close()
+  })
+
+  it('replies privately, logs the command and options, and keeps serving', async () => {
+    const record = emulator.interact(chatInput('ask', { question: 'Who said it?', private: false }))
+    const response = await emulator.waitForResponse(record)
+    expect(response).toMatchObject({ callbackType: 4, isEphemeral: true })
+    expect(response.data).toMatchObject({ content: expect.stringContaining('Something went wrong'), allowed_mentions: { parse: [] } })
+    const logged = await emulator.waitFor(() => entries.find((entry) => entry.msg === 'interaction failed'), 'the error log entry')
+    expect(logged).toMatchObject({ level: 50, command: 'ask', options: [{ name: 'question', value: 'Who said it?' }, { name: 'private', value: false }] })
+    expect(logged.err).toMatchObject({ message: 'index exploded' })
+
+    const next = emulator.interact(chatInput('articles'))
+    expect((await emulator.waitForResponse(next)).data).toMatchObject({ embeds: [{ title: 'Articles' }] })
+  })
+
+  it('edits a deferred reply into the apology when the failure comes after deferring', async () => {
+    const dir = await writeTempCorpus({ 'seed.txt': await readFile('corpus/000_964c6f0d203bd963.txt', 'utf8') })
+    await bot.stop()
+    bot = await startTestBot(emulator, { corpusDir: dir, logger })
+    // /reload now fails inside its handler, after it has deferred.
+    await rm(dir, { recursive: true })
+    const record = emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD }))
+    const [deferral, edit] = await emulator.waitForResponses(record, 2)
+    expect(deferral).toMatchObject({ callbackType: 5, isEphemeral: true })
+    expect(edit).toMatchObject({ kind: 'edit', data: { content: expect.stringContaining('Something went wrong') } })
+    expect(entries.some((entry) => entry.command === 'reload' && String((entry.err as { message?: string }).message).startsWith('corpus: cannot read'))).toBe(true)
+  })
+
+  it('never logs the token', () => {
+    expect(JSON.stringify(entries)).not.toContain(FAKE_TOKEN)
+  })
+})

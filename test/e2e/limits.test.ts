@@ -1,0 +1,114 @@
+import type { APIEmbed } from 'discord.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Bot } from '../../src/discord/bot.js'
+import { EMBED_LIMITS, embedLength } from '../../src/render/discord.js'
+import { startEmulator, type DiscordEmulator } from './emulator.js'
+import { failOnUnhandledRejection, limitViolations, startTestBot, writeTempCorpus } from './harness.js'
+import { chatInput } from './interactions.js'
+
+failOnUnhandledRejection()
+
+const SURNAMES = 'Adams Baker Clarke Dawson Evans Fisher Graham Hughes Irving Jensen Keller Larsen Morgan Nolan Owens Parker Quincy Reyes Santos Turner Upton Vargas Walsh Xavier Young Zimmer Abbott Bishop Carver Dalton'.split(' ')
+
+/** A corpus built to overflow every limit: a 400-character headline, paragraphs of 3,000 to 6,000 characters, 30 articles, 30 speakers in one article, 30 statements by one person. */
+function hostileCorpus(): Record<string, string> {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `the regional hub sentence ${i} keeps going with words`).join(' ')
+  const files: Record<string, string> = {
+    'long.txt': [`${'Regional hub headline that never ends '.repeat(11)}`, 'By Long Writer', `${filler(120)} zebra`, filler(70), filler(70), filler(70)].join('\n'),
+    'voices.txt': ['Thirty voices on the regional hub', 'By Test Writer', ...SURNAMES.map((surname, i) => `“The regional hub plan number ${i + 1} needs more money and more time than anyone admits,” said ${surname}, the deputy minister for planning and regional development.`)].join('\n'),
+    'jane.txt': ['Jane Doe on everything', 'By Test Writer', ...Array.from({ length: 30 }, (_, i) => `“Hub item ${i + 1} is ready and the regional partners agree with the timetable we set,” said Jane Doe.`)].join('\n'),
+    'mentions.txt': ['Ping test', 'By Test Writer', '“@everyone should read this <@123> and <@&456> about the hub,” said Mallory Mentions, a spokesperson.'].join('\n'),
+  }
+  for (let i = 1; i <= 30; i++) files[`a${String(i).padStart(2, '0')}.txt`] = `Short article ${i} about a hub\nBy Writer ${i}\nA paragraph about hub ${i}.\n`
+  return files
+}
+
+describe("Discord's limits and mentions, on a hostile corpus", () => {
+  let emulator: DiscordEmulator
+  let bot: Bot
+
+  beforeAll(async () => {
+    emulator = await startEmulator()
+    bot = await startTestBot(emulator, { corpusDir: await writeTempCorpus(hostileCorpus()) })
+  })
+  afterAll(async () => {
+    await bot.stop()
+    await emulator.close()
+  })
+
+  async function reply(payload: Record<string, unknown>): Promise<{ embeds: APIEmbed[]; content?: string; allowed_mentions?: unknown }> {
+    const record = emulator.interact(payload)
+    const responses = await emulator.waitForResponses(record, 1)
+    // /brief defers, then edits.
+    const final = responses[0]?.callbackType === 5 ? (await emulator.waitForResponses(record, 2))[1] : responses[0]
+    const data = final?.data ?? {}
+    expect(limitViolations(data)).toEqual([])
+    return data as { embeds: APIEmbed[]; content?: string }
+  }
+
+  it.each([
+    {
+      name: 'a 6,000-character passage is cut on a word boundary inside 4,096 characters',
+      payload: () => chatInput('ask', { question: 'zebra' }),
+      check: (embeds: APIEmbed[]) => {
+        const passage = embeds[1]?.description ?? ''
+        expect(passage.length).toBeGreaterThan(EMBED_LIMITS.description - 200)
+        expect(passage).toMatch(/\w…\n— narration · ¶1 · /)
+      },
+    },
+    {
+      name: 'three long passages share the 6,000 characters of one message',
+      payload: () => chatInput('ask', { question: 'regional hub sentence keeps going', article: 'long' }),
+      check: (embeds: APIEmbed[]) => {
+        expect(embeds).toHaveLength(4)
+        expect(embeds.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeGreaterThan(EMBED_LIMITS.total - 300)
+        for (const embed of embeds.slice(1)) expect(embed.description).toMatch(/\S…\n— narration · ¶\d · /)
+      },
+    },
+    {
+      name: 'a 400-character headline is cut to a 256-character title',
+      payload: () => chatInput('brief', { article: 'long' }),
+      check: (embeds: APIEmbed[]) => {
+        expect(embeds[0]?.title?.length).toBeLessThanOrEqual(EMBED_LIMITS.title)
+        expect(embeds[0]?.title).toMatch(/\w…$/)
+      },
+    },
+    {
+      name: "30 speakers overflow the 1,024-character who's who field",
+      payload: () => chatInput('brief', { article: 'voices' }),
+      check: (embeds: APIEmbed[]) => {
+        const field = embeds[0]?.fields?.find((f) => f.name === "Who's who")
+        expect(field?.value.length).toBeGreaterThan(EMBED_LIMITS.fieldValue - 200)
+        expect(field?.value).toMatch(/…and \d+ more$/)
+      },
+    },
+    {
+      name: '34 articles are listed in at most 25 fields',
+      payload: () => chatInput('articles'),
+      check: (embeds: APIEmbed[]) => {
+        expect(embeds[0]?.fields).toHaveLength(EMBED_LIMITS.fields)
+        expect(embeds[0]?.description).toContain('showing 25')
+      },
+    },
+    {
+      name: '30 statements by one speaker are capped at 25 fields',
+      payload: () => chatInput('speakers', { name: 'Jane Doe' }),
+      check: (embeds: APIEmbed[]) => expect(embeds[0]?.fields).toHaveLength(EMBED_LIMITS.fields),
+    },
+  ])('$name', async ({ payload, check }) => {
+    check((await reply(payload())).embeds)
+  })
+
+  it('quotes @everyone and <@123> from the corpus without pinging anyone', async () => {
+    const data = await reply(chatInput('quote', { keyword: 'everyone' }))
+    expect(data.allowed_mentions).toEqual({ parse: [] })
+    const quote = data.embeds[1]?.description ?? ''
+    expect(quote).toContain('\\@everyone should read this \\<\\@123\\> and \\<\\@&456\\>')
+    expect(quote).not.toMatch(/(^|[^\\])<@/)
+  })
+
+  it('escapes markdown and mentions echoed from the user', async () => {
+    const data = await reply(chatInput('ask', { question: '**qqqq** @wwww <@987654> `vvvv`' }))
+    expect(data.embeds[0]?.description).toContain('“\\*\\*qqqq\\*\\* \\@wwww \\<\\@987654\\> \\`vvvv\\`”')
+  })
+})
