@@ -139,7 +139,7 @@ describe('byline bot against the emulator (seed corpus)', () => {
   })
 
   it('keeps buttons working after the bot restarts', async () => {
-    const { record, data } = await send(chatInput('quote', { keyword: 'said', private: true }))
+    const { record, data } = await send(chatInput('quote', { keyword: 'Pakistan', private: true }))
     const next = buttonIds(data).find((b) => b.label.includes('Next'))
     if (!next || !record.original) throw new Error('no ▶ button')
     await bot.stop()
