@@ -1,6 +1,12 @@
+import type { Article } from '../corpus/article.js'
+import type { Quote, QuoteKind } from '../attribution/quote.js'
+import { findDates, resolveDates, type DateMention } from '../text/dates.js'
+import { splitSentences } from '../text/sentences.js'
+import { termsOf } from '../text/tokens.js'
 import type { Library } from './library.js'
 import { listSpeakers, type SpeakerSummary } from './speakers.js'
-import type { SpeakerRef } from './speakerRef.js'
+import { toSpeakerRef, type SpeakerRef } from './speakerRef.js'
+import { summarizeSentences, type StatementSpan } from './summarize.js'
 
 /** A key point: a sentence of the article, with who said it when attributable. */
 export type BriefPoint = {
@@ -17,12 +23,31 @@ export type TimelineEntry = {
   paragraph: number
 }
 
+/** One statement chosen to stand for what a speaker said. */
+export type RepresentativeQuote = {
+  text: string
+  kind: QuoteKind
+  paragraph: number
+}
+
+/** A speaker of the brief: who's who, with their most representative statement (null: none). */
+export type BriefSpeaker = SpeakerSummary & { quote: RepresentativeQuote | null }
+
 /** A briefing on one article. */
 export type Brief = {
   article: { id: string; headline: string; byline: string | null; date: string | null; url: string | null }
   points: BriefPoint[]
-  speakers: SpeakerSummary[]
+  speakers: BriefSpeaker[]
   timeline: TimelineEntry[]
+}
+
+/** A briefing on the whole corpus: its top stories and most-quoted speakers. */
+export type CorpusBrief = {
+  topic: string | null
+  /** How many articles the brief covers (with `topic`: the articles about it). */
+  articles: number
+  stories: Array<{ article: Brief['article']; points: BriefPoint[] }>
+  speakers: SpeakerSummary[]
 }
 
 export type BriefOptions = {
@@ -32,16 +57,133 @@ export type BriefOptions = {
 
 export const defaultBriefOptions: BriefOptions = { topic: null }
 
-/** Briefs one article; null when the library has no article with that id. */
+/** Options for {@link briefCorpus}; callers spread theirs over {@link defaultCorpusBriefOptions}. */
+export type CorpusBriefOptions = BriefOptions & { maxStories: number; maxSpeakers: number }
+
+export const defaultCorpusBriefOptions: CorpusBriefOptions = { topic: null, maxStories: 5, maxSpeakers: 5 }
+
+/**
+ * Briefs one article: its key sentences in the article's order (with their speaker when a quote
+ * covers them), every speaker with a representative quote, and every dated event, sorted by date
+ * where known and in reading order after. With `topic`, only paragraphs that mention one of its
+ * words count; the brief is then empty when none does. Null when the library has no such article.
+ */
 export function briefArticle(library: Library, articleId: string, options: Partial<BriefOptions> = {}): Brief | null {
   const { topic } = { ...defaultBriefOptions, ...options }
-  void topic
   const article = library.articleById.get(articleId)
   if (article === undefined) return null
+  const quotes = library.attributions.get(article.id)?.quotes ?? []
+  const focus = topic === null ? [] : termsOf(topic)
+  const isAbout = (text: string) => focus.length === 0 || termsOf(text).some((term) => focus.some((wanted) => term.startsWith(wanted)))
+  const paragraphs = new Set(article.paragraphs.flatMap((text, i) => (isAbout(text) ? [i + 1] : [])))
   return {
-    article: { id: article.id, headline: article.headline, byline: article.byline, date: article.date, url: article.url },
-    points: [],
-    speakers: listSpeakers(library, { article: article.id }).speakers,
-    timeline: [],
+    article: describeArticle(article),
+    points: keyPoints(article, quotes, focus.length === 0 ? [] : [topic ?? '']).filter((point) => paragraphs.has(point.paragraph)),
+    speakers: whosWho(library, article, quotes.filter((quote) => paragraphs.has(quote.paragraph))),
+    timeline: timelineOf(article).filter((entry) => paragraphs.has(entry.paragraph)),
   }
+}
+
+/**
+ * Briefs the corpus: the top stories (most recent first, then the most quoted) with each one's
+ * lead points, and the most-quoted speakers. With `topic`, only the articles about it.
+ */
+export function briefCorpus(library: Library, options: Partial<CorpusBriefOptions> = {}): CorpusBrief {
+  const { topic, maxStories, maxSpeakers } = { ...defaultCorpusBriefOptions, ...options }
+  const briefs = library.articles
+    .map((article) => briefArticle(library, article.id, { topic }))
+    .filter((brief): brief is Brief => brief !== null && brief.points.length > 0)
+  const statements = (brief: Brief) => brief.speakers.reduce((sum, speaker) => sum + speaker.quotes, 0)
+  const ranked = [...briefs].sort(
+    (a, b) => (b.article.date ?? '').localeCompare(a.article.date ?? '') || statements(b) - statements(a),
+  )
+  const covered = new Set(briefs.map((brief) => brief.article.id))
+  const speakers = listSpeakers(library).speakers.filter((speaker) => speaker.articles.some((id) => covered.has(id)))
+  return {
+    topic,
+    articles: briefs.length,
+    stories: ranked.slice(0, maxStories).map((brief) => ({ article: brief.article, points: brief.points.slice(0, 2) })),
+    speakers: speakers.slice(0, maxSpeakers),
+  }
+}
+
+function describeArticle(article: Article): Brief['article'] {
+  return { id: article.id, headline: article.headline, byline: article.byline, date: article.date, url: article.url }
+}
+
+function keyPoints(article: Article, quotes: readonly Quote[], focus: readonly string[]): BriefPoint[] {
+  const statements: StatementSpan[] = quotes.map((quote) => ({
+    paragraph: quote.paragraph,
+    start: quote.start,
+    end: quote.end,
+    isAttributed: quote.speaker !== null,
+  }))
+  return summarizeSentences(article.paragraphs, statements, { focus }).map((sentence) => {
+    // The speaker whose attributed quote covers most of the sentence.
+    let speaker: SpeakerRef | null = null
+    let covered = 0
+    for (const quote of quotes) {
+      if (quote.speaker === null || quote.paragraph !== sentence.paragraph) continue
+      const overlap = Math.min(quote.end, sentence.end) - Math.max(quote.start, sentence.start)
+      if (overlap > covered) {
+        covered = overlap
+        speaker = toSpeakerRef(quote.speaker)
+      }
+    }
+    return { text: sentence.text, paragraph: sentence.paragraph, speaker }
+  })
+}
+
+// Who's who from the given quotes: the speakers of the article in the speakers module's order,
+// each with the statement count and the quote closest to what they said overall.
+function whosWho(library: Library, article: Article, quotes: readonly Quote[]): BriefSpeaker[] {
+  const brief: BriefSpeaker[] = []
+  for (const speaker of listSpeakers(library, { article: article.id }).speakers) {
+    const own = quotes.filter((quote) => quote.speaker !== null && quote.speaker.name === speaker.name)
+    if (own.length === 0) continue
+    brief.push({ ...speaker, quotes: own.length, quote: representativeQuote(own) })
+  }
+  return brief.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
+}
+
+// The statement sharing the most words with the speaker's other statements, preferring their own
+// words (direct quotes) and full statements over fragments, so it stands for what they said.
+function representativeQuote(quotes: readonly Quote[]): RepresentativeQuote | null {
+  const all = quotes.flatMap((quote) => termsOf(quote.text))
+  const frequency = new Map<string, number>()
+  for (const term of all) frequency.set(term, (frequency.get(term) ?? 0) + 1)
+  let best: Quote | null = null
+  let bestScore = -Infinity
+  for (const quote of quotes) {
+    const terms = [...new Set(termsOf(quote.text))]
+    if (terms.length === 0) continue
+    const shared = terms.reduce((sum, term) => sum + (frequency.get(term) ?? 0) - 1, 0) / Math.sqrt(terms.length)
+    const words = quote.text.split(/\s+/).length
+    const score = shared + (quote.kind === 'direct' ? 1 : quote.kind === 'partial' ? -1 : 0) + (words < 5 ? -2 : 0) - (words > 40 ? 1 : 0)
+    if (score > bestScore) {
+      bestScore = score
+      best = quote
+    }
+  }
+  return best === null ? null : { text: best.text, kind: best.kind, paragraph: best.paragraph }
+}
+
+/** Every dated event of the article: ISO-dated ones by date, then the rest in reading order. */
+export function timelineOf(article: Article): TimelineEntry[] {
+  const byParagraph = article.paragraphs.map((text) => findDates(text))
+  const all: DateMention[] = byParagraph.flat()
+  const entries: Array<TimelineEntry & { order: number }> = []
+  byParagraph.forEach((mentions, i) => {
+    const text = article.paragraphs[i] ?? ''
+    const sentences = splitSentences(text)
+    for (const date of resolveDates(mentions, { paragraph: mentions, article: all, articleDate: article.date })) {
+      const sentence = sentences.find((candidate) => candidate.start <= date.start && date.end <= candidate.end)
+      entries.push({ date: date.text, when: date.when, text: sentence?.text ?? text, paragraph: i + 1, order: entries.length })
+    }
+  })
+  entries.sort((a, b) => {
+    if (a.when !== null && b.when !== null) return a.when.localeCompare(b.when) || a.order - b.order
+    return a.when === null && b.when === null ? a.order - b.order : a.when === null ? 1 : -1
+  })
+  return entries.map(({ order: _order, ...entry }) => entry)
 }
