@@ -11,6 +11,9 @@ export type Config = {
   logLevel: LogLevel
   /** Tests only: another base URL for Discord's REST API (the local emulator). */
   discordApiBase: string | null
+  /** Commands one user may run per window (0: no limit), and the window, against abuse. */
+  rateLimitCommands: number
+  rateLimitWindowSeconds: number
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -19,12 +22,17 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 export const defaultConfig = {
   corpusDir: 'corpus',
   logLevel: 'info',
+  rateLimitCommands: 5,
+  rateLimitWindowSeconds: 10,
 } as const satisfies Partial<Config>
 
 const SNOWFLAKE = /^\d{17,20}$/
 // An empty setting (`DISCORD_TOKEN=` in .env) counts as unset.
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.coerce.number({ error: message }).int(message).min(min, message).max(max, message)
 
 const ENV_SCHEMA = z.object({
   DISCORD_TOKEN: optional(
@@ -35,6 +43,8 @@ const ENV_SCHEMA = z.object({
   CORPUS_DIR: optional(z.string().trim().min(1)),
   LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`))),
   DISCORD_API_BASE: optional(z.string().trim().url('must be a URL such as http://127.0.0.1:3000/api')),
+  RATE_LIMIT_COMMANDS: optional(wholeNumber(0, 1_000_000, 'must be a whole number of commands per window (0 turns the limit off)')),
+  RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, 'must be a whole number of seconds from 1 to 86400')),
 })
 
 /**
@@ -55,5 +65,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     corpusDir: settings.CORPUS_DIR ?? defaultConfig.corpusDir,
     logLevel: settings.LOG_LEVEL ?? defaultConfig.logLevel,
     discordApiBase: settings.DISCORD_API_BASE ?? null,
+    rateLimitCommands: settings.RATE_LIMIT_COMMANDS ?? defaultConfig.rateLimitCommands,
+    rateLimitWindowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS ?? defaultConfig.rateLimitWindowSeconds,
   }
 }

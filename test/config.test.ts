@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       corpusDir: 'corpus',
       logLevel: 'info',
       discordApiBase: null,
+      rateLimitCommands: 5,
+      rateLimitWindowSeconds: 10,
     })
   })
 
@@ -23,6 +25,8 @@ describe('loadConfig', () => {
       CORPUS_DIR: '/srv/news',
       LOG_LEVEL: 'DEBUG',
       DISCORD_API_BASE: 'http://127.0.0.1:4000/api',
+      RATE_LIMIT_COMMANDS: '20',
+      RATE_LIMIT_WINDOW_SECONDS: ' 60 ',
     })
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -31,6 +35,8 @@ describe('loadConfig', () => {
       corpusDir: '/srv/news',
       logLevel: 'debug',
       discordApiBase: 'http://127.0.0.1:4000/api',
+      rateLimitCommands: 20,
+      rateLimitWindowSeconds: 60,
     })
   })
 
@@ -44,6 +50,8 @@ describe('loadConfig', () => {
     { name: 'an application id with letters', env: { DISCORD_APPLICATION_ID: '12ab' }, message: 'config: DISCORD_APPLICATION_ID must be the application id' },
     { name: 'an unknown log level', env: { LOG_LEVEL: 'loud' }, message: 'config: LOG_LEVEL must be one of' },
     { name: 'an API base that is not a URL', env: { DISCORD_API_BASE: 'localhost' }, message: 'config: DISCORD_API_BASE must be a URL' },
+    { name: 'a rate limit that is not a number', env: { RATE_LIMIT_COMMANDS: 'lots' }, message: 'config: RATE_LIMIT_COMMANDS must be a whole number' },
+    { name: 'a rate-limit window of 0 s', env: { RATE_LIMIT_WINDOW_SECONDS: '0' }, message: 'config: RATE_LIMIT_WINDOW_SECONDS must be a whole number' },
   ])('fails naming the setting for $name', ({ env, message }) => {
     expect(() => loadConfig(env)).toThrow(message)
   })
