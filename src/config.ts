@@ -11,6 +11,10 @@ export type Config = {
   logLevel: LogLevel
   /** Tests only: another base URL for Discord's REST API (the local emulator). */
   discordApiBase: string | null
+  /** Where the built library is saved for fast restarts; null: never saved (SNAPSHOT_DIR=off). */
+  snapshotDir: string | null
+  /** Shard processes for `npm run start:shards` (TOTAL_SHARDS): a number, or 'auto' (Discord's recommendation). */
+  shards: number | 'auto'
   /** Commands one user may run per window (0: no limit), and the window, against abuse. */
   rateLimitCommands: number
   rateLimitWindowSeconds: number
@@ -24,6 +28,8 @@ export const defaultConfig = {
   logLevel: 'info',
   rateLimitCommands: 5,
   rateLimitWindowSeconds: 10,
+  snapshotDir: '.cache',
+  shards: 'auto',
 } as const satisfies Partial<Config>
 
 const SNOWFLAKE = /^\d{17,20}$/
@@ -43,6 +49,9 @@ const ENV_SCHEMA = z.object({
   CORPUS_DIR: optional(z.string().trim().min(1)),
   LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`))),
   DISCORD_API_BASE: optional(z.string().trim().url('must be a URL such as http://127.0.0.1:3000/api')),
+  SNAPSHOT_DIR: optional(z.string().trim().min(1)),
+  // Not SHARDS or SHARD_COUNT: discord.js's Client reads those itself (and crashes on "auto").
+  TOTAL_SHARDS: optional(z.string().trim().toLowerCase().regex(/^(auto|[1-9]\d{0,3})$/, 'must be auto or a number of shards (1–9999)')),
   RATE_LIMIT_COMMANDS: optional(wholeNumber(0, 1_000_000, 'must be a whole number of commands per window (0 turns the limit off)')),
   RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, 'must be a whole number of seconds from 1 to 86400')),
 })
@@ -67,5 +76,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     discordApiBase: settings.DISCORD_API_BASE ?? null,
     rateLimitCommands: settings.RATE_LIMIT_COMMANDS ?? defaultConfig.rateLimitCommands,
     rateLimitWindowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS ?? defaultConfig.rateLimitWindowSeconds,
+    snapshotDir: settings.SNAPSHOT_DIR === 'off' ? null : (settings.SNAPSHOT_DIR ?? defaultConfig.snapshotDir),
+    shards: settings.TOTAL_SHARDS === undefined || settings.TOTAL_SHARDS === 'auto' ? defaultConfig.shards : Number(settings.TOTAL_SHARDS),
   }
 }

@@ -8,7 +8,9 @@ export type ConsoleIo = {
   output: NodeJS.WritableStream
   isColor: boolean
   /** Reloads the corpus; returns the new library and one line per skipped file. */
-  reload: () => Promise<{ library: Library; problems: string[] }>
+  reload: () => Promise<{ library: Library; problems: readonly string[] }>
+  /** The library in use now, when something else may swap it (live reload); read before each command. */
+  current?: () => Library
 }
 
 export const CONSOLE_HELP = `Commands (the same as the Discord bot's):
@@ -39,6 +41,7 @@ export async function runConsole(initial: Library, io: ConsoleIo): Promise<void>
     }
     const [word = '', ...rest] = splitConsoleLine(line)
     const name = word.replace(/^\//, '').toLowerCase()
+    library = io.current?.() ?? library
     if (name === 'quit' || name === 'exit') break
     if (name === 'help') write(CONSOLE_HELP)
     else if (name === 'reload') {

@@ -1,18 +1,27 @@
 import 'dotenv/config'
-import { buildLibrary, type Library } from './answer/library.js'
 import { loadConfig, type Config } from './config.js'
 import { CONSOLE_HELP, runConsole } from './console.js'
-import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
+import { createLibraryHolder, type LibraryHolder } from './libraryHolder.js'
+import { codeVersion, openLibrary, reportProgress, watchAndReload, type OpenedLibrary } from './libraryLoader.js'
 
 // Composition root of `npm start`: config → corpus → library → the Discord client, or the local
 // console when there is no token and a person at a terminal.
 
 const NO_TOKEN_HINT = 'set DISCORD_TOKEN in .env to connect to Discord (see README.md, "Running the bot")'
 
-/** Loads the corpus folder and builds a library; problems come back as one line per skipped file. */
-export async function loadLibrary(config: Config): Promise<{ library: Library; problems: string[] }> {
-  const corpus = await loadCorpus(config.corpusDir)
-  return { library: buildLibrary(corpus.articles), problems: corpus.problems.map(formatProblem) }
+/**
+ * Opens the library of the corpus folder (from the snapshot when it is current, else built with a
+ * progress bar and saved), holds it, and reloads it in the background when the folder changes.
+ * Problems come back as one line per skipped file.
+ */
+export async function loadLibrary(config: Config, log: (line: string) => void): Promise<{ opened: OpenedLibrary; holder: LibraryHolder }> {
+  const source = { corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, codeVersion: await codeVersion() }
+  const progress = reportProgress(process.stderr, log)
+  const opened = await openLibrary(source, { log, onProgress: progress.onProgress }).finally(progress.stop)
+  // Reloads build silently: the bot keeps answering from the previous library meanwhile.
+  const holder = createLibraryHolder(opened, (current) => openLibrary(source, { log, onProgress: null }, current))
+  watchAndReload(config.corpusDir, holder, log)
+  return { opened, holder }
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -24,20 +33,24 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1
   }
   const startedAt = performance.now()
-  const { library, problems } = await loadLibrary(config)
   if (config.discordToken === null || isConsoleWanted) {
-    for (const problem of problems) process.stderr.write(`${problem}\n`)
+    const { opened, holder } = await loadLibrary(config, (line) => process.stderr.write(`${line}\n`))
+    for (const problem of opened.problems) process.stderr.write(`${problem}\n`)
     process.stdout.write(
-      `byline console: ${library.articles.length} articles loaded in ${Math.round(performance.now() - startedAt)} ms. ` +
+      `byline console: ${opened.library.articles.length} articles loaded ${opened.from === 'snapshot' ? 'from the snapshot ' : ''}in ${Math.round(performance.now() - startedAt)} ms. ` +
         (config.discordToken === null ? `No DISCORD_TOKEN, so this is the local console; ${NO_TOKEN_HINT}.` : 'Local console (--console).') +
         `\n${CONSOLE_HELP}\n\n`,
     )
-    await runConsole(library, { input: process.stdin, output: process.stdout, isColor: process.stdout.isTTY === true, reload: () => loadLibrary(config) })
+    await runConsole(opened.library, { input: process.stdin, output: process.stdout, isColor: process.stdout.isTTY === true, reload: holder.reload, current: holder.current })
     return 0
   }
   // Loaded only with a token, so the console starts without discord.js.
-  const { startBot } = await import('./discord/bot.js')
-  await startBot({ config, library, problems, startedAt, reload: () => loadLibrary(config) })
+  const [{ startBot }, { createLogger }] = await Promise.all([import('./discord/bot.js'), import('./discord/logger.js')])
+  const logger = createLogger(config.logLevel)
+  const { opened, holder } = await loadLibrary(config, (line) => logger.info(line))
+  // The bot reads the library it was given until a reload; `reload` hands it the holder's, which
+  // a change in the corpus folder may already have swapped (see docs/scale.md).
+  await startBot({ config, library: holder.current(), problems: opened.problems, startedAt, reload: holder.reload, logger })
   return 0
 }
 

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       discordApiBase: null,
       rateLimitCommands: 5,
       rateLimitWindowSeconds: 10,
+      snapshotDir: '.cache',
+      shards: 'auto',
     })
   })
 
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
       DISCORD_API_BASE: 'http://127.0.0.1:4000/api',
       RATE_LIMIT_COMMANDS: '20',
       RATE_LIMIT_WINDOW_SECONDS: ' 60 ',
+      SNAPSHOT_DIR: '/var/cache/byline',
+      TOTAL_SHARDS: '4',
     })
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -37,7 +41,13 @@ describe('loadConfig', () => {
       discordApiBase: 'http://127.0.0.1:4000/api',
       rateLimitCommands: 20,
       rateLimitWindowSeconds: 60,
+      snapshotDir: '/var/cache/byline',
+      shards: 4,
     })
+  })
+
+  it('turns snapshots off with SNAPSHOT_DIR=off', () => {
+    expect(loadConfig({ SNAPSHOT_DIR: 'off' }).snapshotDir).toBeNull()
   })
 
   it('treats empty settings as unset, as in a copied .env.example', () => {
@@ -50,6 +60,7 @@ describe('loadConfig', () => {
     { name: 'an application id with letters', env: { DISCORD_APPLICATION_ID: '12ab' }, message: 'config: DISCORD_APPLICATION_ID must be the application id' },
     { name: 'an unknown log level', env: { LOG_LEVEL: 'loud' }, message: 'config: LOG_LEVEL must be one of' },
     { name: 'an API base that is not a URL', env: { DISCORD_API_BASE: 'localhost' }, message: 'config: DISCORD_API_BASE must be a URL' },
+    { name: 'a shard count that is not a number', env: { TOTAL_SHARDS: 'many' }, message: 'config: TOTAL_SHARDS must be auto or a number' },
     { name: 'a rate limit that is not a number', env: { RATE_LIMIT_COMMANDS: 'lots' }, message: 'config: RATE_LIMIT_COMMANDS must be a whole number' },
     { name: 'a rate-limit window of 0 s', env: { RATE_LIMIT_WINDOW_SECONDS: '0' }, message: 'config: RATE_LIMIT_WINDOW_SECONDS must be a whole number' },
   ])('fails naming the setting for $name', ({ env, message }) => {

@@ -21,6 +21,11 @@ export type Corpus = {
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md'])
 
+/** Whether {@link loadCorpus} reads a file of this name: `.txt` or `.md`, not hidden. */
+export function isArticleFileName(name: string): boolean {
+  return !name.startsWith('.') && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase())
+}
+
 /**
  * Loads every `.txt` and `.md` article of `dir` (not recursive; other files are ignored). A bad
  * file is skipped with one problem naming it and the reason; the rest still load. Throws only when
@@ -34,9 +39,7 @@ export async function loadCorpus(dir: string, options: Partial<LoadOptions> = {}
   } catch (error) {
     throw new Error(`corpus: cannot read the folder ${dir}: ${describeError(error)}`)
   }
-  const files = names
-    .filter((name) => !name.startsWith('.') && ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase()))
-    .sort()
+  const files = names.filter(isArticleFileName).sort()
   const articles: Article[] = []
   const problems: CorpusProblem[] = []
   const seen = new Map<string, string>()

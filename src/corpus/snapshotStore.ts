@@ -1,0 +1,206 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
+import path from 'node:path'
+import { isArticleFileName } from './loadCorpus.js'
+
+// A snapshot is one file of named text parts, so each part of the library is (de)serialised by a
+// function next to it and this store only keeps bytes safe:
+//
+//   byline-snapshot <format> <key>\n
+//   part <name> <byte length>\n<bytes>\n      (once per part)
+//   end <sha256 of everything above>\n
+//
+// The key on the first line lets a stale snapshot be told apart without reading the rest; the
+// checksum at the end catches a truncated or damaged file.
+
+const MAGIC = 'byline-snapshot'
+/** Bumped when the file layout above changes (not when a part's contents change: the key covers that). */
+export const STORE_FORMAT = 1
+const HEADER_BYTES = 4096
+
+/** One named part, serialised only when it is written, so one part at a time is held as text. */
+export type SnapshotPart = { name: string; data: () => string }
+
+/**
+ * What reading a snapshot found. `missing`: no file; `stale`: written for another key (corpus,
+ * code or options changed); `corrupted`: unreadable, truncated or damaged. Only `ok` has parts.
+ */
+export type SnapshotRead =
+  | { status: 'ok'; parts: Map<string, string> }
+  | { status: 'missing' | 'stale' | 'corrupted'; reason: string }
+
+/** Where the snapshot of a corpus folder lives: one file per folder, so two corpora never evict each other. */
+export function snapshotPath(snapshotDir: string, corpusDir: string): string {
+  const folder = createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 16)
+  return path.join(snapshotDir, `library-${folder}.snapshot`)
+}
+
+/**
+ * A fingerprint of a corpus folder's contents: the names and bytes of every file that
+ * `loadCorpus` reads, in name order. A file that cannot be read is fingerprinted by its error, so
+ * fixing it changes the key. Throws only when the folder itself cannot be read.
+ */
+export async function hashCorpus(corpusDir: string): Promise<string> {
+  let names: string[]
+  try {
+    names = (await readdir(corpusDir)).filter(isArticleFileName).sort()
+  } catch (error) {
+    throw new Error(`corpus: cannot read the folder ${corpusDir}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const hash = createHash('sha256')
+  // Read a few files at a time: thousands at once would hit the open-file limit.
+  const contents = await mapInBatches(names, 64, async (name) => {
+    try {
+      return await readFile(path.join(corpusDir, name))
+    } catch (error) {
+      return Buffer.from(`unreadable: ${error instanceof Error && 'code' in error ? String(error.code) : String(error)}`)
+    }
+  })
+  names.forEach((name, i) => {
+    const bytes = contents[i] ?? Buffer.alloc(0)
+    hash.update(`${name}\0${bytes.length}\0`).update(bytes)
+  })
+  return hash.digest('hex')
+}
+
+/**
+ * A fingerprint of the code that builds a library: every `.ts` file under `sourceDir` plus the
+ * given extra files (a lockfile, so a new MiniSearch version also invalidates). Missing extra
+ * files are skipped.
+ */
+export async function hashCode(sourceDir: string, extraFiles: readonly string[] = []): Promise<string> {
+  const files = [...(await listFiles(sourceDir, '.ts')).sort(), ...extraFiles]
+  const hash = createHash('sha256')
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => null)
+    if (bytes !== null) hash.update(`${path.relative(sourceDir, file)}\0${bytes.length}\0`).update(bytes)
+  }
+  return hash.digest('hex')
+}
+
+/** Combines the fingerprints a snapshot depends on into one key. */
+export function snapshotKey(parts: { corpus: string; code: string; options: unknown }): string {
+  return createHash('sha256').update(JSON.stringify([STORE_FORMAT, parts.corpus, parts.code, parts.options])).digest('hex')
+}
+
+/**
+ * Writes a snapshot atomically: into a temporary file beside `file`, then renamed over it, so a
+ * reader sees the old snapshot or the new one, never a partial file. On failure the temporary
+ * file is removed and the error rethrown (the old snapshot, if any, is left as it was).
+ */
+export async function saveSnapshot(file: string, key: string, parts: readonly SnapshotPart[]): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  const hash = createHash('sha256')
+  const handle = await open(temporary, 'w')
+  try {
+    const write = async (chunk: string | Buffer) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+      hash.update(bytes)
+      await handle.write(bytes)
+    }
+    await write(`${MAGIC} ${STORE_FORMAT} ${key}\n`)
+    for (const part of parts) {
+      if (!/^[\w.-]+$/.test(part.name)) throw new Error(`snapshot: bad part name "${part.name}"`)
+      const bytes = Buffer.from(part.data(), 'utf8')
+      await write(`part ${part.name} ${bytes.length}\n`)
+      await write(bytes)
+      await write('\n')
+    }
+    await handle.write(`end ${hash.digest('hex')}\n`)
+    await handle.sync()
+    await handle.close()
+    await rename(temporary, file)
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await unlink(temporary).catch(() => undefined)
+    throw error
+  }
+}
+
+/** Reads the snapshot at `file` if it was written for `key`. Never throws: every failure is a status. */
+export async function readSnapshot(file: string, key: string): Promise<SnapshotRead> {
+  const header = await readHeader(file)
+  if (header.status !== 'ok') return header
+  const expected = `${MAGIC} ${STORE_FORMAT} `
+  if (!header.line.startsWith(expected)) return { status: 'corrupted', reason: 'not a byline snapshot of this format' }
+  if (header.line.slice(expected.length) !== key) return { status: 'stale', reason: 'the corpus, the code or the options changed' }
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    return { status: 'corrupted', reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  return parseSnapshot(bytes)
+}
+
+/** Size of the snapshot file in bytes, or null when there is none. */
+export async function snapshotSize(file: string): Promise<number | null> {
+  return stat(file).then(
+    (info) => info.size,
+    () => null,
+  )
+}
+
+function parseSnapshot(bytes: Buffer): SnapshotRead {
+  const endAt = bytes.lastIndexOf('\nend ', bytes.length - 2)
+  if (endAt < 0 || bytes[bytes.length - 1] !== 0x0a) return { status: 'corrupted', reason: 'it is truncated (no end line)' }
+  const checksum = bytes.toString('latin1', endAt + 5, bytes.length - 1)
+  const actual = createHash('sha256').update(bytes.subarray(0, endAt + 1)).digest('hex')
+  if (checksum !== actual) return { status: 'corrupted', reason: 'its checksum does not match (damaged or truncated)' }
+  const parts = new Map<string, string>()
+  let at = bytes.indexOf(0x0a) + 1
+  while (at <= endAt) {
+    const lineEnd = bytes.indexOf(0x0a, at)
+    const match = /^part ([\w.-]+) (\d+)$/.exec(bytes.toString('latin1', at, lineEnd))
+    if (match === null) return { status: 'corrupted', reason: 'a part header is malformed' }
+    const [, name = '', length = '0'] = match
+    const start = lineEnd + 1
+    const end = start + Number(length)
+    if (end > endAt || bytes[end] !== 0x0a) return { status: 'corrupted', reason: `part ${name} has the wrong length` }
+    parts.set(name, bytes.toString('utf8', start, end))
+    at = end + 1
+  }
+  return { status: 'ok', parts }
+}
+
+type HeaderRead = { status: 'ok'; line: string } | { status: 'missing' | 'corrupted'; reason: string }
+
+async function readHeader(file: string): Promise<HeaderRead> {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { status: 'missing', reason: 'no snapshot yet' }
+    return { status: 'corrupted', reason: `cannot be opened: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  try {
+    const buffer = Buffer.alloc(HEADER_BYTES)
+    const { bytesRead } = await handle.read(buffer, 0, HEADER_BYTES, 0)
+    const newline = buffer.subarray(0, bytesRead).indexOf(0x0a)
+    if (newline < 0) return { status: 'corrupted', reason: 'it has no header line' }
+    return { status: 'ok', line: buffer.toString('latin1', 0, newline) }
+  } catch (error) {
+    return { status: 'corrupted', reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }
+  } finally {
+    await handle.close()
+  }
+}
+
+async function listFiles(dir: string, extension: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) return listFiles(full, extension)
+      return entry.isFile() && entry.name.endsWith(extension) ? [full] : []
+    }),
+  )
+  return nested.flat()
+}
+
+async function mapInBatches<T, R>(items: readonly T[], size: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = []
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(map))))
+  return results
+}

@@ -1,0 +1,165 @@
+import { fileURLToPath } from 'node:url'
+import cliProgress from 'cli-progress'
+import { buildLibrary } from './answer/library.js'
+import { restoreLibrary, serializeLibrary, SNAPSHOT_FORMAT } from './answer/librarySnapshot.js'
+import { defaultLoadOptions, formatProblem, loadCorpus } from './corpus/loadCorpus.js'
+import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './corpus/snapshotStore.js'
+import { watchCorpus, type CorpusWatch } from './corpus/watchCorpus.js'
+import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
+
+// Shared by the roots (main, shard, bench): corpus folder → library, from the snapshot when it
+// matches the corpus, the code and the options, else built (with progress) and saved.
+
+/** Where a library comes from. */
+export type LibrarySource = {
+  corpusDir: string
+  /** The snapshot folder; null: never read or write snapshots. */
+  snapshotDir: string | null
+  /** The fingerprint of the code ({@link codeVersion}); part of the snapshot key. */
+  codeVersion: string
+}
+
+/** How loading talks to its root: one-line log messages, and build progress. */
+export type LoadHooks = {
+  log: (line: string) => void
+  /** Called while a library is built (not when it comes from a snapshot). */
+  onProgress: ((done: number, total: number) => void) | null
+}
+
+/** A loaded library and where it came from, with timings for logs and the benchmark. */
+export type OpenedLibrary = LoadedLibrary & {
+  from: 'snapshot' | 'build'
+  ms: { total: number; snapshotLoad: number | null; build: number | null; snapshotSave: number | null }
+}
+
+const SOURCE_DIR = fileURLToPath(new URL('.', import.meta.url))
+const LOCKFILE = fileURLToPath(new URL('../package-lock.json', import.meta.url))
+
+/** The fingerprint of this checkout's code: every `.ts` file under `src/` and the lockfile. */
+export function codeVersion(): Promise<string> {
+  return hashCode(SOURCE_DIR, [LOCKFILE])
+}
+
+/**
+ * Opens the library of `source.corpusDir`. With `previous` (a reload): returns null when the
+ * corpus has not changed since `previous` was built, and reuses the attribution of unchanged
+ * articles. A missing, stale or corrupted snapshot is rebuilt with a log line; a snapshot that
+ * cannot be saved is logged and skipped. Throws only when the corpus folder cannot be read.
+ */
+export async function openLibrary(source: LibrarySource, hooks: LoadHooks): Promise<OpenedLibrary>
+export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previous: LoadedLibrary): Promise<OpenedLibrary | null>
+export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previous: LoadedLibrary | null = null): Promise<OpenedLibrary | null> {
+  const startedAt = performance.now()
+  const key = snapshotKey({
+    corpus: await hashCorpus(source.corpusDir),
+    code: source.codeVersion,
+    options: { load: defaultLoadOptions, format: SNAPSHOT_FORMAT },
+  })
+  if (previous !== null && previous.key === key) return null
+  const file = source.snapshotDir === null ? null : snapshotPath(source.snapshotDir, source.corpusDir)
+  let snapshotLoad: number | null = null
+  if (file !== null) {
+    const read = await readSnapshot(file, key)
+    if (read.status === 'ok') {
+      const problems = parseProblems(read.parts.get('problems'))
+      read.parts.delete('problems')
+      const restored = restoreLibrary(read.parts)
+      snapshotLoad = performance.now() - startedAt
+      if ('library' in restored && problems !== null) {
+        return { library: restored.library, problems, key, from: 'snapshot', ms: { total: snapshotLoad, snapshotLoad, build: null, snapshotSave: null } }
+      }
+      hooks.log(`snapshot: ${file} is corrupted (${'reason' in restored ? restored.reason : 'part problems cannot be read'}); rebuilding`)
+    } else if (read.status !== 'missing') {
+      hooks.log(`snapshot: ${file} is ${read.status} (${read.reason}); rebuilding`)
+    }
+  }
+  const buildStartedAt = performance.now()
+  const corpus = await loadCorpus(source.corpusDir)
+  const library = buildLibrary(corpus.articles, { onProgress: hooks.onProgress, previous: previous?.library ?? null })
+  const problems = corpus.problems.map(formatProblem)
+  const build = performance.now() - buildStartedAt
+  let snapshotSave: number | null = null
+  if (file !== null) {
+    const saveStartedAt = performance.now()
+    try {
+      await saveSnapshot(file, key, [...serializeLibrary(library), { name: 'problems', data: () => JSON.stringify(problems) }])
+      snapshotSave = performance.now() - saveStartedAt
+    } catch (error) {
+      hooks.log(`snapshot: cannot save ${file}: ${error instanceof Error ? error.message : String(error)}; the next start will build again`)
+    }
+  }
+  return { library, problems, key, from: 'build', ms: { total: performance.now() - startedAt, snapshotLoad, build, snapshotSave } }
+}
+
+/**
+ * Reloads `holder` whenever article files in `corpusDir` change, logging what each reload did
+ * (and every skipped file). Returns the watch, or null (logged) when the folder cannot be watched.
+ */
+export function watchAndReload(corpusDir: string, holder: LibraryHolder, log: (line: string) => void): CorpusWatch | null {
+  try {
+    return watchCorpus(corpusDir, {
+      onChange: (files) => {
+        void holder.reload().then((outcome) => {
+          if (outcome.status === 'failed') log(`reload: failed (${outcome.error ?? 'unknown error'}); still answering from the previous library`)
+          if (outcome.status !== 'reloaded') return
+          for (const problem of outcome.problems) log(problem)
+          log(`reload: ${files.join(', ')} changed; ${outcome.library.articles.length} articles in use`)
+        })
+      },
+      onError: (error) => log(`${error.message}; live reload is off until restart (/reload still works)`),
+    })
+  } catch (error) {
+    log(`${error instanceof Error ? error.message : String(error)}; live reload is off`)
+    return null
+  }
+}
+
+/** A progress display for a build: {@link ProgressReport.onProgress} plus `stop()` once it is done. */
+export type ProgressReport = { onProgress: (done: number, total: number) => void; stop: () => void }
+
+const LOG_EVERY_MS = 5_000
+
+/**
+ * A progress bar on a terminal (cli-progress, on `stream`), else a log line every few seconds, so
+ * a build of a large corpus is never silent and a small one never noisy.
+ */
+export function reportProgress(stream: NodeJS.WriteStream, log: (line: string) => void): ProgressReport {
+  if (stream.isTTY === true) {
+    const bar = new cliProgress.SingleBar(
+      { stream, format: 'building library [{bar}] {percentage}% | {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    )
+    let isStarted = false
+    return {
+      onProgress: (done, total) => {
+        if (!isStarted) bar.start(total, 0)
+        isStarted = true
+        bar.update(done)
+      },
+      stop: () => {
+        if (isStarted) bar.stop()
+      },
+    }
+  }
+  const startedAt = performance.now()
+  let loggedAt = startedAt
+  return {
+    onProgress: (done, total) => {
+      const now = performance.now()
+      if (now - loggedAt < LOG_EVERY_MS) return
+      loggedAt = now
+      log(`library: built ${done}/${total} (${Math.floor((done / total) * 100)}%) in ${Math.round((now - startedAt) / 1000)} s`)
+    },
+    stop: () => undefined,
+  }
+}
+
+function parseProblems(json: string | undefined): string[] | null {
+  if (json === undefined) return null
+  try {
+    const parsed: unknown = JSON.parse(json)
+    return Array.isArray(parsed) && parsed.every((line) => typeof line === 'string') ? parsed : null
+  } catch {
+    return null
+  }
+}
