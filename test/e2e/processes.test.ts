@@ -1,0 +1,97 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startEmulator, type DiscordEmulator } from './emulator.js'
+import { failOnUnhandledRejection, FAKE_TOKEN } from './harness.js'
+import { chatInput, GUILD_ID } from './interactions.js'
+
+failOnUnhandledRejection()
+
+const run = promisify(execFile)
+const TSX = 'node_modules/.bin/tsx'
+const APPLICATION_ID = '1000000000000000001'
+
+/** The child's environment: every byline setting explicit (empty = unset), so a local .env cannot leak in. */
+function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const blank = { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_BASE: '', CORPUS_DIR: '', LOG_LEVEL: '' }
+  return { ...process.env, ...blank, ...settings }
+}
+
+describe('the real entry points as child processes', () => {
+  let emulator: DiscordEmulator
+
+  beforeAll(async () => {
+    emulator = await startEmulator()
+  })
+  afterAll(async () => {
+    await emulator.close()
+  })
+
+  it('prints the command JSON with --dry-run, without a token', async () => {
+    const { stdout } = await run(TSX, ['src/discord/deployCommands.ts', '--dry-run'], { env: childEnv({}) })
+    const commands = JSON.parse(stdout) as { name: string; type: number; default_member_permissions?: string }[]
+    expect(commands.map((command) => command.name)).toEqual(['ask', 'quote', 'brief', 'speakers', 'articles', 'help', 'reload', 'Find in articles'])
+    expect(commands.find((command) => command.name === 'reload')?.default_member_permissions).toBe('32')
+  })
+
+  it.each([
+    { name: 'for the guild in DISCORD_GUILD_ID', settings: { DISCORD_GUILD_ID: GUILD_ID, DISCORD_APPLICATION_ID: APPLICATION_ID }, path: `/api/v10/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`, says: `for server ${GUILD_ID}` },
+    { name: 'globally, looking the application up from the token', settings: {}, path: `/api/v10/applications/${APPLICATION_ID}/commands`, says: 'globally' },
+  ])('registers every command $name', async ({ settings, path, says }) => {
+    const env = childEnv({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: emulator.apiBase, ...settings })
+    const { stdout } = await run(TSX, ['src/discord/deployCommands.ts'], { env })
+    expect(stdout).toContain(`registered 8 commands ${says}`)
+    const put = emulator.requests.findLast((request) => request.method === 'PUT')
+    expect(put).toMatchObject({ path, status: 200, hasAuthorization: true })
+    expect((put?.body as unknown[]).length).toBe(8)
+  })
+
+  describe('npm start with a fake token', () => {
+    let child: ChildProcess
+    let output = ''
+
+    beforeAll(async () => {
+      // Its own process group, so the test can stop npm and everything npm started.
+      child = spawn('npm', ['start'], {
+        env: childEnv({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: emulator.apiBase, CORPUS_DIR: 'corpus', LOG_LEVEL: 'info' }),
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      await emulator.waitFor(() => (output.includes('byline is online') ? true : undefined), 'the start-up log line', 30_000)
+    }, 40_000)
+    afterAll(() => {
+      if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+    })
+
+    it('logs one start-up line with the corpus counts and never the token', () => {
+      const line = JSON.parse(output.split('\n').find((l) => l.includes('byline is online')) ?? '{}') as Record<string, unknown>
+      expect(line).toMatchObject({ articles: 1, paragraphs: 15, skipped: 0 })
+      expect(line.quotes).toBeGreaterThan(0)
+      expect(line.speakers).toBeGreaterThanOrEqual(2)
+      expect(typeof line.ms).toBe('number')
+      expect(output).not.toContain(FAKE_TOKEN)
+      expect(emulator.identifies.at(-1)).toMatchObject({ intents: 1 })
+    })
+
+    it('answers /ask about the seed with paragraph 7 and its speaker', async () => {
+      const record = emulator.interact(chatInput('ask', { question: 'Who said Afghanistan could become a regional hub?' }))
+      const response = await emulator.waitForResponse(record)
+      const best = (response.data as { embeds: { description: string }[] }).embeds[1]?.description ?? ''
+      expect(best).toContain('potential to **become** a **regional** **hub**')
+      expect(best).toContain('— Tahir Hussain Andrabi, Foreign Office spokesperson · ¶7 ·')
+    })
+
+    it('shuts down cleanly on SIGTERM, closing the gateway connection', async () => {
+      // npm itself dies of the signal; the bot, which shares its stdout, must log its own exit.
+      const closed = once(child, 'close')
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
+      await closed
+      expect(output).toContain('shutting down')
+      expect(output).toContain('disconnected from Discord')
+      await expect(emulator.waitForClient(100)).rejects.toThrow(/timed out/)
+    }, 15_000)
+  })
+})
