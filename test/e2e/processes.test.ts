@@ -35,7 +35,7 @@ describe('the real entry points as child processes', () => {
     expect(commands.find((command) => command.name === 'reload')?.default_member_permissions).toBe('32')
   })
 
-  it.each([
+  it.each<{ name: string; settings: Record<string, string>; path: string; says: string }>([
     { name: 'for the guild in DISCORD_GUILD_ID', settings: { DISCORD_GUILD_ID: GUILD_ID, DISCORD_APPLICATION_ID: APPLICATION_ID }, path: `/api/v10/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`, says: `for server ${GUILD_ID}` },
     { name: 'globally, looking the application up from the token', settings: {}, path: `/api/v10/applications/${APPLICATION_ID}/commands`, says: 'globally' },
   ])('registers every command $name', async ({ settings, path, says }) => {
