@@ -1,5 +1,8 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
-import { termOf, tokenize } from '../text/tokens.js'
+import { foldWord, termOf, termsOf, tokenize } from '../text/tokens.js'
+import type { QueryAnalysis } from './analyzeQuery.js'
+import { profilePassage, type PassageProfile } from './passageProfile.js'
+import { defaultRerankWeights, rerankCandidates, type RerankSignals, type RerankWeights, type TermStatistics } from './rerank.js'
 
 /** One paragraph as indexed. `speakers` holds the names, aliases and roles of who speaks in it. */
 export type ParagraphDocument = {
@@ -13,16 +16,26 @@ export type ParagraphDocument = {
 
 /** A paragraph that matched a query, with the search terms it matched (stemmed, for highlighting). */
 export type ParagraphHit = {
+  /** The document id (index into `documents`). */
+  id: number
   article: string
   paragraph: number
   score: number
   terms: string[]
 }
 
-/** The paragraph index: MiniSearch plus the documents, by id. */
+/**
+ * The paragraph index: MiniSearch plus the documents, by id, and what the re-ranker reads: one
+ * profile per document, how many documents hold each term, and the most frequent way each term
+ * is written (so "did you mean" shows words, not stems).
+ */
 export type ParagraphIndex = {
   search: MiniSearch<ParagraphDocument>
   documents: readonly ParagraphDocument[]
+  profiles: readonly PassageProfile[]
+  /** How many paragraphs hold each term, over the whole corpus. */
+  statistics: TermStatistics
+  surfaceForms: ReadonlyMap<string, string>
 }
 
 /** Search options for {@link searchParagraphs}; callers spread theirs over {@link defaultParagraphSearch}. */
@@ -62,19 +75,69 @@ const FALLBACK_SEARCH: SearchOptions = { prefix: (term) => term.length >= 4, fuz
 export function createParagraphIndex(documents: readonly ParagraphDocument[]): ParagraphIndex {
   const search = new MiniSearch<ParagraphDocument>(INDEX_OPTIONS)
   search.addAll(documents)
-  return { search, documents }
+  const profiles = documents.map((document) => profilePassage(document.text))
+  return { search, documents, profiles, statistics: statisticsOf(profiles), surfaceForms: surfaceFormsOf(documents) }
 }
 
-/** Serialises the index for a snapshot; {@link loadParagraphIndex} reads it back. */
+/** Serialises the index for a snapshot (plain JSON); {@link loadParagraphIndex} reads it back. */
 export function saveParagraphIndex(index: ParagraphIndex): string {
-  return JSON.stringify({ index: index.search, documents: index.documents })
+  return JSON.stringify({
+    index: index.search,
+    documents: index.documents,
+    profiles: index.profiles,
+    surfaceForms: [...index.surfaceForms],
+  })
 }
 
 /** Loads an index saved by {@link saveParagraphIndex}, with the same options it was built with. */
 export function loadParagraphIndex(json: string): ParagraphIndex {
-  const parsed = JSON.parse(json) as { index: unknown; documents: ParagraphDocument[] }
+  const parsed = JSON.parse(json) as {
+    index: unknown
+    documents: ParagraphDocument[]
+    profiles: PassageProfile[]
+    surfaceForms: Array<[string, string]>
+  }
   const search = MiniSearch.loadJS<ParagraphDocument>(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS)
-  return { search, documents: parsed.documents }
+  return {
+    search,
+    documents: parsed.documents,
+    profiles: parsed.profiles,
+    statistics: statisticsOf(parsed.profiles),
+    surfaceForms: new Map(parsed.surfaceForms),
+  }
+}
+
+// Document frequencies are cheap to count from the profiles, so snapshots do not store them.
+function statisticsOf(profiles: readonly PassageProfile[]): TermStatistics {
+  const documentFrequency = new Map<string, number>()
+  for (const profile of profiles) {
+    for (const term of new Set(profile.terms)) if (term !== '') documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
+  }
+  return { documentCount: profiles.length, documentFrequency }
+}
+
+// For each term, the word form that writes it most often (lowercased unless always capitalised),
+// so "did you mean" can offer "negotiations" rather than the stem "negoti".
+function surfaceFormsOf(documents: readonly ParagraphDocument[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>()
+  for (const document of documents) {
+    for (const token of tokenize(document.text)) {
+      const term = termOf(token.text)
+      if (term === null) continue
+      const word = /^\p{Lu}/u.test(token.text) && token.text.slice(1) !== token.text.slice(1).toUpperCase() ? token.text : foldWord(token.text)
+      const forms = counts.get(term) ?? new Map<string, number>()
+      forms.set(word, (forms.get(word) ?? 0) + 1)
+      counts.set(term, forms)
+    }
+  }
+  const surfaces = new Map<string, string>()
+  for (const [term, forms] of counts) {
+    let best = ''
+    let bestCount = 0
+    for (const [form, count] of forms) if (count > bestCount) [best, bestCount] = [form, count]
+    surfaces.set(term, best)
+  }
+  return surfaces
 }
 
 /**
@@ -94,6 +157,7 @@ export function searchParagraphs(
   return results.slice(0, limit).map((result) => {
     const document = index.documents[result.id as number]
     return {
+      id: result.id as number,
       article: document?.article ?? '',
       paragraph: document?.paragraph ?? 0,
       score: result.score,
@@ -102,10 +166,48 @@ export function searchParagraphs(
   })
 }
 
-/** "Did you mean" suggestions from the corpus vocabulary, best first; `[]` when none. */
+/** A re-ranked paragraph: the BM25 hit with its final score and the signals behind it. */
+export type RankedHit = ParagraphHit & { bm25Score: number; signals: RerankSignals }
+
+/** Options for {@link rankParagraphs}: the search options plus how many BM25 candidates to re-rank. */
+export type RankOptions = ParagraphSearchOptions & { candidates: number; weights: RerankWeights }
+
+export const defaultRankOptions: RankOptions = { ...defaultParagraphSearch, candidates: 40, weights: defaultRerankWeights }
+
+/**
+ * The paragraphs that best answer an analysed question: the top BM25 candidates re-ranked by
+ * sentence, pair, phrase, answer-type and speaker signals (see {@link rerankCandidates}).
+ * Returns `[]` when nothing matches, even after the prefix/fuzzy fallback.
+ */
+export function rankParagraphs(index: ParagraphIndex, analysis: QueryAnalysis, options: Partial<RankOptions> = {}): RankedHit[] {
+  const { limit, candidates, weights, ...search } = { ...defaultRankOptions, ...options }
+  const hits = searchParagraphs(index, analysis.question, { ...search, limit: Math.max(candidates, limit) })
+  const byId = new Map(hits.map((hit) => [hit.id, hit]))
+  const headlineTerms = new Map<string, ReadonlySet<string>>()
+  const implicitTermsOf = (document: ParagraphDocument | undefined): ReadonlySet<string> => {
+    if (document === undefined) return new Set()
+    let terms = headlineTerms.get(document.headline)
+    if (terms === undefined) headlineTerms.set(document.headline, (terms = new Set(termsOf(document.headline))))
+    return terms
+  }
+  const ranked = rerankCandidates(hits, analysis, index.statistics, (id) => ({
+    profile: index.profiles[id] ?? { terms: [], words: [], shapes: '', sentenceStarts: [0] },
+    implicitTerms: implicitTermsOf(index.documents[id]),
+    speakerMatches: analysis.speakers.map(({ article, speaker }) => {
+      const document = index.documents[id]
+      return document !== undefined && document.article === article && document.speakers.includes(speaker.name)
+    }),
+  }), weights)
+  return ranked.slice(0, limit).map((candidate) => {
+    const hit = byId.get(candidate.id) as ParagraphHit
+    return { ...hit, score: candidate.score, bm25Score: candidate.bm25Score, signals: candidate.signals }
+  })
+}
+
+/** "Did you mean" suggestions from the corpus vocabulary, as words people write, best first; `[]` when none. */
 export function suggestQueries(index: ParagraphIndex, query: string, limit = 3): string[] {
-  return index.search
+  const suggestions = index.search
     .autoSuggest(query, { fuzzy: 0.25, prefix: true })
-    .slice(0, limit)
-    .map((suggestion) => suggestion.suggestion)
+    .map((suggestion) => suggestion.terms.map((term) => index.surfaceForms.get(term) ?? term).join(' '))
+  return [...new Set(suggestions)].slice(0, limit)
 }
