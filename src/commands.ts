@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util'
 import { listArticles } from './answer/articles.js'
 import { answerQuestion } from './answer/ask.js'
-import { briefArticle, type Brief } from './answer/brief.js'
+import { briefArticle, briefCorpus, type Brief } from './answer/brief.js'
 import type { Library } from './answer/library.js'
 import { searchQuotes } from './answer/quote.js'
 import { listSpeakers } from './answer/speakers.js'
-import { articlesJson, askJson, briefJson, quoteJson, quotesJson, speakersJson } from './render/json.js'
+import { articlesJson, askJson, briefJson, corpusBriefJson, quoteJson, quotesJson, speakersJson } from './render/json.js'
 import {
   renderArticlesText,
   renderAskText,
   renderBriefText,
+  renderCorpusBriefText,
   renderQuoteText,
   renderSpeakersText,
   type TextStyle,
@@ -58,7 +59,8 @@ Commands:
   ask "<question>"            the passages that best answer a question, with who said them
   ask --batch FILE            one JSON line per question of FILE ({"id","question","article"?} lines)
   quote "<keyword>"           what was said about a keyword ("exact phrase" in quotes), and by whom
-  brief [--all]               a briefing: key points, who's who, timeline
+  brief [--all]               a briefing: key points, who's who, timeline (several articles:
+                              top stories and most-quoted speakers; --all: one brief each)
   quotes                      every quote and paraphrase found, with its speaker
   speakers ["<name>"]         who's who; with a name, everything that person said
   articles                    the corpus: headlines, bylines, dates, counts
@@ -131,7 +133,11 @@ export function runCommand(library: Library, command: ParsedCommand, style: Text
     }
     case 'brief': {
       const ids = command.article !== null ? [command.article] : library.articles.map((article) => article.id)
-      if (!command.isAll && ids.length > 1) return usage(`the corpus has ${ids.length} articles: pass --article ID, or --all for one brief each`)
+      if (!command.isAll && ids.length > 1) {
+        // Several articles and none chosen: a corpus brief (top stories, most-quoted speakers).
+        const corpus = briefCorpus(library, { topic: command.topic })
+        return output(corpusBriefJson(corpus), renderCorpusBriefText(corpus))
+      }
       if (ids.length === 0) return output({ briefs: [] }, 'The corpus is empty.')
       const briefs = ids.map((id) => briefArticle(library, id, { topic: command.topic })).filter((brief): brief is Brief => brief !== null)
       if (command.isAll) return output({ briefs: briefs.map(briefJson) }, briefs.map(renderBriefText).join('\n\n────────\n\n'))

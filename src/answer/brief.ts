@@ -78,7 +78,7 @@ export function briefArticle(library: Library, articleId: string, options: Parti
   const paragraphs = new Set(article.paragraphs.flatMap((text, i) => (isAbout(text) ? [i + 1] : [])))
   return {
     article: describeArticle(article),
-    points: keyPoints(article, quotes, focus.length === 0 ? [] : [topic ?? '']).filter((point) => paragraphs.has(point.paragraph)),
+    points: keyPoints(article, quotes, focus.length === 0 ? null : paragraphs),
     speakers: whosWho(library, article, quotes.filter((quote) => paragraphs.has(quote.paragraph))),
     timeline: timelineOf(article).filter((entry) => paragraphs.has(entry.paragraph)),
   }
@@ -111,14 +111,14 @@ function describeArticle(article: Article): Brief['article'] {
   return { id: article.id, headline: article.headline, byline: article.byline, date: article.date, url: article.url }
 }
 
-function keyPoints(article: Article, quotes: readonly Quote[], focus: readonly string[]): BriefPoint[] {
+function keyPoints(article: Article, quotes: readonly Quote[], only: ReadonlySet<number> | null): BriefPoint[] {
   const statements: StatementSpan[] = quotes.map((quote) => ({
     paragraph: quote.paragraph,
     start: quote.start,
     end: quote.end,
     isAttributed: quote.speaker !== null,
   }))
-  return summarizeSentences(article.paragraphs, statements, { focus }).map((sentence) => {
+  return summarizeSentences(article.paragraphs, statements, { paragraphs: only }).map((sentence) => {
     // The speaker whose attributed quote covers most of the sentence.
     let speaker: SpeakerRef | null = null
     let covered = 0
@@ -135,31 +135,30 @@ function keyPoints(article: Article, quotes: readonly Quote[], focus: readonly s
 }
 
 // Who's who from the given quotes: the speakers of the article in the speakers module's order,
-// each with the statement count and the quote closest to what they said overall.
+// each with the statement count and the quote that best stands for the story.
 function whosWho(library: Library, article: Article, quotes: readonly Quote[]): BriefSpeaker[] {
+  const frequency = new Map<string, number>()
+  for (const paragraph of article.paragraphs) for (const term of termsOf(paragraph)) frequency.set(term, (frequency.get(term) ?? 0) + 1)
   const brief: BriefSpeaker[] = []
   for (const speaker of listSpeakers(library, { article: article.id }).speakers) {
     const own = quotes.filter((quote) => quote.speaker !== null && quote.speaker.name === speaker.name)
     if (own.length === 0) continue
-    brief.push({ ...speaker, quotes: own.length, quote: representativeQuote(own) })
+    brief.push({ ...speaker, quotes: own.length, quote: representativeQuote(own, frequency) })
   }
   return brief.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
 }
 
-// The statement sharing the most words with the speaker's other statements, preferring their own
-// words (direct quotes) and full statements over fragments, so it stands for what they said.
-function representativeQuote(quotes: readonly Quote[]): RepresentativeQuote | null {
-  const all = quotes.flatMap((quote) => termsOf(quote.text))
-  const frequency = new Map<string, number>()
-  for (const term of all) frequency.set(term, (frequency.get(term) ?? 0) + 1)
+// The statement whose words the article uses most (the story's words, not a side remark),
+// preferring the speaker's own words (direct quotes) over paraphrase and fragments.
+function representativeQuote(quotes: readonly Quote[], frequency: ReadonlyMap<string, number>): RepresentativeQuote | null {
   let best: Quote | null = null
   let bestScore = -Infinity
   for (const quote of quotes) {
     const terms = [...new Set(termsOf(quote.text))]
     if (terms.length === 0) continue
-    const shared = terms.reduce((sum, term) => sum + (frequency.get(term) ?? 0) - 1, 0) / Math.sqrt(terms.length)
+    const centrality = terms.reduce((sum, term) => sum + Math.log(frequency.get(term) ?? 1), 0) / Math.sqrt(terms.length)
     const words = quote.text.split(/\s+/).length
-    const score = shared + (quote.kind === 'direct' ? 1 : quote.kind === 'partial' ? -1 : 0) + (words < 5 ? -2 : 0) - (words > 40 ? 1 : 0)
+    const score = centrality + (quote.kind === 'direct' ? 1 : quote.kind === 'partial' ? -1 : 0) - (words < 5 ? 2 : 0) - (words > 40 ? 1 : 0)
     if (score > bestScore) {
       bestScore = score
       best = quote

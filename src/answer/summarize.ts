@@ -28,8 +28,8 @@ export type SummaryOptions = {
   maxWords: number
   /** Weight of relevance against redundancy in maximal marginal relevance (1: no redundancy check). */
   lambda: number
-  /** Words that must be about the summary's subject (a topic); empty: the whole article. */
-  focus: readonly string[]
+  /** Only sentences of these paragraphs (1-based; e.g. the passages about a topic); null: all. */
+  paragraphs: ReadonlySet<number> | null
   /** How much each feature counts; see {@link defaultSummaryWeights}. */
   weights: SummaryWeights
 }
@@ -47,7 +47,7 @@ export const defaultSummaryOptions: SummaryOptions = {
   minPoints: 2,
   maxWords: 55,
   lambda: 0.7,
-  focus: [],
+  paragraphs: null,
   weights: defaultSummaryWeights,
 }
 
@@ -78,8 +78,8 @@ export function summarizeSentences(
   statements: readonly StatementSpan[] = [],
   options: Partial<SummaryOptions> = {},
 ): KeySentence[] {
-  const { maxPoints, minPoints, maxWords, lambda, focus, weights } = { ...defaultSummaryOptions, ...options }
-  const candidates = scoreSentences(paragraphs, statements, focus, weights)
+  const { maxPoints, minPoints, maxWords, lambda, weights, ...only } = { ...defaultSummaryOptions, ...options }
+  const candidates = scoreSentences(paragraphs, statements, only.paragraphs, weights)
   const chosen: Candidate[] = []
   let words = 0
   const pool = candidates.filter((candidate) => candidate.score > 0)
@@ -122,7 +122,7 @@ export function articleSentences(paragraphs: readonly string[]): SentenceRef[] {
 function scoreSentences(
   paragraphs: readonly string[],
   statements: readonly StatementSpan[],
-  focus: readonly string[],
+  only: ReadonlySet<number> | null,
   weights: SummaryWeights,
 ): Candidate[] {
   const sentences = articleSentences(paragraphs)
@@ -134,7 +134,6 @@ function scoreSentences(
   const vectors = termLists.map((terms) => weigh(terms, idf))
   const centroid = new Map<string, number>()
   for (const vector of vectors) for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight)
-  const focusTerms = new Set(focus.flatMap((word) => termsOf(word)))
   return sentences.map((sentence, index) => {
     const vector = vectors[index] ?? new Map<string, number>()
     const words = sentence.text.split(/\s+/).filter((word) => word.length > 0).length
@@ -150,7 +149,7 @@ function scoreSentences(
     if (words > LONG_WORDS) score *= LONG_WORDS / words
     if (/\?[”"’']*$/.test(sentence.text)) score *= 0.5
     if (DANGLING_START.test(sentence.text)) score *= 0.8
-    if (focusTerms.size > 0 && !termLists[index]?.some((term) => focusTerms.has(term))) score = 0
+    if (only !== null && !only.has(sentence.paragraph)) score = 0
     return { ...sentence, index, words, vector, score }
   })
 }

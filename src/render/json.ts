@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../answer/articles.js'
 import type { AskResult } from '../answer/ask.js'
-import type { Brief } from '../answer/brief.js'
+import type { Brief, CorpusBrief } from '../answer/brief.js'
 import type { Library } from '../answer/library.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import { toSpeakerRef } from '../answer/speakerRef.js'
@@ -42,13 +42,26 @@ export function quoteJson(result: QuoteSearchResult) {
   }
 }
 
-/** `brief` as JSON (one article). */
+/** `brief` as JSON (one article); each speaker also carries its most representative `quote`. */
 export function briefJson(brief: Brief) {
   return {
     article: { id: brief.article.id, headline: brief.article.headline, byline: brief.article.byline, date: brief.article.date },
     points: brief.points,
-    speakers: brief.speakers.map(({ name, role, quotes }) => ({ name, role, quotes })),
+    speakers: brief.speakers.map(({ name, role, quotes, quote }) => ({ name, role, quotes, quote })),
     timeline: brief.timeline,
+  }
+}
+
+/** `brief` over a corpus of several articles (no `--article`): top stories and most-quoted speakers. */
+export function corpusBriefJson(brief: CorpusBrief) {
+  return {
+    topic: brief.topic,
+    articles: brief.articles,
+    stories: brief.stories.map(({ article, points }) => ({
+      article: { id: article.id, headline: article.headline, byline: article.byline, date: article.date },
+      points,
+    })),
+    speakers: brief.speakers.map(({ name, role, articles, quotes }) => ({ name, role, articles, quotes })),
   }
 }
 

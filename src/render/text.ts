@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../answer/articles.js'
 import type { AskResult } from '../answer/ask.js'
-import type { Brief } from '../answer/brief.js'
+import type { Brief, CorpusBrief } from '../answer/brief.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
@@ -50,10 +50,33 @@ export function renderBriefText(brief: Brief): string {
   }
   lines.push('', "Who's who:")
   if (brief.speakers.length === 0) lines.push('  (no attributed speakers)')
-  for (const speaker of brief.speakers) lines.push(`  • ${describeSpeaker(speaker)}: ${plural(speaker.quotes, 'statement')}`)
+  for (const speaker of brief.speakers) {
+    lines.push(`  • ${describeSpeaker(speaker)}: ${plural(speaker.quotes, 'statement')}`)
+    if (speaker.quote !== null) lines.push(`    “${speaker.quote.text}” (¶${speaker.quote.paragraph})`)
+  }
   lines.push('', 'Timeline:')
   if (brief.timeline.length === 0) lines.push('  (no dates found)')
-  for (const entry of brief.timeline) lines.push(`  • ${entry.date}${entry.when === null ? '' : ` (${entry.when})`}: ${entry.text} (¶${entry.paragraph})`)
+  for (const entry of brief.timeline) lines.push(`  • ${entry.date}${entry.when === null || entry.when === entry.date ? '' : ` (${entry.when})`}: ${entry.text} (¶${entry.paragraph})`)
+  return lines.join('\n')
+}
+
+/** A corpus brief for people: the top stories with their lead points, then the most-quoted speakers. */
+export function renderCorpusBriefText(brief: CorpusBrief): string {
+  const about = brief.topic === null ? '' : ` about “${brief.topic}”`
+  if (brief.stories.length === 0) return `No article${about} to brief.`
+  const lines = [`Top stories${about} (${plural(brief.articles, 'article')}):`]
+  for (const story of brief.stories) {
+    const meta = [story.article.date, story.article.id].filter((part) => part !== null).join(' · ')
+    lines.push('', `■ ${story.article.headline} [${meta}]`)
+    for (const point of story.points) {
+      lines.push(`  • ${point.text}${point.speaker === null ? '' : ` — ${describeSpeaker(point.speaker)}`} (¶${point.paragraph})`)
+    }
+  }
+  lines.push('', 'Most quoted:')
+  if (brief.speakers.length === 0) lines.push('  (no attributed speakers)')
+  for (const speaker of brief.speakers) {
+    lines.push(`  • ${describeSpeaker(speaker)}: ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`)
+  }
   return lines.join('\n')
 }
 
