@@ -184,6 +184,13 @@ export function renderArticlesMessage(articles: readonly ArticleSummary[]): Disc
   return fitMessage({ embeds: [{ color: BLURPLE, title: 'Articles', description: `${plural(articles.length, 'article')}${more}`, fields }], components: [] })
 }
 
+/** `message` with one more row of buttons (e.g. "Post to channel" under a private brief). */
+export function withButtons(message: DiscordMessage, buttons: readonly ButtonSpec[]): DiscordMessage {
+  if (buttons.length === 0 || message.components.length >= COMPONENT_LIMITS.rows) return message
+  const row: APIActionRowComponent<APIButtonComponent> = { type: 1, components: buttons.slice(0, COMPONENT_LIMITS.buttonsPerRow).map((spec) => toButton(spec, 1)) }
+  return { ...message, components: [...message.components, row] }
+}
+
 /** "Show context": the paragraphs around `paragraph`, the passage itself marked. */
 export function renderContextMessage(article: Article, paragraph: number, radius = 1): DiscordMessage {
   const first = Math.max(1, paragraph - radius)
@@ -219,23 +226,46 @@ export function renderNotice(text: string): DiscordMessage {
 
 /**
  * Clamps a message to every embed limit: each text field on its own, at most 25 fields and 10
- * embeds, then the 6,000-character total by shortening the longest descriptions (and finally
- * dropping trailing embeds). Cuts land on word boundaries.
+ * embeds, then the 6,000-character total by capping the longest descriptions and field values at
+ * one common length (shorter ones stay whole). Cuts land on word boundaries.
  */
 export function fitMessage(message: DiscordMessage): DiscordMessage {
-  const embeds = message.embeds.slice(0, EMBED_LIMITS.embeds).map(clampEmbed)
-  let excess = embeds.reduce((sum, embed) => sum + embedLength(embed), 0) - EMBED_LIMITS.total
-  while (excess > 0) {
-    const longest = embeds.reduce<APIEmbed | undefined>((best, embed) => ((embed.description?.length ?? 0) > (best?.description?.length ?? 0) ? embed : best), undefined)
-    const length = longest?.description?.length ?? 0
-    if (longest === undefined || length < 200) {
-      embeds.pop()
-    } else {
-      longest.description = truncateText(longest.description ?? '', Math.max(100, length - excess))
-    }
-    excess = embeds.reduce((sum, embed) => sum + embedLength(embed), 0) - EMBED_LIMITS.total
-  }
+  let embeds = message.embeds.slice(0, EMBED_LIMITS.embeds).map(clampEmbed)
+  const fixedLength = (embed: APIEmbed) => embedLength(embed) - shrinkableLengths(embed).reduce((sum, n) => sum + n, 0)
+  // Titles, names and footers are not shortened further: drop trailing embeds until they fit.
+  while (embeds.length > 1 && embeds.reduce((sum, embed) => sum + fixedLength(embed) + MIN_SHRUNK_CHARS, 0) > EMBED_LIMITS.total) embeds = embeds.slice(0, -1)
+  const budget = EMBED_LIMITS.total - embeds.reduce((sum, embed) => sum + fixedLength(embed), 0)
+  const cap = waterLevel(embeds.flatMap(shrinkableLengths), budget)
+  if (cap === null) return { ...message, embeds }
+  const shorten = (text: string) => truncateText(text, Math.max(2, cap))
+  embeds = embeds.map((embed) => ({
+    ...embed,
+    ...(embed.description === undefined ? {} : { description: shorten(embed.description) }),
+    ...(embed.fields === undefined ? {} : { fields: embed.fields.map((field) => ({ ...field, value: shorten(field.value) })) }),
+  }))
   return { ...message, embeds }
+}
+
+/** Below this, shortening an embed's text further would leave nothing worth reading. */
+const MIN_SHRUNK_CHARS = 100
+
+/** The lengths fitMessage may shorten: the description and every field value. */
+function shrinkableLengths(embed: APIEmbed): number[] {
+  return [embed.description?.length ?? 0, ...(embed.fields ?? []).map((field) => field.value.length)]
+}
+
+/** The largest cap with `sum(min(length, cap)) <= budget`; null when everything already fits. */
+function waterLevel(lengths: readonly number[], budget: number): number | null {
+  if (lengths.reduce((sum, n) => sum + n, 0) <= budget) return null
+  const sorted = [...lengths].sort((a, b) => a - b)
+  let left = Math.max(0, budget)
+  for (let i = 0; i < sorted.length; i++) {
+    const length = sorted[i] ?? 0
+    const rest = sorted.length - i
+    if (length * rest > left) return Math.floor(left / rest)
+    left -= length
+  }
+  return null
 }
 
 /** The characters of an embed that count toward the 6,000 total. */

@@ -68,6 +68,7 @@ describe('byline bot against the emulator (seed corpus)', () => {
     const embed = (edit?.data as Data).embeds?.[0]
     expect(embed?.title).toContain('Pakistan Says Diplomatic Engagement')
     expect(JSON.stringify(embed?.fields)).toContain('Tahir Hussain Andrabi')
+    expect(buttonIds(edit?.data as Data).map((b) => b.label)).toEqual(['Post to channel'])
   })
 
   it('answers "no such article" for an unknown article id, never reading it as a path', async () => {

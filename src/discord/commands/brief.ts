@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js'
 import { briefArticle } from '../../answer/brief.js'
-import { renderBriefMessage } from '../../render/discord.js'
+import { renderBriefMessage, withButtons } from '../../render/discord.js'
+import { encodeButton } from '../buttonState.js'
 import type { Command } from '../command.js'
 import { answerAutocomplete, MAX_NAME_CHARS, MAX_QUERY_CHARS, readArticle } from '../options.js'
 import { privateNotice, toEdit } from '../replies.js'
@@ -32,7 +33,9 @@ export const brief = {
       await interaction.editReply(toEdit({ content: 'That article is no longer in the corpus.', embeds: [], components: [] }))
       return
     }
-    await interaction.editReply(toEdit(renderBriefMessage(result)))
+    const postId = isPrivate ? encodeButton({ kind: 'post' }) : null
+    const post = postId === null ? [] : [{ customId: postId, label: 'Post to channel', isEnabled: true }]
+    await interaction.editReply(toEdit(withButtons(renderBriefMessage(result), post)))
   },
   async autocomplete(interaction, context) {
     await answerAutocomplete(interaction, context.library())
