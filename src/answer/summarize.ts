@@ -82,7 +82,9 @@ export function summarizeSentences(
   const candidates = scoreSentences(paragraphs, statements, only.paragraphs, weights)
   const chosen: Candidate[] = []
   let words = 0
-  const pool = candidates.filter((candidate) => candidate.score > 0)
+  // Fragments are a last resort: only an article with too few full sentences gets them.
+  const full = candidates.filter((candidate) => candidate.score > 0 && candidate.words >= MIN_WORDS)
+  const pool = full.length >= minPoints ? full : candidates.filter((candidate) => candidate.score > 0)
   while (chosen.length < maxPoints && pool.length > 0) {
     if (chosen.length >= minPoints && words >= maxWords) break
     let best = -1

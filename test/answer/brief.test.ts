@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { briefArticle, briefCorpus, type Brief } from '../../src/answer/brief.js'
+import { buildLibrary, type Library } from '../../src/answer/library.js'
+import { summarizeSentences } from '../../src/answer/summarize.js'
+import type { Article } from '../../src/corpus/article.js'
+import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+type Gold = {
+  speakers: Array<{ name: string; kind: string; role: string }>
+  dates: Array<{ p: number; text: string }>
+}
+const gold = JSON.parse(readFileSync(path.resolve(repoRoot, '../shared/eval/seed/gold.json'), 'utf8')) as Gold
+
+let library: Library
+let seed: Article
+let brief: Brief
+
+beforeAll(async () => {
+  const { articles } = await loadCorpus(path.resolve(repoRoot, 'corpus'))
+  library = buildLibrary(articles)
+  seed = articles[0] as Article
+  brief = briefArticle(library, seed.id) as Brief
+})
+
+describe('briefArticle on the seed', () => {
+  it.each(gold.speakers.filter((speaker) => speaker.kind === 'person'))('names $name with the role the text gives', ({ name, role }) => {
+    const speaker = brief.speakers.find((candidate) => candidate.name === name)
+    expect(speaker?.quotes).toBeGreaterThan(0)
+    // The role's words, not its exact wording: "Director-General of … (ISPR), Lieutenant General".
+    for (const word of role.match(/[A-Z][\w-]+/g) ?? []) expect(speaker?.role).toContain(word)
+  })
+
+  it('gives each speaker a representative quote of their own', () => {
+    const quotes = library.attributions.get(seed.id)?.quotes ?? []
+    for (const speaker of brief.speakers) {
+      expect(quotes.some((quote) => quote.speaker?.name === speaker.name && quote.text === speaker.quote?.text)).toBe(true)
+    }
+  })
+
+  it('states the demand in the spokesperson’s representative quote', () => {
+    expect(brief.speakers.find((speaker) => speaker.name === 'Tahir Hussain Andrabi')?.quote?.text).toMatch(/demand/)
+  })
+
+  it('dates the October 19 ceasefire', () => {
+    expect(brief.timeline).toContainEqual(
+      expect.objectContaining({ date: 'October 19', when: '2025-10-19', paragraph: 3, text: expect.stringContaining('ceasefire') }),
+    )
+  })
+
+  it.each(gold.dates)('lists "$text" of ¶$p in the timeline', ({ p, text }) => {
+    expect(brief.timeline.some((entry) => entry.paragraph === p && entry.date === text)).toBe(true)
+  })
+
+  it('sorts the timeline by date where known, then the undated in reading order', () => {
+    const known = brief.timeline.filter((entry) => entry.when !== null).map((entry) => entry.when ?? '')
+    expect(known).toEqual([...known].sort())
+    const firstUndated = brief.timeline.findIndex((entry) => entry.when === null)
+    expect(brief.timeline.slice(firstUndated).every((entry) => entry.when === null)).toBe(true)
+    expect(brief.timeline.find((entry) => entry.date === 'on Thursday')?.when).toBeNull()
+  })
+
+  it('gives a few key points, each a sentence of its paragraph, in the article’s order', () => {
+    expect(brief.points.length).toBeGreaterThanOrEqual(2)
+    expect(brief.points.length).toBeLessThanOrEqual(5)
+    for (const point of brief.points) expect(seed.paragraphs[point.paragraph - 1]).toContain(point.text)
+    const order = brief.points.map((point) => point.paragraph)
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(brief.points[0]?.paragraph).toBe(1)
+  })
+
+  it('names the speaker of a point that reports a statement', () => {
+    expect(brief.points.find((point) => point.paragraph === 1)?.speaker?.name).toBe('Ministry of Foreign Affairs')
+  })
+
+  it.each([
+    { topic: 'written assurances', text: 'written, verifiable, and concrete assurances', speaker: 'Tahir Hussain Andrabi' },
+    { topic: 'ceasefire', text: 'ceasefire was announced on October 19', speaker: null },
+  ])('restricts the brief to passages about "$topic"', ({ topic, text, speaker }) => {
+    const about = briefArticle(library, seed.id, { topic }) as Brief
+    const point = about.points.find((candidate) => candidate.text.includes(text))
+    expect(point?.speaker?.name ?? null).toBe(speaker)
+    const words = topic.split(' ')
+    for (const paragraph of [...about.points, ...about.timeline].map((entry) => entry.paragraph)) {
+      expect(words.some((word) => (seed.paragraphs[paragraph - 1] ?? '').toLowerCase().includes(word))).toBe(true)
+    }
+  })
+
+  it('is empty for a topic the article does not mention', () => {
+    expect(briefArticle(library, seed.id, { topic: 'volcano' })).toMatchObject({ points: [], speakers: [], timeline: [] })
+  })
+
+  it('is null for an unknown article', () => {
+    expect(briefArticle(library, 'no-such-article')).toBeNull()
+  })
+})
+
+describe('briefCorpus', () => {
+  const other: Article = {
+    id: 'zz-harbour',
+    file: 'zz-harbour.md',
+    headline: 'Harbour bridge reopens after repairs',
+    byline: null,
+    date: '2024-05-02',
+    url: null,
+    source: null,
+    paragraphs: [
+      'The harbour bridge reopened on Thursday after six months of repairs, the city council said.',
+      '“Traffic will flow normally from Monday,” said Maria Lopez, the council’s transport director.',
+    ],
+  }
+
+  it('lists the top stories, dated first, and the most-quoted speakers', () => {
+    const corpus = briefCorpus(buildLibrary([seed, other]))
+    expect(corpus.articles).toBe(2)
+    expect(corpus.stories.map((story) => story.article.id)).toEqual([other.id, seed.id])
+    expect(corpus.speakers[0]?.name).toBe('Ahmed Sharif Chaudhry')
+    for (const story of corpus.stories) expect(story.points.length).toBeGreaterThan(0)
+  })
+
+  it('keeps only the stories about a topic', () => {
+    const corpus = briefCorpus(buildLibrary([seed, other]), { topic: 'bridge' })
+    expect(corpus.stories.map((story) => story.article.id)).toEqual([other.id])
+  })
+})
+
+describe('summarizeSentences', () => {
+  const filler = (n: number) => `Officials described event number ${n} in the valley with several more words of detail.`
+
+  it.each([
+    {
+      name: 'drops a wire dateline from the lead',
+      paragraphs: ['ROME (Wire) -- Officials opened the new valley railway on Monday after years of delay.', filler(1), filler(2)],
+      first: 'Officials opened the new valley railway on Monday after years of delay.',
+    },
+    {
+      name: 'skips a fragment in favour of a full sentence',
+      paragraphs: ['Really?', 'Officials opened the new valley railway on Monday after years of delay and debate.', filler(1)],
+      first: 'Officials opened the new valley railway on Monday after years of delay and debate.',
+    },
+  ])('$name', ({ paragraphs, first }) => {
+    expect(summarizeSentences(paragraphs)[0]?.text).toBe(first)
+  })
+
+  it('stops at the word budget and keeps the article’s order', () => {
+    const paragraphs = Array.from({ length: 12 }, (_, i) => filler(i))
+    const points = summarizeSentences(paragraphs, [], { maxWords: 30 })
+    expect(points.length).toBeGreaterThanOrEqual(2)
+    expect(points.length).toBeLessThanOrEqual(3)
+    expect(points.map((point) => point.paragraph)).toEqual([...points.map((point) => point.paragraph)].sort((a, b) => a - b))
+  })
+
+  it('keeps offsets that slice back to the sentence', () => {
+    const paragraphs = ['(Wire) Officials opened the line. They said it cost more than planned.', filler(1)]
+    for (const point of summarizeSentences(paragraphs)) expect(paragraphs[point.paragraph - 1]?.slice(point.start, point.end)).toBe(point.text)
+  })
+
+  it('returns nothing for an empty article', () => {
+    expect(summarizeSentences([])).toEqual([])
+  })
+})
