@@ -4,7 +4,7 @@ import { buildLibrary } from './answer/library.js'
 import { restoreLibrary, serializeLibrary, SNAPSHOT_FORMAT } from './answer/librarySnapshot.js'
 import { defaultLoadOptions, formatProblem, loadCorpus } from './corpus/loadCorpus.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './corpus/snapshotStore.js'
-import { watchCorpus, type CorpusWatch } from './corpus/watchCorpus.js'
+import { watchCorpus, type CorpusWatch, type WatchOptions } from './corpus/watchCorpus.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 
 // Shared by the roots (main, shard, bench): corpus folder → library, from the snapshot when it
@@ -95,7 +95,12 @@ export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previ
  * Reloads `holder` whenever article files in `corpusDir` change, logging what each reload did
  * (and every skipped file). Returns the watch, or null (logged) when the folder cannot be watched.
  */
-export function watchAndReload(corpusDir: string, holder: LibraryHolder, log: (line: string) => void): CorpusWatch | null {
+export function watchAndReload(
+  corpusDir: string,
+  holder: LibraryHolder,
+  log: (line: string) => void,
+  options: Partial<WatchOptions> = {},
+): CorpusWatch | null {
   try {
     return watchCorpus(corpusDir, {
       onChange: (files) => {
@@ -107,7 +112,7 @@ export function watchAndReload(corpusDir: string, holder: LibraryHolder, log: (l
         })
       },
       onError: (error) => log(`${error.message}; live reload is off until restart (/reload still works)`),
-    })
+    }, options)
   } catch (error) {
     log(`${error instanceof Error ? error.message : String(error)}; live reload is off`)
     return null

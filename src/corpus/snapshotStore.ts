@@ -171,7 +171,8 @@ async function readHeader(file: string): Promise<HeaderRead> {
   try {
     handle = await open(file, 'r')
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { status: 'missing', reason: 'no snapshot yet' }
+    // ENOTDIR: the snapshot folder is a file; saving will say so.
+    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return { status: 'missing', reason: 'no snapshot yet' }
     return { status: 'corrupted', reason: `cannot be opened: ${error instanceof Error ? error.message : String(error)}` }
   }
   try {
