@@ -6,6 +6,7 @@ import type { Config } from '../config.js'
 import type { BotContext, ReloadReport } from './command.js'
 import { handleInteraction } from './handleInteraction.js'
 import { createLogger } from './logger.js'
+import { createRateLimiter } from './rateLimit.js'
 import { NO_MENTIONS } from './replies.js'
 
 /** What `startBot` needs; the composition root has already built the library. */
@@ -18,6 +19,11 @@ export type BotOptions = {
   startedAt: number
   /** Reloads the corpus (for `/reload`). */
   reload: () => Promise<ReloadReport>
+  /**
+   * The library in use now, read for every interaction, when something else may swap it (a
+   * corpus watch). Without it the bot answers from `library` until a `/reload`.
+   */
+  current?: () => Library
   /** Defaults to a pino logger at `config.logLevel`. */
   logger?: Logger
   /** Stop on SIGINT/SIGTERM; tests that start several bots in one process turn it off. */
@@ -43,14 +49,16 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const logger = options.logger ?? createLogger(config.logLevel)
   if (config.discordToken === null) throw new Error('discord: DISCORD_TOKEN is missing')
   let library = options.library
+  const current = options.current ?? (() => library)
   const context: BotContext = {
-    library: () => library,
+    library: current,
     reload: async () => {
       const report = await options.reload()
       library = report.library
       return report
     },
     logger,
+    rateLimiter: createRateLimiter({ maxCommands: config.rateLimitCommands, windowMs: config.rateLimitWindowSeconds * 1_000 }),
   }
 
   const clientOptions: ClientOptions = { intents: [GatewayIntentBits.Guilds], allowedMentions: NO_MENTIONS }
@@ -71,7 +79,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }
   const readyClient = await ready
   logger.info(
-    { user: readyClient.user.tag, ...countLibrary(library), skipped: problems.length, ms: Math.round(performance.now() - startedAt) },
+    { user: readyClient.user.tag, ...countLibrary(current()), skipped: problems.length, ms: Math.round(performance.now() - startedAt) },
     'byline is online',
   )
 
@@ -93,7 +101,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
   }
-  return { client: readyClient, library: () => library, stop }
+  return { client: readyClient, library: current, stop }
 }
 
 /** The start-up line's numbers: articles, paragraphs, quotes and speakers. */

@@ -5,9 +5,19 @@ import type {
 } from 'discord.js'
 import type { Logger } from 'pino'
 import type { Library } from '../answer/library.js'
+import type { RateLimiter } from './rateLimit.js'
 
-/** What a reload reports: the new library and one line per skipped corpus file. */
-export type ReloadReport = { library: Library; problems: readonly string[] }
+/**
+ * What a reload reports: the library in use afterwards and one line per skipped corpus file.
+ * `status` (when the loader tells): `unchanged` when nothing had changed, `failed` when the
+ * rebuild failed and the previous library stays in use, with `error` saying why.
+ */
+export type ReloadReport = {
+  library: Library
+  problems: readonly string[]
+  status?: 'reloaded' | 'unchanged' | 'failed'
+  error?: string | null
+}
 
 /** What every handler gets besides the interaction. */
 export type BotContext = {
@@ -16,6 +26,8 @@ export type BotContext = {
   /** Reloads the corpus and swaps the library in. */
   reload: () => Promise<ReloadReport>
   logger: Logger
+  /** Per-user abuse limit on commands and buttons (not autocomplete); absent: no limit. */
+  rateLimiter?: RateLimiter
 }
 
 /**

@@ -23,6 +23,15 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
 }
 
 async function route(interaction: Interaction, context: BotContext): Promise<void> {
+  // Autocomplete fires on every keystroke, so only commands and buttons count toward the limit.
+  if (interaction.isRepliable()) {
+    const decision = context.rateLimiter?.check(interaction.user.id, Date.now())
+    if (decision !== undefined && !decision.isAllowed) {
+      const seconds = Math.ceil(decision.retryAfterMs / 1_000)
+      await interaction.reply(privateNotice(`You are sending commands faster than I can answer them. Please try again in ${seconds} s.`))
+      return
+    }
+  }
   if (interaction.isChatInputCommand()) {
     const command = SLASH_COMMANDS.find((candidate) => candidate.data.name === interaction.commandName)
     if (command === undefined) {

@@ -32,6 +32,11 @@ export type RecordedRequest = {
 /** A response to send instead of (or, with only `delayMs`, before) the normal handling. */
 export type RestFault = {
   delayMs?: number
+  /**
+   * Handle the request normally (an acknowledgement counts as received now) but hold the
+   * response this long: a slow API rather than a slow network.
+   */
+  responseDelayMs?: number
   status?: number
   body?: unknown
   headers?: Record<string, string>
@@ -157,6 +162,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
     })
     const headers: Record<string, string> = { ...answer.headers }
     if (answer.json !== null) headers['content-type'] = 'application/json'
+    if (fault?.responseDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.responseDelayMs))
     res.writeHead(answer.status, headers)
     res.end(answer.json === null ? undefined : JSON.stringify(answer.json))
     notify()
@@ -420,7 +426,11 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
 
     /** Close every gateway connection with `code` (4000 lets the client resume; 1006-like faults too). */
     closeGateway(code = 4000, reason = 'emulator fault'): void {
-      for (const client of wss.clients) client.close(code, reason)
+      // 1006 (abnormal closure) cannot be sent in a close frame: drop the TCP connection instead.
+      for (const client of wss.clients) {
+        if (code === 1006) client.terminate()
+        else client.close(code, reason)
+      }
     },
 
     async close(): Promise<void> {

@@ -81,11 +81,12 @@ export function captureLogger(): { logger: Logger; entries: Record<string, unkno
 /** Starts the real bot against `emulator` with the given corpus folder (default: the repo's). */
 export async function startTestBot(
   emulator: DiscordEmulator,
-  options: { corpusDir?: string; library?: Library; logger?: Logger } = {},
+  options: { corpusDir?: string; library?: Library; logger?: Logger; env?: Record<string, string> } = {},
 ): Promise<Bot> {
   const corpusDir = options.corpusDir ?? 'corpus'
   const config: Config = {
-    ...loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, CORPUS_DIR: corpusDir, LOG_LEVEL: 'silent' }),
+    // Tests send bursts from one user: no rate limit unless a test asks for one.
+    ...loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, CORPUS_DIR: corpusDir, LOG_LEVEL: 'silent', RATE_LIMIT_COMMANDS: '0', ...options.env }),
     discordApiBase: emulator.apiBase,
   }
   const loaded = options.library === undefined ? await loadTestLibrary(corpusDir) : { library: options.library, problems: [] }
