@@ -65,7 +65,9 @@ export function attributeArticle(article: Article): ArticleAttribution {
   return { quotes, speakers: [...speakers.values()] }
 }
 
-type Event = { at: number; cue: Cue; apply: (entity: Entity | null) => void }
+// `isSubject`: not a cue but a sentence's subject, which puts a person in focus and speaks for
+// the sentence's participle cues (", telling them …") when no cue names anyone.
+type Event = { at: number; cue: Cue; apply: (entity: Entity | null) => void; isSubject?: boolean }
 
 function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry: SpeakerRegistry, carry: Carry, found: Found[]): void {
   const { spans, text } = layout
@@ -127,11 +129,18 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
   for (const event of subjectEvents(layout, registry)) events.push(event)
   events.sort((a, b) => a.at - b.at)
   const sentenceSpeaker = new Map<number, Entity>()
+  // Sentences whose speaker so far is only their subject: a cue with a mention of its own wins.
+  const bySubject = new Set<number>()
   for (const event of events) {
     const entity = resolveCue(registry, event.cue, paragraph, sentenceSpeaker)
+    const s = event.cue.sentence
     if (entity !== null) {
       setFocus(registry, entity, paragraph)
-      if (!sentenceSpeaker.has(event.cue.sentence)) sentenceSpeaker.set(event.cue.sentence, entity)
+      if (!sentenceSpeaker.has(s) || (bySubject.has(s) && event.isSubject !== true && event.cue.link === 'mention')) {
+        sentenceSpeaker.set(s, entity)
+        if (event.isSubject === true) bySubject.add(s)
+        else bySubject.delete(s)
+      }
     }
     event.apply(entity)
   }
@@ -168,7 +177,7 @@ function lastResolved(events: readonly Event[], sentenceSpeaker: ReadonlyMap<num
 }
 
 function resolveCue(registry: SpeakerRegistry, cue: Cue, paragraph: number, sentenceSpeaker: ReadonlyMap<number, Entity>): Entity | null {
-  if (cue.link === 'clause') return sentenceSpeaker.get(cue.sentence) ?? null
+  if (cue.link === 'clause' && sentenceSpeaker.has(cue.sentence)) return sentenceSpeaker.get(cue.sentence) ?? null
   const mention = cue.mention
   if (mention === null) return null
   let entity: Entity | null
@@ -197,6 +206,15 @@ function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Even
       if (t === undefined || layout.quoteOf[i] !== -1) continue
       // Past the main verb, a name is an object, not the subject.
       if (t.pos === 'VERB' || t.pos === 'AUX') break
+      if ((t.lower === 'he' || t.lower === 'she') && t.pos === 'PRON') {
+        const next = tokens[i + 1]
+        if (next !== undefined && SPEECH_VERBS.has(next.lower)) break
+        const mention = readMentionAfter(tokens, i, i + 1)
+        if (mention === null) break
+        const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: s }
+        events.push({ at: cue.at, cue, apply: () => undefined, isSubject: true })
+        break
+      }
       if (!isNameToken(t)) continue
       if (i > sentence.first && PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')) break
       const mention = readMentionAfter(tokens, i, sentence.endToken)
@@ -205,8 +223,8 @@ function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Even
       if (!mention.name.includes(' ') && mention.role === null && !isKnown) break
       const next = tokens.find((x) => x.start >= mention.end)
       if (next !== undefined && (SPEECH_VERBS.has(next.lower) || /^['’]s?$/u.test(next.text))) break
-      const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: -1 - s }
-      events.push({ at: cue.at, cue, apply: () => undefined })
+      const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: s }
+      events.push({ at: cue.at, cue, apply: () => undefined, isSubject: true })
       break
     }
   }

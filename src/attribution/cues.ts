@@ -43,6 +43,53 @@ export function isParticipleCue(layout: ParagraphLayout, k: number): boolean {
   return t !== undefined && SPEECH_PARTICIPLES.has(t.lower) && prev !== undefined && (prev.text === ',' || prev.lower === 'and')
 }
 
+// Words that open an introductory phrase before a sentence's subject ("In a statement, …").
+const INTRO_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'when', 'while', 'as', 'since', 'for', 'with', 'by', 'from', 'later', 'earlier', 'meanwhile', 'still', 'but', 'and', 'yet', 'however', 'instead', 'then', 'speaking', 'asked', 'last', 'this', 'on', 'under', 'despite', 'although', 'though', 'if', 'once', 'separately'])
+
+/**
+ * A cue whose speaker is the subject of its clause (", adding that …", "and joked, …"). `mention`
+ * is the sentence's opening subject when there is one: a name, pronoun or nominal followed by
+ * its verb, after an optional introductory phrase ("In a statement, Jones …").
+ */
+function clauseCue(layout: ParagraphLayout, k: number): Cue {
+  const t = layout.tokens[k] as TaggedToken
+  const s = layout.sentenceOf[k] ?? 0
+  return { text: t.text, at: t.start, mention: sentenceSubject(layout, s, k), role: null, link: 'clause', sentence: s }
+}
+
+function sentenceSubject(layout: ParagraphLayout, s: number, limit: number): Mention | null {
+  const tokens = layout.tokens
+  const sentence = layout.sentences[s]
+  if (sentence === undefined) return null
+  let i = sentence.first
+  while (i < limit && layout.quoteOf[i] !== -1) i++
+  if (i < limit && tokens[i]?.text === ',') i++
+  if (INTRO_OPENERS.has(tokens[i]?.lower ?? '')) {
+    let c = i
+    while (c < limit && tokens[c]?.text !== ',' && layout.quoteOf[c] === -1) c++
+    if (tokens[c]?.text !== ',' || c - i > 12) return null
+    i = c + 1
+  }
+  const mention = readMentionAfter(tokens, i, limit)
+  if (mention === null || mention.isPlural) return null
+  let next = indexAtOffset(layout, mention.end)
+  while (next < limit && (SKIPPABLE.has(tokens[next]?.lower ?? '') || tokens[next]?.pos === 'ADV')) next++
+  const verb = tokens[next]
+  if (verb === undefined || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null
+  return mention
+}
+
+/**
+ * Is the cue verb at `k` the second verb of a coordination ("was booed and joked, …", "but
+ * added that …")? Its subject is the clause's, as for a participle.
+ */
+export function isCoordinatedCue(layout: ParagraphLayout, k: number): boolean {
+  let j = k - 1
+  while (j >= 0 && (SKIPPABLE.has(layout.tokens[j]?.lower ?? '') || layout.tokens[j]?.pos === 'ADV')) j--
+  const prev = layout.tokens[j]
+  return prev !== undefined && layout.quoteOf[j] === -1 && (prev.lower === 'and' || prev.lower === 'but')
+}
+
 /**
  * The subject of the cue verb at `k`, reading left no further than `min`: skips adverbs and
  * auxiliaries, and steps over an appositive ("Jones, a state senator, said").
@@ -59,22 +106,29 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
   const direct = readMentionBefore(tokens, j, min)
   if (direct !== null) return { mention: direct, role: null }
   if (tokens[j - 1]?.text !== ',') return { mention: null, role: null }
-  // An appositive chain ("Jane Roe, 29, of Huntsville, Ala., said"): walk back over commas to
-  // the name that opens it, skipping names that follow a preposition ("of Huntsville").
+  // An appositive chain ("Jane Roe, 29, of Huntsville, Ala., said"; "In a statement, Bob Roe, a
+  // spokesman for the campaign, said"): walk back over commas to the leftmost name that opens a
+  // segment, skipping names after a preposition ("of Huntsville") and role nominals.
   const innerEnd = (tokens[j - 2] as TaggedToken | undefined)?.end ?? 0
+  let best: { mention: Mention; comma: number } | null = null
   for (let c = j - 2; c >= Math.max(min, j - 30); c--) {
     const t = tokens[c] as TaggedToken
-    if (layout.quoteOf[c] !== -1 || t.text === '.' || t.text === ';') break
+    if (layout.quoteOf[c] !== -1 || t.text === ';' || (t.text === '.' && isClauseEnd(tokens, c))) break
     if (t.text !== ',') continue
     const mention = readMentionBefore(tokens, c, min)
-    if (mention === null || mention.kind === 'pronoun') continue
-    const before = tokens[indexAtOffset(layout, mention.start) - 1]
-    if (before !== undefined && indexAtOffset(layout, mention.start) - 1 >= min && (PREPOSITIONS.has(before.lower) || before.text === ',')) continue
-    if (mention.kind !== 'name') return { mention: null, role: null }
-    const inner = layout.text.slice((tokens[c + 1] as TaggedToken).start, innerEnd)
-    if (/^(who|which|that)\b/iu.test(inner)) return { mention, role: null }
+    if (mention === null || mention.kind !== 'name') continue
+    const at = indexAtOffset(layout, mention.start)
+    const before = tokens[at - 1]
+    const opensSentence = before === undefined || at - 1 < min
+    if (!opensSentence && PREPOSITIONS.has((before as TaggedToken).lower)) continue
+    best = { mention, comma: c }
+    if (opensSentence || (before as TaggedToken).text !== ',') break
+  }
+  if (best !== null) {
+    const inner = layout.text.slice((tokens[best.comma + 1] as TaggedToken).start, innerEnd)
+    if (/^(who|which|that)\b/iu.test(inner)) return { mention: best.mention, role: null }
     const isRoleLike = /^(a|an|the)\s/iu.test(inner) || /^\p{Lu}/u.test(inner)
-    return { mention, role: isRoleLike && !/^\d/u.test(inner) ? inner : null }
+    return { mention: best.mention, role: isRoleLike && !/^\d/u.test(inner) && inner.length <= 80 ? inner : null }
   }
   return { mention: null, role: null }
 }
@@ -102,7 +156,7 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
   let i = last + 1
   if (tokens[i]?.text === ',' || tokens[i]?.text === '—' || tokens[i]?.text === '–') i++
   let bound = i
-  while (bound < tokens.length && bound < i + 30 && layout.quoteOf[bound] === -1 && !/^[.!?;]$/u.test((tokens[bound] as TaggedToken).text)) bound++
+  while (bound < tokens.length && bound < i + 30 && layout.quoteOf[bound] === -1 && !isClauseEnd(tokens, bound)) bound++
   for (let k = i; k < bound; k++) {
     const t = tokens[k] as TaggedToken
     if (!isCueVerb(t)) continue
@@ -115,6 +169,15 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
     return { text: t.text, at: t.start, mention, role, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
   }
   return null
+}
+
+// A full stop ends the clause unless it closes an abbreviation inside it ("R-Ky., said").
+function isClauseEnd(tokens: readonly TaggedToken[], k: number): boolean {
+  const t = tokens[k] as TaggedToken
+  if (/^[!?;]$/u.test(t.text)) return true
+  if (t.text !== '.') return false
+  const next = tokens[k + 1]
+  return next === undefined || (next.text !== ',' && !/^\p{Ll}/u.test(next.text))
 }
 
 function appositiveAfter(layout: ParagraphLayout, end: number): string | null {
@@ -132,9 +195,10 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
   for (let k = first - 1; k >= min; k--) {
     const t = tokens[k] as TaggedToken
     if (layout.quoteOf[k] !== -1 || !isCueVerb(t)) continue
-    if (isParticipleCue(layout, k)) return { text: t.text, at: t.start, mention: null, role: null, link: 'clause', sentence: layout.sentenceOf[k] ?? 0 }
+    if (isParticipleCue(layout, k)) return clauseCue(layout, k)
     const { mention, role } = subjectBefore(layout, k, min)
     if (mention !== null) return { text: t.text, at: t.start, mention, role, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+    if (isCoordinatedCue(layout, k)) return clauseCue(layout, k)
     if (k > 0 && tokens[k - 1]?.lower === 'who') continue
     return null
   }
@@ -146,7 +210,29 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
       return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[min] ?? 0 }
     }
   }
-  return null
+  return findNameLabel(layout, q)
+}
+
+/**
+ * A name standing as a label before a colon ("Jane Roe: “…”", "Jane Roe, The Daily Post: “…”",
+ * "- Jane Roe: “…”"), as in round-ups and transcripts: the named person speaks. Only a name
+ * (with an optional short comma segment) may stand between the label's start and the colon.
+ */
+function findNameLabel(layout: ParagraphLayout, q: number): Cue | null {
+  const span = layout.spans[q]
+  if (span === undefined) return null
+  const before = layout.text.slice(0, span.open)
+  const m = /(?:^|[.!?"”]\s+|\s[-–—―]\s+)([^.!?:;"“”\-–—―]{2,80}):\s*$/u.exec(before)
+  if (m === null || m.index === undefined) return null
+  const labelStart = before.length - m[0].length + m[0].indexOf(m[1] as string)
+  const first = indexAtOffset(layout, labelStart)
+  const colon = indexAtOffset(layout, before.lastIndexOf(':'))
+  let end = colon
+  for (let c = first; c < colon; c++) if (layout.tokens[c]?.text === ',') { end = c; break }
+  if (end - first > 6 || (end < colon && colon - end > 8)) return null
+  const mention = readMentionAfter(layout.tokens, first, end)
+  if (mention === null || mention.kind !== 'name' || indexAtOffset(layout, mention.end) !== end) return null
+  return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[first] ?? 0 }
 }
 
 /** Reported speech found in a paragraph: the content range and the cue that introduces it. */
@@ -179,11 +265,18 @@ export function findReportedSpeech(layout: ParagraphLayout, isDirectSpan: readon
     const sentenceIndex = layout.sentenceOf[k] ?? 0
     let cue: Cue
     if (isParticipleCue(layout, k)) {
-      cue = { text: t.text, at: t.start, mention: null, role: null, link: 'clause', sentence: sentenceIndex }
+      cue = clauseCue(layout, k)
     } else {
       const { mention, role } = subjectBefore(layout, k, sentence.first)
-      if (mention === null) continue
-      cue = { text: t.text, at: t.start, mention, role, link: 'mention', sentence: sentenceIndex }
+      if (mention === null && isCoordinatedCue(layout, k)) {
+        cue = clauseCue(layout, k)
+      } else {
+        if (mention === null) continue
+        cue = { text: t.text, at: t.start, mention, role, link: 'mention', sentence: sentenceIndex }
+      }
+    }
+    if (cue.mention !== null) {
+      const mention = cue.mention
       // "…, X said." — the content is what came before.
       const tail = tailAfterCue(layout, k, sentence.endToken)
       const before = tokens[indexOfToken(layout, mention.start) - 1]

@@ -184,7 +184,7 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   let nameFrom = run.length
   while (nameFrom > 0) {
     const t = run[nameFrom - 1] as TaggedToken
-    if (!isNameToken(t) || isTitle(t) || ORGANIZATION_WORDS.has(bare(t.text)) || t.text.endsWith('.') && t.text.length <= 4) break
+    if (!isNameToken(t) || isTitle(t) || ORGANIZATION_WORDS.has(bare(t.text)) || (t.text.endsWith('.') && t.text.length <= 4 && !/^\p{Lu}\.$/u.test(t.text))) break
     nameFrom--
   }
   const first = tokens[from] as TaggedToken

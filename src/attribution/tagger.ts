@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import { SPEECH_VERBS } from './speechVerbs.js'
 
 /** One token of a paragraph with its universal part-of-speech tag and offsets into the paragraph. */
 export type TaggedToken = {
@@ -42,5 +43,28 @@ export function tagParagraph(text: string): TaggedToken[] {
     tokens.push({ text: value, lower: value.toLowerCase(), pos: String(tags[i] ?? 'X'), start: at, end: at + value.length })
     cursor = at + value.length
   }
+  retagNameVerbs(tokens)
   return tokens
+}
+
+const CAPITALISED = /^\p{Lu}\p{Ll}/u
+
+function isCapitalisedName(token: TaggedToken | undefined): boolean {
+  return token !== undefined && token.pos === 'PROPN' && /^\p{Lu}/u.test(token.text)
+}
+
+// The model tags some surnames and first names as verbs ("Erica Garner", "Omar Said", "Ted
+// Cruz"). A capitalised verb one space after a capitalised proper noun, or one space before one
+// in mid-sentence, is a name; a sentence-initial cue ("Said Ellis: …") stays a verb.
+function retagNameVerbs(tokens: TaggedToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as TaggedToken
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || !CAPITALISED.test(t.text)) continue
+    const prev = tokens[i - 1]
+    const next = tokens[i + 1]
+    const isAfterName = isCapitalisedName(prev) && (prev as TaggedToken).end + 1 === t.start
+    const isBeforeName = isCapitalisedName(next) && t.end + 1 === (next as TaggedToken).start
+      && prev !== undefined && !/^[.!?:;"“”'‘’—–-]$/u.test(prev.text) && !SPEECH_VERBS.has(t.lower)
+    if (isAfterName || isBeforeName) tokens[i] = { ...t, pos: 'PROPN' }
+  }
 }

@@ -139,6 +139,36 @@ const CASES: Case[] = [
     paragraphs: ['Tom Reed sat down.', '“Nobody trusts Walter Grant any more,” he said.'],
     text: 'Nobody trusts Walter Grant any more,', kind: 'direct', speaker: 'Tom Reed',
   },
+  {
+    name: 'a surname the tagger reads as a verb stays in the name',
+    paragraphs: ['“We had no warning,” Erica Garner said.'],
+    text: 'We had no warning,', kind: 'direct', speaker: 'Erica Garner',
+  },
+  {
+    name: 'an abbreviation after the name does not end the cue clause',
+    paragraphs: ['“The veto will fall,” Senate Leader Tom Wheeler, R-Ky., said Tuesday.'],
+    text: 'The veto will fall,', kind: 'direct', speaker: 'Tom Wheeler',
+  },
+  {
+    name: 'an appositive after an introductory phrase',
+    paragraphs: ['In a statement, Brian Fallow, a spokesman for the campaign, said: “We are cooperating fully.”'],
+    text: 'We are cooperating fully.', kind: 'direct', speaker: 'Brian Fallow',
+  },
+  {
+    name: 'a name label before a colon speaks',
+    paragraphs: ['Gerald F. Stone, The Daily Ledger: "It looked for a while as if the race was over."'],
+    text: 'It looked for a while as if the race was over.', kind: 'direct', speaker: 'Gerald F. Stone',
+  },
+  {
+    name: 'a coordinated cue takes the subject of its clause',
+    paragraphs: ['Silvia Marr was joined on stage by the governor and joked, “You are being ridiculous.”'],
+    text: 'You are being ridiculous.', kind: 'direct', speaker: 'Silvia Marr',
+  },
+  {
+    name: 'a participle cue after a non-speech verb takes the sentence subject',
+    paragraphs: ['Hanna Adler, vice chair of the campaign, emailed supporters on Monday, telling them, “I am proud of this team.”'],
+    text: 'I am proud of this team.', kind: 'direct', speaker: 'Hanna Adler',
+  },
 ]
 
 describe('attributeArticle on one shape at a time', () => {
