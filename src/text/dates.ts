@@ -51,13 +51,14 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; precision: DatePrecision }> = [
   { pattern: new RegExp(`\\b${MONTH}\\s${DAY}\\b(?!,?\\s?\\d)`, 'g'), precision: 'day' },
   { pattern: new RegExp(`\\b${DAY}\\s(?:of\\s)?${MONTH}(?=[\\s,.;:!?)]|$)`, 'g'), precision: 'day' },
   { pattern: new RegExp(`\\b${MONTH},?\\s${YEAR}\\b`, 'g'), precision: 'month' },
-  { pattern: new RegExp(`\\b(?<lead>${MONTH_LEAD})\\s${MONTH}(?=[\\s,.;:!?)]|$)`, 'g'), precision: 'month' },
+  { pattern: new RegExp(`\\b(?<lead>${MONTH_LEAD})(?:\\s|(?<=-))${MONTH}(?=[\\s,.;:!?)]|$)`, 'g'), precision: 'month' },
   // Relative dates: kept as written, resolved only against the article date.
   { pattern: new RegExp(`\\b(?:(?:on|last|this|next|since|until|by)\\s)?(?<weekday>${WEEKDAY})(?:\\s(?:morning|afternoon|evening|night))?\\b`, 'gi'), precision: 'relative' },
   { pattern: /\b(?:(?:earlier|later)\s)?(?:this|last|next|past)\s(?<unit>week|weekend|month|year)\b/gi, precision: 'relative' },
   { pattern: /\b(?:yesterday|today|tomorrow|tonight)\b/gi, precision: 'relative' },
   { pattern: new RegExp(`\\b(?<count>${NUMBER_WORDS})\\s(?<unit>days?|weeks?|months?|years?)\\sago\\b`, 'gi'), precision: 'relative' },
-  { pattern: new RegExp(`\\b${YEAR}\\b(?![.,]\\d|\\s?%|-\\d)`, 'g'), precision: 'year' },
+  // A bare year, but not a decade ("the 1970s"), a range ("2001-2002") or part of a number.
+  { pattern: new RegExp(`(?<!\\d[-–])\\b${YEAR}\\b(?![.,]\\d|\\s?%|[-–]\\d|(?<=0)['’]?s\\b)`, 'g'), precision: 'year' },
 ]
 const YEAR_LEAD = /\b(?:in|since|until|till|by|during|from|through|before|after|of|early|late|mid|to|between)\s*$/i
 const CURRENCY_BEFORE = /[$£€¥]\s?$/
