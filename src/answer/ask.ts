@@ -1,5 +1,9 @@
+import { isSpeechVerb } from '../attribution/speechVerbs.js'
+import { analyzeQuery, type QueryAnalysis, type RegistrySpeaker } from '../search/analyzeQuery.js'
+import { findAnswerSpan } from '../search/answerSpan.js'
 import { findHighlights, type Highlight } from '../search/highlight.js'
-import { searchParagraphs, suggestQueries } from '../search/paragraphIndex.js'
+import { rankParagraphs, suggestQueries, type RankedHit } from '../search/paragraphIndex.js'
+import { termsOf, tokenize } from '../text/tokens.js'
 import type { Library } from './library.js'
 import { speakersInParagraph } from './library.js'
 import { refOf, type SpeakerRef } from './speakerRef.js'
@@ -50,12 +54,14 @@ export type AskOptions = {
 export const defaultAskOptions: AskOptions = { article: null, limit: 5, offset: 0 }
 
 /**
- * Finds the paragraphs that best answer `question`. An unknown `article` or a question with no
- * searchable word gives a result with no passages, never an error.
+ * Finds the paragraphs that best answer `question`: BM25 candidates re-ranked (see
+ * `rankParagraphs`), and a direct answer from the best one when it supports one. An unknown
+ * `article` or a question with no searchable word gives a result with no passages, never an error.
  */
 export function answerQuestion(library: Library, question: string, options: Partial<AskOptions> = {}): AskResult {
   const { article, limit, offset } = { ...defaultAskOptions, ...options }
-  const hits = searchParagraphs(library.paragraphs, question, { article, limit: offset + limit + 1 })
+  const analysis = analyzeQuery(question, registryOf(library, article))
+  const hits = rankParagraphs(library.paragraphs, analysis, { article, limit: offset + limit + 1 })
   const results = hits.slice(offset, offset + limit).map((hit): Passage => {
     const source = library.articleById.get(hit.article)
     const text = source?.paragraphs[hit.paragraph - 1] ?? ''
@@ -69,12 +75,62 @@ export function answerQuestion(library: Library, question: string, options: Part
       highlights: findHighlights(text, hit.terms),
     }
   })
+  const [best] = hits
   return {
     question,
-    answer: null,
+    answer: best === undefined ? null : directAnswer(library, analysis, best),
     results,
     offset,
     hasMore: hits.length > offset + limit,
     suggestions: hits.length === 0 ? suggestQueries(library.paragraphs, question) : [],
   }
+}
+
+/** Every speaker the question could name: the article's, or the whole corpus's. */
+function registryOf(library: Library, article: string | null): RegistrySpeaker[] {
+  const registry: RegistrySpeaker[] = []
+  for (const [id, attribution] of library.attributions) {
+    if (article !== null && id !== article) continue
+    for (const speaker of attribution.speakers) registry.push({ article: id, speaker })
+  }
+  return registry
+}
+
+// "Who is the foreign office spokesman?" asks for the person the role names.
+const WHO_IS = /^\s*who\s+(?:is|was|are|were)\b/i
+
+/**
+ * The short answer the best passage supports, or null. "Who said …": the speaker of the passage's
+ * statement that shares most words with the question; "who is <role>": the speaker the role
+ * describes, when that speaker speaks in the passage; when / how many / where: the date, number
+ * or place in the passage's best-matching sentence.
+ */
+function directAnswer(library: Library, analysis: QueryAnalysis, best: RankedHit): DirectAnswer | null {
+  const at = { article: best.article, paragraph: best.paragraph }
+  if (analysis.type === 'who') {
+    const speakers = speakersInParagraph(library, best.article, best.paragraph)
+    const described = analysis.speakers.find((entry) => entry.article === best.article && speakers.some((speaker) => speaker.id === entry.speaker.id))
+    if (WHO_IS.test(analysis.question) && described !== undefined) return { text: described.speaker.name, type: 'person', ...at }
+    const asksWhoSaid = tokenize(analysis.question).some((token) => isSpeechVerb(token.folded))
+    if (!asksWhoSaid) return null
+    const speaker = bestMatchingSpeaker(library, analysis, best)
+    return speaker === null ? null : { text: speaker, type: 'person', ...at }
+  }
+  const text = library.articleById.get(best.article)?.paragraphs[best.paragraph - 1] ?? ''
+  const span = findAnswerSpan(text, analysis)
+  return span === null ? null : { text: span.text, type: span.type, ...at }
+}
+
+// The statement must share at least one content word with the question beyond the speech verb,
+// so "Who said it?" on a passage with two speakers answers nothing rather than guessing.
+function bestMatchingSpeaker(library: Library, analysis: QueryAnalysis, best: RankedHit): string | null {
+  const wanted = new Set(analysis.terms)
+  let name: string | null = null
+  let bestOverlap = 0
+  for (const quote of library.attributions.get(best.article)?.quotes ?? []) {
+    if (quote.paragraph !== best.paragraph || quote.speaker === null) continue
+    const overlap = new Set(termsOf(quote.text).filter((term) => wanted.has(term))).size
+    if (overlap > bestOverlap) [name, bestOverlap] = [quote.speaker.name, overlap]
+  }
+  return name
 }

@@ -22,6 +22,11 @@ export type QueryAnalysis = {
   phrases: string[][]
   /** Speakers the question names or describes by role; `[]` when none. */
   speakers: RegistrySpeaker[]
+  /**
+   * The question's terms that name or describe those speakers ("foreign", "offic", "spokesman"):
+   * a passage where such a speaker speaks need not repeat them.
+   */
+  speakerTerms: string[]
 }
 
 // The first word (or two) decides the type; "what year", "which day" ask for a date and "how
@@ -74,7 +79,15 @@ export function analyzeQuery(question: string, registry: readonly RegistrySpeake
   const written = new Set(tokens.map((token) => foldWord(token.text)))
   const roleTerms = new Set(tokens.map((token) => roleTermOf(token.text)).filter((term): term is string => term !== null))
   const speakers = registry.filter(({ speaker }) => isNamed(speaker, written, roleTerms) || isDescribed(speaker, roleTerms))
-  return { question, type, terms, words, phrases, speakers }
+  const speakerVocabulary = new Set(
+    speakers.flatMap(({ speaker }) =>
+      tokenize([speaker.name, speaker.role ?? '', ...speaker.aliases].join(' ')).map((token) => roleTermOf(token.text)),
+    ),
+  )
+  const speakerTerms = [
+    ...new Set(tokens.filter((token) => speakerVocabulary.has(roleTermOf(token.text))).map((token) => termOf(token.text))),
+  ].filter((term): term is string => term !== null)
+  return { question, type, terms, words, phrases, speakers, speakerTerms }
 }
 
 /** The search term of a role word, with role synonyms folded together; null for a stop word. */

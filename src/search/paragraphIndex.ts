@@ -190,14 +190,26 @@ export function rankParagraphs(index: ParagraphIndex, analysis: QueryAnalysis, o
     if (terms === undefined) headlineTerms.set(document.headline, (terms = new Set(termsOf(document.headline))))
     return terms
   }
-  const ranked = rerankCandidates(hits, analysis, index.statistics, (id) => ({
-    profile: index.profiles[id] ?? { terms: [], words: [], shapes: '', sentenceStarts: [0] },
-    implicitTerms: implicitTermsOf(index.documents[id]),
-    speakerMatches: analysis.speakers.map(({ article, speaker }) => {
+  const speakerTerms = new Set(analysis.speakerTerms)
+  const ranked = rerankCandidates(
+    hits,
+    analysis,
+    index.statistics,
+    (id) => {
       const document = index.documents[id]
-      return document !== undefined && document.article === article && document.speakers.includes(speaker.name)
-    }),
-  }), weights)
+      const speakerMatches = analysis.speakers.map(
+        ({ article, speaker }) => document !== undefined && document.article === article && document.speakers.includes(speaker.name),
+      )
+      const headline = implicitTermsOf(document)
+      return {
+        profile: index.profiles[id] ?? { terms: [], words: [], shapes: '', sentenceStarts: [0] },
+        speakerMatches,
+        // Where a speaker the question describes speaks, the words describing them are satisfied.
+        implicitTerms: speakerMatches.includes(true) ? new Set([...headline, ...speakerTerms]) : headline,
+      }
+    },
+    weights,
+  )
   return ranked.slice(0, limit).map((candidate) => {
     const hit = byId.get(candidate.id) as ParagraphHit
     return { ...hit, score: candidate.score, bm25Score: candidate.bm25Score, signals: candidate.signals }

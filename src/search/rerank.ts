@@ -97,8 +97,8 @@ export function rerankCandidates(
     const signals: RerankSignals = {
       bm25: candidate.score / topScore,
       ...termSignals(profile, implicitTerms, weightOf, totalWeight, analysis.type),
-      exact: exactSignal(profile, analysis, weightOf, totalWeight),
-      bigrams: pairSignal(profile, pairs, weightOf),
+      exact: exactSignal(profile, implicitTerms, analysis, weightOf, totalWeight),
+      bigrams: pairSignal(profile, implicitTerms, pairs, weightOf),
       phrases: phraseSignal(profile, analysis.phrases),
       speaker: speakerMatches.length === 0 ? 0 : speakerMatches.filter(Boolean).length / speakerMatches.length,
     }
@@ -186,7 +186,7 @@ function adjacentPairs(terms: readonly string[]): Array<readonly [string, string
 // adjective may sit between: "ceasefire was announced", "written, verifiable assurances").
 const PAIR_WINDOW = 3
 
-function pairSignal(profile: PassageProfile, pairs: ReadonlyArray<readonly [string, string]>, weightOf: ReadonlyMap<string, number>): number {
+function pairSignal(profile: PassageProfile, implicitTerms: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]>, weightOf: ReadonlyMap<string, number>): number {
   if (pairs.length === 0) return 0
   let matched = 0
   let total = 0
@@ -194,7 +194,7 @@ function pairSignal(profile: PassageProfile, pairs: ReadonlyArray<readonly [stri
   for (const [a, b] of pairs) {
     const weight = ((weightOf.get(a) ?? 0) + (weightOf.get(b) ?? 0)) / 2
     total += weight
-    if (hasPair(terms, a, b)) matched += weight
+    if ((implicitTerms.has(a) && implicitTerms.has(b)) || hasPair(terms, a, b)) matched += weight
   }
   return total === 0 ? 0 : matched / total
 }
@@ -223,12 +223,12 @@ function containsSequence(terms: readonly string[], sequence: readonly string[])
   return false
 }
 
-function exactSignal(profile: PassageProfile, analysis: QueryAnalysis, weightOf: ReadonlyMap<string, number>, totalWeight: number): number {
+function exactSignal(profile: PassageProfile, implicitTerms: ReadonlySet<string>, analysis: QueryAnalysis, weightOf: ReadonlyMap<string, number>, totalWeight: number): number {
   const written = new Set(profile.words)
   const counted = new Set<string>()
   let weight = 0
   analysis.words.forEach((word, i) => {
-    if (counted.has(word) || !written.has(word)) return
+    if (counted.has(word) || !(written.has(word) || implicitTerms.has(analysis.terms[i] ?? ''))) return
     counted.add(word)
     weight += weightOf.get(analysis.terms[i] ?? '') ?? 0
   })

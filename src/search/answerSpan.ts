@@ -1,0 +1,92 @@
+import { splitSentences } from '../text/sentences.js'
+import { foldWord, termOf, tokenize } from '../text/tokens.js'
+import type { QueryAnalysis } from './analyzeQuery.js'
+
+/** A short answer found in a passage; `start`/`end` index into the passage text. */
+export type AnswerSpan = {
+  text: string
+  type: 'date' | 'number' | 'place'
+  start: number
+  end: number
+}
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
+const YEAR = '(?:1\\d{3}|20\\d{2})'
+
+// Longest forms first, so "October 19, 2025" wins over "October 19" and "2025".
+const DATE = new RegExp(
+  [
+    `${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?:, ${YEAR})?`,
+    `\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}(?: ${YEAR})?`,
+    `${MONTH} ${YEAR}`,
+    `${WEEKDAY}`,
+    `(?:the )?${YEAR}s`,
+    `${YEAR}`,
+  ]
+    .map((form) => `\\b${form}\\b`)
+    .join('|'),
+  'g',
+)
+
+const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands|millions)'
+const NUMBER = new RegExp(
+  `(?:(?:about|around|nearly|almost|over|more than|less than|at least|some|up to) )?(?:\\d[\\d,.]*%?|\\b${NUMBER_WORD}\\b)(?: (?:million|billion|trillion|thousand|hundred|percent|per cent))?`,
+  'gi',
+)
+
+// A capitalised run after a place preposition: "in Kabul", "at the Foreign Office", "from New York".
+const PLACE = /\b(?:in|at|from|near|across|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*)*)/gu
+
+/**
+ * The date, number or place that answers a when / how-many / where question, from the sentence of
+ * `text` that best matches the question; null when the question asks for none of these, when no
+ * sentence holds at least half of the question's terms, or when that sentence holds no span of
+ * the wanted kind that the question does not already contain. Of several spans, the one nearest
+ * the matched question words wins.
+ */
+export function findAnswerSpan(text: string, analysis: QueryAnalysis): AnswerSpan | null {
+  const kind = KIND_OF[analysis.type]
+  if (kind === undefined) return null
+  const wanted = new Set(analysis.terms)
+  if (wanted.size === 0) return null
+  const questionWords = new Set(tokenize(analysis.question).map((token) => token.folded))
+  let best: { start: number; end: number; matched: number[]; distinct: number } | null = null
+  for (const sentence of splitSentences(text)) {
+    const matched: number[] = []
+    const seen = new Set<string>()
+    for (const token of tokenize(sentence.text)) {
+      const term = termOf(token.text)
+      if (term === null || !wanted.has(term)) continue
+      matched.push(sentence.start + token.start)
+      seen.add(term)
+    }
+    if (seen.size * 2 < wanted.size || (best !== null && seen.size <= best.distinct)) continue
+    best = { start: sentence.start, end: sentence.end, matched, distinct: seen.size }
+  }
+  if (best === null) return null
+  const sentenceText = text.slice(best.start, best.end)
+  const pattern = kind === 'date' ? DATE : kind === 'number' ? NUMBER : PLACE
+  let answer: AnswerSpan | null = null
+  let bestDistance = Infinity
+  for (const match of sentenceText.matchAll(pattern)) {
+    const written = match[1] ?? match[0]
+    const start = best.start + match.index + match[0].length - written.length
+    const end = start + written.length
+    if (kind === 'number' && /^\d{4}$/.test(written) && Number(written) >= 1000 && Number(written) < 2100) continue
+    const words = tokenize(written).map((token) => foldWord(token.text)).filter((word) => termOf(word) !== null)
+    if (words.length === 0 || words.every((word) => questionWords.has(word))) continue
+    const distance = Math.min(...best.matched.map((at) => Math.abs(at - start)))
+    if (distance < bestDistance) {
+      bestDistance = distance
+      answer = { text: written, type: kind, start, end }
+    }
+  }
+  return answer
+}
+
+const KIND_OF: Partial<Record<QueryAnalysis['type'], AnswerSpan['type']>> = {
+  when: 'date',
+  'how-many': 'number',
+  where: 'place',
+}
