@@ -48,9 +48,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const [{ startBot }, { createLogger }] = await Promise.all([import('./discord/bot.js'), import('./discord/logger.js')])
   const logger = createLogger(config.logLevel)
   const { opened, holder } = await loadLibrary(config, (line) => logger.info(line))
-  // The bot reads the library it was given until a reload; `reload` hands it the holder's, which
-  // a change in the corpus folder may already have swapped (see docs/scale.md).
-  await startBot({ config, library: holder.current(), problems: opened.problems, startedAt, reload: holder.reload, logger })
+  // The bot reads `holder.current()` for every interaction, so a swap by the corpus watch or by
+  // `/reload` is seen at once (see docs/scale.md).
+  await startBot({ config, library: holder.current(), current: holder.current, problems: opened.problems, startedAt, reload: holder.reload, logger })
   return 0
 }
 

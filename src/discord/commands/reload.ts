@@ -17,10 +17,16 @@ export const reload = {
       return
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral })
-    const { library, problems } = await context.reload()
+    const { library, problems, status, error } = await context.reload()
     const paragraphs = library.articles.reduce((sum, article) => sum + article.paragraphs.length, 0)
-    context.logger.info({ articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id }, 'corpus reloaded')
-    const lines = [`Reloaded: ${library.articles.length} articles, ${paragraphs} paragraphs.`]
+    context.logger.info({ status: status ?? 'reloaded', articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id }, 'corpus reloaded')
+    const counts = `${library.articles.length} articles, ${paragraphs} paragraphs`
+    const headline = {
+      reloaded: `Reloaded: ${counts}.`,
+      unchanged: `No article changed since the last load: still ${counts}.`,
+      failed: `The reload failed (${escapeMarkdown(error ?? 'unknown error')}); still answering from the previous articles (${counts}).`,
+    }[status ?? 'reloaded']
+    const lines = [headline]
     if (problems.length > 0) lines.push(`Skipped ${problems.length}:`, ...problems.map((problem) => `• ${escapeMarkdown(problem)}`))
     await interaction.editReply(toEdit({ content: truncateText(lines.join('\n'), CONTENT_LIMIT), embeds: [], components: [] }))
   },
