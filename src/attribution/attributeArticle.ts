@@ -104,7 +104,7 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     if (prev == null || cur == null || prev.cue === null) continue
     // "“A,” he said, “B.”" finds the same cue for both halves; a cue of its own keeps B apart.
     if (cur.cue !== null && cueAt[q] !== cueAt[q - 1]) continue
-    const between = text.slice(prevSpan.close + 1, curSpan.open)
+    const between = text.slice(prevSpan.after, curSpan.open)
     if (between.length > 240 || (between.match(/[.!?](?=\s|$)/gu) ?? []).length > 1) continue
     prev.end = cur.end
     directs[q] = null

@@ -178,7 +178,10 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   const connectorAt = run.findIndex((t) => NAME_CONNECTORS.has(t.lower) && t.lower !== 'and')
   const orgBeforeConnector = connectorAt > 0 && run.slice(0, connectorAt).some((t) => ORGANIZATION_WORDS.has(bare(t.text)) && UPPER_START.test(t.text))
   // "Meenakshi Ganguly of Human Rights Watch": a title-free name before "of" is a person at an organisation.
-  if (connectorAt > 1 && !orgBeforeConnector && run.slice(0, connectorAt).every((t) => isNameToken(t) && !isTitle(t)) && run[connectorAt]?.lower === 'of') {
+  // "Senator Jane Roe of Arizona" too: the name ends before "of" when a non-title word does.
+  const beforeConnector = run[connectorAt - 1]
+  if (connectorAt > 0 && !orgBeforeConnector && run[connectorAt]?.lower === 'of' && beforeConnector !== undefined
+    && isNameToken(beforeConnector) && !isTitle(beforeConnector) && !ORGANIZATION_WORDS.has(bare(beforeConnector.text))) {
     return classifyNameRun(tokens, start, start + connectorAt)
   }
   let nameFrom = run.length

@@ -43,7 +43,7 @@ export function layOutParagraph(text: string): ParagraphLayout {
   if (sentences.length === 0) sentences.push({ start: 0, end: text.length, first: 0, endToken: tokens.length })
   for (let q = 0; q < spans.length; q++) {
     const span = spans[q] as QuoteSpan
-    const end = span.close < 0 ? text.length : span.close + 1
+    const end = span.after
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as TaggedToken
       if (t.start >= span.open && t.end <= end) quoteOf[i] = q

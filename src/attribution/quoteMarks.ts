@@ -26,6 +26,8 @@ export type QuoteSpan = {
   close: number
   start: number
   end: number
+  /** Offset just past the closing mark (a doubled `''` is two characters), or the paragraph's length. */
+  after: number
 }
 
 const LETTER = /[\p{L}\p{N}]/u
@@ -36,11 +38,21 @@ function isSpace(ch: string | undefined): boolean {
 }
 
 function makeSpan(text: string, open: number, close: number): QuoteSpan | null {
-  let start = open + 1
+  let start = open + markWidth(text, open)
   let end = close < 0 ? text.length : close
   while (start < end && isSpace(text[start])) start++
   while (end > start && isSpace(text[end - 1])) end--
-  return end > start ? { open, close, start, end } : null
+  const after = close < 0 ? text.length : close + markWidth(text, close)
+  return end > start ? { open, close, start, end, after } : null
+}
+
+// Some newspapers write a double quotation mark as two apostrophes (''like this''): one mark.
+function isDoubledApostrophe(text: string, i: number): boolean {
+  return text[i] === "'" && text[i + 1] === "'" && text[i + 2] !== "'"
+}
+
+function markWidth(text: string, i: number): number {
+  return isDoubledApostrophe(text, i) ? 2 : 1
 }
 
 /**
@@ -54,9 +66,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let open = -1
   let hasDouble = false
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string
+    const isDoubled = isDoubledApostrophe(text, i)
+    const ch = isDoubled ? '"' : text[i] as string
     const before = text[i - 1]
-    const after = text[i + 1]
+    const after = text[i + (isDoubled ? 2 : 1)]
     if (OPEN_DOUBLE_MARKS.has(ch)) {
       hasDouble = true
       // A second opener while one is open: the first never closed, so end it here rather than
@@ -83,6 +96,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         pushSpan(spans, makeSpan(text, open, i))
         open = -1
       }
+      if (isDoubled) i++
     }
   }
   if (open >= 0) pushSpan(spans, makeSpan(text, open, -1))

@@ -169,6 +169,11 @@ const CASES: Case[] = [
     paragraphs: ['Hanna Adler, vice chair of the campaign, emailed supporters on Monday, telling them, “I am proud of this team.”'],
     text: 'I am proud of this team.', kind: 'direct', speaker: 'Hanna Adler',
   },
+  {
+    name: 'doubled apostrophes are quotation marks',
+    paragraphs: ["''We'll see what happens,'' said Senator Jon Mack of Arizona."],
+    text: "We'll see what happens,", kind: 'direct', speaker: 'Jon Mack',
+  },
 ]
 
 describe('attributeArticle on one shape at a time', () => {
