@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRateLimiter, defaultRateLimit } from '../../src/discord/rateLimit.js'
+import { params } from '../fuzz/arbitraries.js'
 
 describe('createRateLimiter', () => {
   it('allows 5 commands per 10 s by default, then says when the next one may run', () => {
@@ -76,7 +77,7 @@ describe('createRateLimiter', () => {
         }
         return true
       }),
-      { seed: 42, numRuns: 1_000 },
+      params(1_000),
     )
   })
 })

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js'
 import { startEmulator, type DiscordEmulator, type InteractionRecord } from './emulator.js'
 import { failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, startTestBot } from './harness.js'
 import { chatInput, MANAGE_GUILD } from './interactions.js'
+import { recordReliability } from '../fuzz/report.js'
 
 failOnUnhandledRejection()
 
@@ -25,10 +26,18 @@ async function answered(emulator: DiscordEmulator, record: InteractionRecord, ti
   return response
 }
 
+/** Each test of the calling suite is one injected fault; the reliability report counts those that passed. */
+function recordFaults(): void {
+  afterEach((context) => {
+    recordReliability({ kind: 'fault', name: context.task.name, survived: context.task.result?.state !== 'fail' })
+  })
+}
+
 const callbacksOf = (emulator: DiscordEmulator, record: InteractionRecord) =>
   emulator.requests.filter((request) => request.interactionToken === record.token && request.path.endsWith('/callback'))
 
 describe('gateway faults', () => {
+  recordFaults()
   let emulator: DiscordEmulator
   let bot: Bot
 
@@ -68,6 +77,7 @@ describe('gateway faults', () => {
 })
 
 describe('REST faults', () => {
+  recordFaults()
   let emulator: DiscordEmulator
   let bot: Bot
 
@@ -127,6 +137,7 @@ describe('REST faults', () => {
 })
 
 describe('a corpus reload in progress', () => {
+  recordFaults()
   let emulator: DiscordEmulator
   let bot: Bot
   let finishReload: (report: ReloadReport) => void = () => undefined

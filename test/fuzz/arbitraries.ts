@@ -5,19 +5,31 @@
  * once in a million random code points.
  */
 import fc from 'fast-check'
+import { expect } from 'vitest'
+import { recordReliability } from './report.js'
 
 /** The seed every property uses, so a failure reproduces in CI and on a laptop alike. */
 export const SEED = 42
 
-/** Runs per property; `FUZZ_RUNS` scales them (the reliability report raises it). */
+/** Runs per property; `FUZZ_SCALE` multiplies them (the reliability report raises it). */
 export function runs(base: number): number {
   const scale = Number(process.env.FUZZ_SCALE ?? '1')
   return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)))
 }
 
-/** Fixed-seed parameters for `fc.assert`. */
+/**
+ * Fixed-seed parameters for `fc.assert`. The reporter fails the test as fast-check's default one
+ * does, and also records the inputs tried for the reliability report (`scripts/reliability.ts`).
+ */
 export function params(base: number): fc.Parameters<unknown> {
-  return { seed: SEED, numRuns: runs(base) }
+  return {
+    seed: SEED,
+    numRuns: runs(base),
+    reporter: (details) => {
+      recordReliability({ kind: 'property', name: expect.getState().currentTestName ?? 'property', inputs: details.numRuns, skipped: details.numSkips, failed: details.failed })
+      if (details.failed) throw new Error(fc.defaultReportMessage(details))
+    },
+  }
 }
 
 export const EMOJI = ['😀', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇵🇰', '🇦🇫', '❤️', '🔥', '💬', '🗞️']
