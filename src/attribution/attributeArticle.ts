@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/article.js'
-import { findQuoteCue, findReportedSpeech, type Cue } from './cues.js'
+import { findQuoteCue, type Cue } from './cues.js'
+import { findReportedSpeech } from './reportedSpeech.js'
 import { isNameToken, readMentionAfter } from './mentions.js'
 import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'
 import type { ArticleAttribution, Quote, QuoteKind } from './quote.js'

@@ -1,6 +1,6 @@
 import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
 import type { ParagraphLayout } from './paragraphLayout.js'
-import { CLAUSE_VERBS, HEARER_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs.js'
+import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs.js'
 import type { TaggedToken } from './tagger.js'
 
 /**
@@ -26,12 +26,14 @@ const SKIPPABLE: ReadonlySet<string> = new Set(['also', 'later', 'then', 'again'
 
 const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', 'against', 'on', 'near', 'outside', 'inside', 'like', 'than', 'and', 'or'])
 
-function indexAtOffset(layout: ParagraphLayout, offset: number): number {
+/** Index of the first token that starts at or after `offset`, or `tokens.length`. */
+export function indexAtOffset(layout: ParagraphLayout, offset: number): number {
   const i = layout.tokens.findIndex((t) => t.start >= offset)
   return i < 0 ? layout.tokens.length : i
 }
 
-function isCueVerb(token: TaggedToken | undefined): boolean {
+/** Is the token a cue verb used as a verb (or a plural noun the tagger confused: "says")? */
+export function isCueVerb(token: TaggedToken | undefined): boolean {
   if (token === undefined || !SPEECH_VERBS.has(token.lower)) return false
   return token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && /s$/u.test(token.lower))
 }
@@ -51,7 +53,7 @@ const INTRO_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'after', '
  * is the sentence's opening subject when there is one: a name, pronoun or nominal followed by
  * its verb, after an optional introductory phrase ("In a statement, Jones …").
  */
-function clauseCue(layout: ParagraphLayout, k: number): Cue {
+export function clauseCue(layout: ParagraphLayout, k: number): Cue {
   const t = layout.tokens[k] as TaggedToken
   const s = layout.sentenceOf[k] ?? 0
   return { text: t.text, at: t.start, mention: sentenceSubject(layout, s, k), role: null, link: 'clause', sentence: s }
@@ -171,8 +173,8 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
   return null
 }
 
-// A full stop ends the clause unless it closes an abbreviation inside it ("R-Ky., said").
-function isClauseEnd(tokens: readonly TaggedToken[], k: number): boolean {
+/** Does token `k` end a clause? A full stop does unless it closes an abbreviation ("R-Ky., said"). */
+export function isClauseEnd(tokens: readonly TaggedToken[], k: number): boolean {
   const t = tokens[k] as TaggedToken
   if (/^[!?;]$/u.test(t.text)) return true
   if (t.text !== '.') return false
@@ -180,7 +182,8 @@ function isClauseEnd(tokens: readonly TaggedToken[], k: number): boolean {
   return next === undefined || (next.text !== ',' && !/^\p{Ll}/u.test(next.text))
 }
 
-function appositiveAfter(layout: ParagraphLayout, end: number): string | null {
+/** The appositive right after a mention (", the party's chairman,"), or null. */
+export function appositiveAfter(layout: ParagraphLayout, end: number): string | null {
   const m = /^,\s+((?:a|an|the)\s[^,.;“”"]{3,80}?)(?=[,.;]|\s+who\b|$)/iu.exec(layout.text.slice(end))
   return m?.[1] ?? null
 }
@@ -233,141 +236,4 @@ function findNameLabel(layout: ParagraphLayout, q: number): Cue | null {
   const mention = readMentionAfter(layout.tokens, first, end)
   if (mention === null || mention.kind !== 'name' || indexAtOffset(layout, mention.end) !== end) return null
   return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[first] ?? 0 }
-}
-
-/** Reported speech found in a paragraph: the content range and the cue that introduces it. */
-export type ReportedSpeech = { start: number; end: number; cue: Cue }
-
-// A comma followed by one of these ends the reported clause: what follows is the writer's.
-const CONTENT_BREAKS: ReadonlySet<string> = new Set(['despite', 'amid', 'although', 'though', 'whereas', 'according'])
-const CLAUSE_STARTERS = /^(DET|PRON|PROPN|NOUN|ADJ|NUM|ADV)$/u
-
-/**
- * Finds reported speech in a paragraph: `X said (that) …`, `X told Y (that) …`, `…, X said.`,
- * `according to X, …` / `…, according to X`, and participial `, adding that …`. Content runs to
- * the end of the sentence, stopping before a trailing participle clause (", prompting …") and
- * before a quotation that opens a new direct quote.
- */
-export function findReportedSpeech(layout: ParagraphLayout, isDirectSpan: readonly boolean[]): ReportedSpeech[] {
-  const found: ReportedSpeech[] = []
-  const tokens = layout.tokens
-  for (let k = 0; k < tokens.length; k++) {
-    if (layout.quoteOf[k] !== -1) continue
-    const t = tokens[k] as TaggedToken
-    const sentence = layout.sentences[layout.sentenceOf[k] ?? 0]
-    if (sentence === undefined) continue
-    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
-      const item = readAccordingTo(layout, isDirectSpan, k, sentence.first, sentence.endToken)
-      if (item !== null) found.push(item)
-      continue
-    }
-    if (!CLAUSE_VERBS.has(t.lower) || !isCueVerb(t)) continue
-    const sentenceIndex = layout.sentenceOf[k] ?? 0
-    let cue: Cue
-    if (isParticipleCue(layout, k)) {
-      cue = clauseCue(layout, k)
-    } else {
-      const { mention, role } = subjectBefore(layout, k, sentence.first)
-      if (mention === null && isCoordinatedCue(layout, k)) {
-        cue = clauseCue(layout, k)
-      } else {
-        if (mention === null) continue
-        cue = { text: t.text, at: t.start, mention, role, link: 'mention', sentence: sentenceIndex }
-      }
-    }
-    if (cue.mention !== null) {
-      const mention = cue.mention
-      // "…, X said." — the content is what came before.
-      const tail = tailAfterCue(layout, k, sentence.endToken)
-      const before = tokens[indexOfToken(layout, mention.start) - 1]
-      if (tail && before?.text === ',') {
-        const from = sentence.first
-        const commaAt = indexOfToken(layout, mention.start) - 1
-        const range = layout.quoteOf[from] === -1 ? contentRange(layout, isDirectSpan, from, commaAt) : null
-        if (range !== null) found.push({ ...range, cue })
-        continue
-      }
-    }
-    let j = k + 1
-    if (HEARER_VERBS.has(t.lower)) {
-      const hearer = readMentionAfter(tokens, j, sentence.endToken)
-      if (hearer !== null) j = indexOfToken(layout, hearer.end - 1) + 1
-    }
-    // "said on Thursday that …", "told reporters Monday that …": look a few words ahead for "that".
-    for (let a = j; a < Math.min(sentence.endToken, j + 7); a++) {
-      const w = tokens[a] as TaggedToken
-      if (layout.quoteOf[a] !== -1 || w.pos === 'VERB' || w.text === ',' && a > j) break
-      if (w.lower === 'that') { j = a + 1; break }
-    }
-    const start = tokens[j]
-    if (start === undefined || j >= sentence.endToken) continue
-    if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) continue
-    const isGerund = start.pos === 'VERB' && /ing$/u.test(start.lower) && tokens[j - 1]?.lower === 'that'
-    if (!CLAUSE_STARTERS.test(start.pos) && !isGerund && layout.quoteOf[j] === -1) continue
-    if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about') continue
-    const range = contentRange(layout, isDirectSpan, j, sentence.endToken)
-    if (range !== null) found.push({ ...range, cue })
-  }
-  return found
-}
-
-function isWholeQuoteStart(layout: ParagraphLayout, j: number): boolean {
-  const span = layout.spans[layout.quoteOf[j] ?? -1]
-  return span !== undefined && /^\p{Lu}/u.test(layout.text.slice(span.start, span.start + 1))
-}
-
-function indexOfToken(layout: ParagraphLayout, offset: number): number {
-  const i = layout.tokens.findIndex((t) => t.start <= offset && offset < t.end)
-  return i < 0 ? layout.tokens.findIndex((t) => t.start >= offset) : i
-}
-
-// True when only adjuncts ("on Tuesday", "in a statement") follow the cue up to the sentence end.
-function tailAfterCue(layout: ParagraphLayout, k: number, end: number): boolean {
-  for (let a = k + 1; a < end; a++) {
-    const t = layout.tokens[a] as TaggedToken
-    if (/^[.!?]$/u.test(t.text)) return true
-    if (t.lower === 'that' || t.pos === 'VERB' || layout.quoteOf[a] !== -1 || a - k > 8) return false
-  }
-  return true
-}
-
-function readAccordingTo(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, first: number, end: number): ReportedSpeech | null {
-  const tokens = layout.tokens
-  const mention = readMentionAfter(tokens, k + 2, end)
-  if (mention === null) return null
-  const cue: Cue = { text: 'according to', at: (tokens[k] as TaggedToken).start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
-  if (k === first) {
-    const after = indexOfToken(layout, mention.end)
-    let c = after
-    while (c < end && (tokens[c] as TaggedToken).text !== ',') c++
-    const range = contentRange(layout, isDirectSpan, c + 1, end)
-    return range === null ? null : { ...range, cue }
-  }
-  if (tokens[k - 1]?.text !== ',') return null
-  const range = contentRange(layout, isDirectSpan, first, k - 1)
-  return range === null ? null : { ...range, cue }
-}
-
-// The content from token `from` to `to` (exclusive), cut at a trailing participle clause, a
-// content break ("…, despite …") or a cue participle (", adding that"), and trimmed of
-// punctuation. Null when nothing of substance is left.
-function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[], from: number, to: number): { start: number; end: number } | null {
-  const tokens = layout.tokens
-  let end = to
-  for (let a = from + 1; a < to; a++) {
-    const t = tokens[a] as TaggedToken
-    const q = layout.quoteOf[a] ?? -1
-    // A quotation that stands as its own direct quote is not part of the reported clause.
-    if (q !== -1 && layout.quoteOf[a - 1] !== q && isDirectSpan[q] === true) { end = a; break }
-    if (q !== -1) continue
-    const next = tokens[a + 1]
-    if (t.text === ';' || t.text === ':') { end = a; break }
-    if (t.text === ',' && next !== undefined && layout.quoteOf[a + 1] === -1
-      && ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower))) { end = a; break }
-  }
-  while (end > from && /^[.!?,;:\u2014\u2013-]$/u.test((tokens[end - 1] as TaggedToken).text) && layout.quoteOf[end - 1] === -1) end--
-  if (end - from < 2) return null
-  const first = tokens[from] as TaggedToken
-  const last = tokens[end - 1] as TaggedToken
-  return { start: first.start, end: last.end }
 }

@@ -174,9 +174,34 @@ const CASES: Case[] = [
     paragraphs: ["''We'll see what happens,'' said Senator Jon Mack of Arizona."],
     text: "We'll see what happens,", kind: 'direct', speaker: 'Jon Mack',
   },
+  {
+    name: 'reported speech split by the cue gives the longer part',
+    paragraphs: ['Mayor Ana Ruiz spoke last.', 'But, she said, the budget is balanced for the first time in a decade.'],
+    text: 'the budget is balanced for the first time in a decade', kind: 'indirect', speaker: 'Ana Ruiz',
+  },
+  {
+    name: 'reported speech before an inverted cue',
+    paragraphs: ['The firm lobbied the state on gaming, said lobbyist Carl Brack, a former partner.'],
+    text: 'The firm lobbied the state on gaming', kind: 'indirect', speaker: 'Carl Brack',
+  },
+  {
+    name: '"said that" takes any clause after "that"',
+    paragraphs: ['Senator Jon Mack said in a statement that although the vote was close, it was fair.'],
+    text: 'although the vote was close, it was fair', kind: 'indirect', speaker: 'Jon Mack',
+  },
+]
+
+const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
+  { name: 'an introductory phrase before "X added, “…”"', paragraphs: ['On the subject of trade, Jon Mack added, “Nobody will be tougher than me.”'], text: 'On the subject of trade' },
+  { name: 'adjuncts after the cue', paragraphs: ['“The labor market is strong,” Chair Janet L. Yellen said last month.'], text: 'last month' },
 ]
 
 describe('attributeArticle on one shape at a time', () => {
+  it.each(NOT_SPEECH)('finds no statement in $name', ({ paragraphs, text }) => {
+    const { quotes } = attributeArticle(article(paragraphs))
+    expect(quotes.map((q) => q.text)).not.toContain(text)
+  })
+
   it.each(CASES)('$name', ({ paragraphs, text, kind, speaker }) => {
     const { quotes } = attributeArticle(article(paragraphs))
     const quote = quotes.find((q) => q.text === text)

@@ -1,0 +1,175 @@
+import { appositiveAfter, clauseCue, indexAtOffset, isClauseEnd, isCoordinatedCue, isCueVerb, isParticipleCue, subjectBefore, type Cue } from './cues.js'
+import { readMentionAfter, type Mention } from './mentions.js'
+import type { ParagraphLayout, SentenceRange } from './paragraphLayout.js'
+import { CLAUSE_VERBS, HEARER_VERBS } from './speechVerbs.js'
+import type { TaggedToken } from './tagger.js'
+
+/** Reported speech found in a paragraph: the content range and the cue that introduces it. */
+export type ReportedSpeech = { start: number; end: number; cue: Cue }
+
+type Range = { start: number; end: number }
+
+// A comma followed by one of these ends the reported clause: what follows is the writer's.
+const CONTENT_BREAKS: ReadonlySet<string> = new Set(['despite', 'amid', 'although', 'though', 'whereas', 'according'])
+const CLAUSE_STARTERS = /^(DET|PRON|PROPN|NOUN|ADJ|NUM|ADV)$/u
+
+/**
+ * Finds reported speech in a paragraph: `X said (that) …`, `X told Y (that) …`, `…, X said.`,
+ * `…, said X.`, `A, X said, B` (the longer part), `according to X, …` / `…, according to X`, and
+ * participial `, adding that …`. Content runs to the end of the sentence, stopping before a
+ * trailing participle clause (", prompting …") and before a quotation that opens a new direct
+ * quote.
+ */
+export function findReportedSpeech(layout: ParagraphLayout, isDirectSpan: readonly boolean[]): ReportedSpeech[] {
+  const found: ReportedSpeech[] = []
+  const tokens = layout.tokens
+  for (let k = 0; k < tokens.length; k++) {
+    if (layout.quoteOf[k] !== -1) continue
+    const t = tokens[k] as TaggedToken
+    const sentence = layout.sentences[layout.sentenceOf[k] ?? 0]
+    if (sentence === undefined) continue
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+      const item = readAccordingTo(layout, isDirectSpan, k, sentence.first, sentence.endToken)
+      if (item !== null) found.push(item)
+      continue
+    }
+    if (!CLAUSE_VERBS.has(t.lower) || !isCueVerb(t)) continue
+    const item = readCue(layout, isDirectSpan, k, sentence)
+    if (item !== null) found.push(item)
+  }
+  return found
+}
+
+function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange): ReportedSpeech | null {
+  const tokens = layout.tokens
+  const t = tokens[k] as TaggedToken
+  const sentenceIndex = layout.sentenceOf[k] ?? 0
+  if (isParticipleCue(layout, k)) return readForward(layout, isDirectSpan, k, sentence, clauseCue(layout, k))
+  const { mention, role } = subjectBefore(layout, k, sentence.first)
+  if (mention !== null) {
+    const cue: Cue = { text: t.text, at: t.start, mention, role, link: 'mention', sentence: sentenceIndex }
+    const before = indexAtOffset(layout, mention.start) - 1
+    // "…, X said." or "A, X said, B": the content is around the cue.
+    const tail = adjunctsEnd(layout, k + 1, sentence.endToken)
+    if (tokens[before]?.text === ',' && (tail === null || tokens[tail]?.text === ',')) return readAround(layout, isDirectSpan, sentence, before, k + 1, cue)
+    return readForward(layout, isDirectSpan, k, sentence, cue)
+  }
+  // "…, said X." — a cue inverted after its content.
+  if (tokens[k - 1]?.text === ',') {
+    const after = readMentionAfter(tokens, k + 1, sentence.endToken)
+    if (after !== null && after.kind !== 'pronoun') {
+      const cue: Cue = { text: t.text, at: t.start, mention: after, role: appositiveAfter(layout, after.end), link: 'mention', sentence: sentenceIndex }
+      return readAround(layout, isDirectSpan, sentence, k - 1, indexAtOffset(layout, after.end), cue)
+    }
+  }
+  if (isCoordinatedCue(layout, k)) return readForward(layout, isDirectSpan, k, sentence, clauseCue(layout, k))
+  return null
+}
+
+// The content after the cue: past a hearer ("told reporters") and a few adjuncts up to "that".
+function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange, cue: Cue): ReportedSpeech | null {
+  const tokens = layout.tokens
+  const t = tokens[k] as TaggedToken
+  let j = k + 1
+  if (HEARER_VERBS.has(t.lower)) {
+    const hearer = readMentionAfter(tokens, j, sentence.endToken)
+    if (hearer !== null) j = indexAtOffset(layout, hearer.end)
+  }
+  let hasThat = false
+  // "said on Thursday that …", "told reporters Monday that …": look a few words ahead for "that".
+  for (let a = j; a < Math.min(sentence.endToken, j + 7); a++) {
+    const w = tokens[a] as TaggedToken
+    if (layout.quoteOf[a] !== -1 || w.pos === 'VERB' || w.text === ',' && a > j) break
+    if (w.lower === 'that') { j = a + 1; hasThat = true; break }
+  }
+  const start = tokens[j]
+  if (start === undefined || j >= sentence.endToken) return null
+  if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) return null
+  // After "that" any clause may follow ("said that although …"); without it, only a subject.
+  if (!hasThat && !CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1) return null
+  if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about' || start.text === ',') return null
+  const range = contentRange(layout, isDirectSpan, j, sentence.endToken)
+  return range === null ? null : { ...range, cue }
+}
+
+/**
+ * A cue set off by commas inside or after its content: `…, X said.` gives what came before;
+ * `A, X said, B` gives the longer of A and B, the one that carries the statement (a reported
+ * speech is one span, and A is often just "But" or "In any case").
+ */
+function readAround(layout: ParagraphLayout, isDirectSpan: readonly boolean[], sentence: SentenceRange, comma: number, afterCue: number, cue: Cue): ReportedSpeech | null {
+  const tokens = layout.tokens
+  const from = sentence.first
+  const before = layout.quoteOf[from] === -1 ? contentRange(layout, isDirectSpan, from, comma) : null
+  const tail = adjunctsEnd(layout, afterCue, sentence.endToken)
+  if (tail === null) return before === null ? null : { ...before, cue }
+  if (tokens[tail]?.text !== ',') return null
+  // "In a statement, X said, “…”": the direct quotation is the statement.
+  if (layout.quoteOf[tail + 1] !== -1) return null
+  const after = contentRange(layout, isDirectSpan, tail + 1, sentence.endToken)
+  const best = longer(before, after)
+  return best === null ? null : { ...best, cue }
+}
+
+function longer(a: Range | null, b: Range | null): Range | null {
+  if (a === null || b === null) return a ?? b
+  return b.end - b.start > a.end - a.start ? b : a
+}
+
+// Skips adjuncts after a cue ("on Tuesday", "in a statement"): null when they run to the
+// sentence's end, else the index of the token that stops them (a comma, "that", a verb, …).
+function adjunctsEnd(layout: ParagraphLayout, from: number, end: number): number | null {
+  for (let a = from; a < end; a++) {
+    const t = layout.tokens[a] as TaggedToken
+    if (/^[!?]$/u.test(t.text) || (t.text === '.' && isClauseEnd(layout.tokens, a))) return null
+    if (t.text === ',' || t.lower === 'that' || t.pos === 'VERB' || layout.quoteOf[a] !== -1 || a - from > 8) return a
+  }
+  return null
+}
+
+function isWholeQuoteStart(layout: ParagraphLayout, j: number): boolean {
+  const span = layout.spans[layout.quoteOf[j] ?? -1]
+  return span !== undefined && /^\p{Lu}/u.test(layout.text.slice(span.start, span.start + 1))
+}
+
+function readAccordingTo(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, first: number, end: number): ReportedSpeech | null {
+  const tokens = layout.tokens
+  const mention: Mention | null = readMentionAfter(tokens, k + 2, end)
+  if (mention === null) return null
+  const cue: Cue = { text: 'according to', at: (tokens[k] as TaggedToken).start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+  if (k === first) {
+    let c = indexAtOffset(layout, mention.end)
+    while (c < end && (tokens[c] as TaggedToken).text !== ',') c++
+    const range = contentRange(layout, isDirectSpan, c + 1, end)
+    return range === null ? null : { ...range, cue }
+  }
+  if (tokens[k - 1]?.text !== ',') return null
+  const range = contentRange(layout, isDirectSpan, first, k - 1)
+  return range === null ? null : { ...range, cue }
+}
+
+// The content from token `from` to `to` (exclusive), cut at a trailing participle clause, a
+// content break ("…, despite …") or a cue participle (", adding that"), and trimmed of
+// punctuation. Null when nothing of substance is left.
+function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[], from: number, to: number): Range | null {
+  const tokens = layout.tokens
+  let end = to
+  for (let a = from + 1; a < to; a++) {
+    const t = tokens[a] as TaggedToken
+    const q = layout.quoteOf[a] ?? -1
+    // A quotation that stands as its own direct quote is not part of the reported clause.
+    if (q !== -1 && layout.quoteOf[a - 1] !== q && isDirectSpan[q] === true) { end = a; break }
+    if (q !== -1) continue
+    const next = tokens[a + 1]
+    if (t.text === ';' || t.text === ':') { end = a; break }
+    if (t.text === ',' && next !== undefined && layout.quoteOf[a + 1] === -1
+      && ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower))) { end = a; break }
+  }
+  while (end > from && /^[.!?,;:\u2014\u2013-]$/u.test((tokens[end - 1] as TaggedToken).text) && layout.quoteOf[end - 1] === -1) end--
+  if (end - from < 2) return null
+  // A statement is a clause: words with no verb ("last month", "In a statement") are adjuncts.
+  if (!tokens.slice(from, end).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null
+  const first = tokens[from] as TaggedToken
+  const last = tokens[end - 1] as TaggedToken
+  return { start: first.start, end: last.end }
+}
