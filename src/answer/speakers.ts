@@ -43,6 +43,35 @@ export type SpeakersResult = {
  */
 export function listSpeakers(library: Library, options: Partial<SpeakersOptions> = {}): SpeakersResult {
   const { name, article } = { ...defaultSpeakersOptions, ...options }
+  if (article === null) {
+    // The whole corpus is aggregated once per library (it never changes once built), so
+    // autocomplete stays fast on a large corpus; only the name filter runs per call.
+    let directory = DIRECTORIES.get(library)
+    if (directory === undefined) {
+      const all = aggregateSpeakers(library, null)
+      directory = { ...all, folded: all.speakers.map((speaker) => [speaker.name, ...speaker.aliases].map(foldName)) }
+      DIRECTORIES.set(library, directory)
+    }
+    const { folded, statements } = directory
+    const wanted = name === null ? null : foldName(name)
+    const speakers = wanted === null ? [...directory.speakers] : directory.speakers.filter((_, i) => isFoldedMatch(folded[i] ?? [], wanted))
+    const only = speakers.length === 1 ? speakers[0] : undefined
+    return { speakers, statements: only === undefined ? [] : [...(statements.get(foldName(only.name)) ?? [])] }
+  }
+  const { speakers: all, statements } = aggregateSpeakers(library, article)
+  const speakers = name === null ? all : all.filter((speaker) => isNameMatch(speaker, name))
+  const only = speakers.length === 1 ? speakers[0] : undefined
+  return { speakers, statements: only === undefined ? [] : (statements.get(foldName(only.name)) ?? []) }
+}
+
+type SpeakerDirectory = { speakers: SpeakerSummary[]; statements: Map<string, SpeakerStatement[]>; folded: string[][] }
+
+// Keyed by the library object: a reload builds a new library, so an entry never goes stale and
+// the old one is collected with its library.
+const DIRECTORIES = new WeakMap<Library, SpeakerDirectory>()
+
+// Every speaker of `article` (null: all), merged by canonical name, most quoted first.
+function aggregateSpeakers(library: Library, article: string | null): { speakers: SpeakerSummary[]; statements: Map<string, SpeakerStatement[]> } {
   const byName = new Map<string, SpeakerSummary>()
   const statements = new Map<string, SpeakerStatement[]>()
   for (const source of library.articles) {
@@ -67,11 +96,8 @@ export function listSpeakers(library: Library, options: Partial<SpeakersOptions>
       statements.set(key, list)
     }
   }
-  let speakers = [...byName.values()]
-  if (name !== null) speakers = speakers.filter((speaker) => isNameMatch(speaker, name))
-  speakers.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
-  const only = speakers.length === 1 ? speakers[0] : undefined
-  return { speakers, statements: only === undefined ? [] : (statements.get(foldName(only.name)) ?? []) }
+  const speakers = [...byName.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
+  return { speakers, statements }
 }
 
 /**
@@ -79,12 +105,12 @@ export function listSpeakers(library: Library, options: Partial<SpeakersOptions>
  * prefix of any word of them. Case- and accent-insensitive.
  */
 export function isNameMatch(speaker: { name: string; aliases: readonly string[] }, typed: string): boolean {
-  const wanted = foldName(typed)
+  return isFoldedMatch([speaker.name, ...speaker.aliases].map(foldName), foldName(typed))
+}
+
+function isFoldedMatch(candidates: readonly string[], wanted: string): boolean {
   if (wanted.length === 0) return true
-  return [speaker.name, ...speaker.aliases].some((candidate) => {
-    const folded = foldName(candidate)
-    return folded === wanted || folded.startsWith(wanted) || folded.split(' ').some((word) => word.startsWith(wanted))
-  })
+  return candidates.some((folded) => folded === wanted || folded.startsWith(wanted) || folded.split(' ').some((word) => word.startsWith(wanted)))
 }
 
 function foldName(name: string): string {

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench [-- --json] [-- --sizes 1,3,10] [-- --queries 1000]`: how byline scales.
+ *
+ * Writes the PolNeAR dev set (../shared/eval/attribution, 510 articles) as a corpus in a fresh
+ * temporary folder, replicates it ×1, ×3 and ×10 with distinct ids, and for each size runs two
+ * child processes (so each size's memory is its own): the first builds the library (load +
+ * attribution + indexes), saves the snapshot, and times ask, quote and speaker autocomplete over
+ * the same questions and keywords, then plain MiniSearch and Lunr over the same paragraphs; the
+ * second is a restart: a fresh process that loads the snapshot and is ready to answer. Prints one
+ * table row per size, or with `--json` one JSON document. The eval texts never enter the repo.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import lunr from 'lunr'
+import MiniSearch from 'minisearch'
+import { answerQuestion } from '../src/answer/ask.js'
+import type { Library } from '../src/answer/library.js'
+import { searchQuotes } from '../src/answer/quote.js'
+import { speakerChoices } from '../src/discord/autocomplete.js'
+import { openLibrary, type LibrarySource } from '../src/libraryLoader.js'
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+const ATTRIBUTION_SET = path.resolve(REPO_ROOT, '../shared/eval/attribution/dev.jsonl')
+const MAKE_CORPUS = path.resolve(REPO_ROOT, '../shared/eval/attribution/make-corpus.mjs')
+const RETRIEVAL_SET = path.resolve(REPO_ROOT, '../shared/eval/retrieval/dev.jsonl')
+const HEAP_MB = 6144
+
+/** The figures of one corpus size. Times in milliseconds, memory in MB. */
+type SizeResult = {
+  copies: number
+  articles: number
+  paragraphs: number
+  quotes: number
+  build: { totalMs: number; attributionMs: number; indexMs: number }
+  snapshot: { saveMs: number; loadMs: number; restartToReadyMs: number; fileMB: number }
+  memory: { heapMB: number; rssMB: number; restartHeapMB: number; restartRssMB: number }
+  latency: Record<'ask' | 'quote' | 'autocomplete' | 'miniSearch' | 'lunr', { p50: number; p99: number }>
+  peers: { miniSearchBuildMs: number; lunrBuildMs: number }
+}
+
+type Build = Pick<SizeResult, 'articles' | 'paragraphs' | 'quotes' | 'build' | 'latency' | 'peers'> & {
+  saveMs: number
+  fileMB: number
+  heapMB: number
+  rssMB: number
+}
+type Restart = { loadMs: number; restartToReadyMs: number; heapMB: number; rssMB: number; from: string }
+
+const args = process.argv.slice(2)
+const option = (name: string): string | null => {
+  const at = args.indexOf(name)
+  return at >= 0 ? (args[at + 1] ?? null) : null
+}
+
+async function runBench(): Promise<void> {
+  const isJson = args.includes('--json')
+  const sizes = (option('--sizes') ?? '1,3,10').split(',').map(Number)
+  const queries = Number(option('--queries') ?? 1000)
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-bench-'))
+  const say = (line: string) => process.stderr.write(`${line}\n`)
+  try {
+    const base = path.join(workDir, 'base')
+    execFileSync('node', [MAKE_CORPUS, ATTRIBUTION_SET, base], { stdio: ['ignore', 'ignore', 'inherit'] })
+    const results: SizeResult[] = []
+    for (const copies of sizes) {
+      const corpus = path.join(workDir, `x${copies}`)
+      replicate(base, corpus, copies)
+      const cache = path.join(workDir, `cache-x${copies}`)
+      say(`bench: ×${copies}: building…`)
+      const build = runChild<Build>(['--child-build', corpus, cache, '--queries', String(queries)])
+      say(`bench: ×${copies}: restarting from the snapshot…`)
+      const restart = runChild<Restart>(['--child-restart', corpus, cache])
+      if (restart.from !== 'snapshot') throw new Error(`bench: the restart at ×${copies} did not load the snapshot`)
+      results.push({
+        copies,
+        articles: build.articles,
+        paragraphs: build.paragraphs,
+        quotes: build.quotes,
+        build: build.build,
+        snapshot: { saveMs: build.saveMs, loadMs: restart.loadMs, restartToReadyMs: restart.restartToReadyMs, fileMB: build.fileMB },
+        memory: { heapMB: build.heapMB, rssMB: build.rssMB, restartHeapMB: restart.heapMB, restartRssMB: restart.rssMB },
+        latency: build.latency,
+        peers: build.peers,
+      })
+      fs.rmSync(corpus, { recursive: true, force: true })
+      fs.rmSync(cache, { recursive: true, force: true })
+    }
+    const machine = { cpus: os.availableParallelism(), cpuModel: cpuModel(), node: process.version, queries }
+    if (isJson) process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`)
+    else process.stdout.write(`${formatTable(results)}\n\n${machine.cpus} cores · ${machine.cpuModel} · Node ${machine.node} · ${queries} queries per kind\n`)
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+// Copy i of article `a.md` is `r<i>-a.md`, so every copy has its own id.
+function replicate(from: string, to: string, copies: number): void {
+  fs.mkdirSync(to)
+  const names = fs.readdirSync(from)
+  for (let i = 0; i < copies; i++) for (const name of names) fs.copyFileSync(path.join(from, name), path.join(to, `r${i}-${name}`))
+}
+
+function runChild<T>(childArgs: string[]): T {
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx', path.join(REPO_ROOT, 'scripts/bench.ts'), ...childArgs], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  if (child.status !== 0) throw new Error(`bench: child ${childArgs[0]} failed (exit ${child.status})`)
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as T
+}
+
+const sourceOf = (corpusDir: string, snapshotDir: string): LibrarySource => ({ corpusDir, snapshotDir, codeVersion: 'bench' })
+const silent = { log: (line: string) => process.stderr.write(`${line}\n`), onProgress: null }
+
+async function childBuild(corpusDir: string, snapshotDir: string, queryCount: number): Promise<void> {
+  const startedAt = performance.now()
+  let attributedAt = startedAt
+  let indexedAt = startedAt
+  const opened = await openLibrary(sourceOf(corpusDir, snapshotDir), {
+    ...silent,
+    onProgress: (done, total) => {
+      if (done === total - 1) attributedAt = performance.now()
+      if (done === total) indexedAt = performance.now()
+    },
+  })
+  const buildStartedAt = indexedAt - (opened.ms.build ?? 0)
+  const library = opened.library
+  const memory = measureMemory()
+  const file = fs.readdirSync(snapshotDir).map((name) => path.join(snapshotDir, name))[0] ?? ''
+  const workload = makeWorkload(library, queryCount)
+  const latency = {
+    ask: time(workload.questions, (question) => answerQuestion(library, question)),
+    quote: time(workload.keywords, (keyword) => searchQuotes(library, keyword)),
+    autocomplete: time(workload.prefixes, (prefix) => speakerChoices(library, prefix, null)),
+  }
+  const paragraphs = library.articles.flatMap((article) => article.paragraphs).map((text, id) => ({ id, text }))
+  let peerStartedAt = performance.now()
+  const miniSearch = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] })
+  miniSearch.addAll(paragraphs)
+  const miniSearchBuildMs = performance.now() - peerStartedAt
+  const miniSearchLatency = time(workload.questions, (question) => miniSearch.search(question))
+  peerStartedAt = performance.now()
+  const lunrIndex = lunr(function () {
+    this.ref('id')
+    this.field('text')
+    for (const paragraph of paragraphs) this.add(paragraph)
+  })
+  const lunrBuildMs = performance.now() - peerStartedAt
+  // The question as plain terms through Lunr's own pipeline (its query syntax would reject `:`, `-`, `~`).
+  const lunrLatency = time(workload.questions, (question) => lunrIndex.query((query) => query.term(lunr.tokenizer(question), {})))
+  const result: Build = {
+    articles: library.articles.length,
+    paragraphs: paragraphs.length,
+    quotes: [...library.attributions.values()].reduce((sum, attribution) => sum + attribution.quotes.length, 0),
+    build: { totalMs: opened.ms.build ?? 0, attributionMs: attributedAt - buildStartedAt, indexMs: indexedAt - attributedAt },
+    saveMs: opened.ms.snapshotSave ?? 0,
+    fileMB: fs.statSync(file).size / 1024 / 1024,
+    heapMB: memory.heapMB,
+    rssMB: memory.rssMB,
+    latency: { ...latency, miniSearch: miniSearchLatency, lunr: lunrLatency },
+    peers: { miniSearchBuildMs, lunrBuildMs },
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+async function childRestart(corpusDir: string, snapshotDir: string): Promise<void> {
+  const { codeVersion } = await import('../src/libraryLoader.js')
+  await codeVersion() // part of every real start
+  const opened = await openLibrary(sourceOf(corpusDir, snapshotDir), silent)
+  // performance.now() counts from the process start: Node, tsx and every import included.
+  const restartToReadyMs = performance.now()
+  answerQuestion(opened.library, 'ready?')
+  const memory = measureMemory()
+  const result: Restart = { loadMs: opened.ms.total, restartToReadyMs, heapMB: memory.heapMB, rssMB: memory.rssMB, from: opened.from }
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+function measureMemory(): { heapMB: number; rssMB: number } {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const usage = process.memoryUsage()
+  return { heapMB: usage.heapUsed / 1024 / 1024, rssMB: usage.rss / 1024 / 1024 }
+}
+
+/**
+ * The queries, the same for every size: questions from the retrieval dev set (SQuAD), quote
+ * keywords (the longest word of every n-th quote) and speaker prefixes (the first 1–4 letters of
+ * speakers' names), repeated to `count`.
+ */
+function makeWorkload(library: Library, count: number): { questions: string[]; keywords: string[]; prefixes: string[] } {
+  const questions = fs
+    .readFileSync(RETRIEVAL_SET, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => (JSON.parse(line) as { questions: Array<{ q: string }> }).questions.map((question) => question.q))
+  const quotes = [...library.attributions.values()].flatMap((attribution) => attribution.quotes)
+  const keywords = quotes
+    .filter((_, i) => i % 7 === 0)
+    .map((quote) => quote.text.split(/[^\p{L}]+/u).reduce((longest, word) => (word.length > longest.length ? word : longest), ''))
+    .filter((word) => word.length >= 4)
+  const names = [...new Set([...library.attributions.values()].flatMap((attribution) => attribution.speakers.map((speaker) => speaker.name)))]
+  const prefixes = names.map((name, i) => name.slice(0, 1 + (i % 4)))
+  const take = (items: string[]) => Array.from({ length: count }, (_, i) => items[(i * 7919) % Math.max(items.length, 1)] ?? 'news')
+  return { questions: take(questions), keywords: take(keywords), prefixes: take(prefixes) }
+}
+
+/** p50 and p99 of running `run` on each input, in ms, after a short warm-up. */
+function time(inputs: readonly string[], run: (input: string) => unknown): { p50: number; p99: number } {
+  for (const input of inputs.slice(0, 50)) run(input)
+  const times = inputs.map((input) => {
+    const startedAt = performance.now()
+    run(input)
+    return performance.now() - startedAt
+  })
+  times.sort((a, b) => a - b)
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0
+  return { p50: at(0.5), p99: at(0.99) }
+}
+
+function cpuModel(): string {
+  const line = fs
+    .readFileSync('/proc/cpuinfo', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('model name'))
+  return line?.split(':')[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown'
+}
+
+function formatTable(results: readonly SizeResult[]): string {
+  const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2))
+  const s = (value: number) => (value / 1000).toFixed(1)
+  const header = [
+    'size',
+    'articles',
+    'paragraphs',
+    'quotes',
+    'first build s (attribution / index)',
+    'snapshot save s (MB)',
+    'snapshot load s',
+    'restart → ready s',
+    'heap / RSS MB (after restart)',
+    'ask p50 / p99 ms',
+    'quote p50 / p99 ms',
+    'autocomplete p50 / p99 ms',
+    'MiniSearch p99 ms',
+    'Lunr p99 ms',
+    'ask p99 ÷ MiniSearch / Lunr',
+  ]
+  const rows = results.map((result) => [
+    `×${result.copies}`,
+    String(result.articles),
+    String(result.paragraphs),
+    String(result.quotes),
+    `${s(result.build.totalMs)} (${s(result.build.attributionMs)} / ${s(result.build.indexMs)})`,
+    `${s(result.snapshot.saveMs)} (${result.snapshot.fileMB.toFixed(0)})`,
+    s(result.snapshot.loadMs),
+    s(result.snapshot.restartToReadyMs),
+    `${result.memory.heapMB.toFixed(0)} / ${result.memory.rssMB.toFixed(0)} (${result.memory.restartHeapMB.toFixed(0)} / ${result.memory.restartRssMB.toFixed(0)})`,
+    `${ms(result.latency.ask.p50)} / ${ms(result.latency.ask.p99)}`,
+    `${ms(result.latency.quote.p50)} / ${ms(result.latency.quote.p99)}`,
+    `${ms(result.latency.autocomplete.p50)} / ${ms(result.latency.autocomplete.p99)}`,
+    ms(result.latency.miniSearch.p99),
+    ms(result.latency.lunr.p99),
+    `${(result.latency.ask.p99 / result.latency.miniSearch.p99).toFixed(1)}× / ${(result.latency.ask.p99 / result.latency.lunr.p99).toFixed(1)}×`,
+  ])
+  return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
+}
+
+// Last, so every constant above is initialised before a child starts.
+if (args[0] === '--child-build') await childBuild(args[1] ?? '', args[2] ?? '', Number(option('--queries') ?? 1000))
+else if (args[0] === '--child-restart') await childRestart(args[1] ?? '', args[2] ?? '')
+else await runBench()
