@@ -88,7 +88,7 @@ describe('ask on hostile questions', () => {
         JSON.stringify(askJson(result))
         return true
       }),
-      params(1_500),
+      params(500),
     )
   })
 
@@ -114,7 +114,7 @@ describe('quote search on hostile keywords', () => {
         JSON.stringify(quoteJson(result))
         return true
       }),
-      params(1_500),
+      params(500),
     )
   })
 })
@@ -134,7 +134,7 @@ describe('speakers, articles and briefs with hostile names and ids', () => {
         }
         return brief === null || articleIds.includes(article ?? '')
       }),
-      params(1_000),
+      params(500),
     )
   })
 })
@@ -149,8 +149,6 @@ describe('a library built from random articles', () => {
     fc.assert(
       fc.property(fc.uniqueArray(article, { maxLength: 4, selector: (a) => a.id }), query, (drafts, question) => {
         const articles: Article[] = drafts.map((draft) => ({ ...draft, file: `${draft.id}.txt`, byline: null, date: null, url: null, source: null }))
-        // The one known attribution crash (see attribution.test.ts) is not this property's subject.
-        fc.pre(!articles.some((a) => a.paragraphs.some((p) => /(?:^|[.!?…]\s+)according\s+to\s+[^,]*$/iu.test(p.trimEnd()))))
         const built = buildLibrary(articles)
         const asked = answerQuestion(built, question)
         const own = articles[0]?.paragraphs[0] ?? ''
