@@ -56,7 +56,21 @@ const INTRO_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'after', '
 export function clauseCue(layout: ParagraphLayout, k: number): Cue {
   const t = layout.tokens[k] as TaggedToken
   const s = layout.sentenceOf[k] ?? 0
-  return { text: t.text, at: t.start, mention: sentenceSubject(layout, s, k), role: null, link: 'clause', sentence: s }
+  return { text: t.text, at: t.start, mention: absoluteSubject(layout, s, k) ?? sentenceSubject(layout, s, k), role: null, link: 'clause', sentence: s }
+}
+
+// "…, with Jane Roe tweeting that … and asking, …": an absolute clause has its own subject.
+function absoluteSubject(layout: ParagraphLayout, s: number, k: number): Mention | null {
+  const tokens = layout.tokens
+  const first = layout.sentences[s]?.first ?? 0
+  for (let w = k - 1; w >= first; w--) {
+    if (tokens[w]?.lower !== 'with' || layout.quoteOf[w] !== -1) continue
+    const mention = readMentionAfter(tokens, w + 1, k)
+    const verb = mention === null ? undefined : tokens[indexAtOffset(layout, mention.end)]
+    if (mention !== null && mention.kind === 'name' && verb !== undefined && verb.pos === 'VERB' && /ing$/u.test(verb.lower)) return mention
+    return null
+  }
+  return null
 }
 
 function sentenceSubject(layout: ParagraphLayout, s: number, limit: number): Mention | null {
@@ -113,21 +127,24 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
   // segment, skipping names after a preposition ("of Huntsville") and role nominals.
   const innerEnd = (tokens[j - 2] as TaggedToken | undefined)?.end ?? 0
   let best: { mention: Mention; comma: number } | null = null
-  for (let c = j - 2; c >= Math.max(min, j - 30); c--) {
+  for (let c = j - 1; c >= Math.max(min, j - 30); c--) {
     const t = tokens[c] as TaggedToken
     if (layout.quoteOf[c] !== -1 || t.text === ';' || (t.text === '.' && isClauseEnd(tokens, c))) break
     if (t.text !== ',') continue
     const mention = readMentionBefore(tokens, c, min)
     if (mention === null || mention.kind !== 'name') continue
     const at = indexAtOffset(layout, mention.start)
-    const before = tokens[at - 1]
-    const opensSentence = before === undefined || at - 1 < min
+    // "to the Observer": a determiner or adjective may stand between a preposition and the name.
+    let b = at - 1
+    while (b >= min && (tokens[b]?.pos === 'DET' || tokens[b]?.pos === 'ADJ')) b--
+    const before = tokens[b]
+    const opensSentence = before === undefined || b < min
     if (!opensSentence && PREPOSITIONS.has((before as TaggedToken).lower)) continue
     best = { mention, comma: c }
-    if (opensSentence || (before as TaggedToken).text !== ',') break
+    if (opensSentence || ((before as TaggedToken).text !== ',' && b === at - 1)) break
   }
   if (best !== null) {
-    const inner = layout.text.slice((tokens[best.comma + 1] as TaggedToken).start, innerEnd)
+    const inner = best.comma === j - 1 ? '' : layout.text.slice((tokens[best.comma + 1] as TaggedToken).start, innerEnd)
     if (/^(who|which|that)\b/iu.test(inner)) return { mention: best.mention, role: null }
     const isRoleLike = /^(a|an|the)\s/iu.test(inner) || /^\p{Lu}/u.test(inner)
     return { mention: best.mention, role: isRoleLike && !/^\d/u.test(inner) && inner.length <= 80 ? inner : null }
@@ -164,7 +181,10 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
     if (!isCueVerb(t)) continue
     if (k === i) {
       const mention = readMentionAfter(tokens, k + 1, bound)
-      return mention === null ? null : { text: t.text, at: t.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+      if (mention === null) return null
+      const named = nameInApposition(layout, mention, bound)
+      if (named !== null) return { text: t.text, at: t.start, mention: named, role: mention.text, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+      return { text: t.text, at: t.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
     }
     const { mention, role } = subjectBefore(layout, k, i)
     if (mention === null) return null
@@ -180,6 +200,20 @@ export function isClauseEnd(tokens: readonly TaggedToken[], k: number): boolean 
   if (t.text !== '.') return false
   const next = tokens[k + 1]
   return next === undefined || (next.text !== ',' && !/^\p{Ll}/u.test(next.text))
+}
+
+/**
+ * The name set beside a role nominal ("said Clinton’s communications director, Jane Roe"): a
+ * person named after a comma, ending the clause. Null when the nominal stands alone.
+ */
+export function nameInApposition(layout: ParagraphLayout, mention: Mention, max: number): Mention | null {
+  if (mention.kind !== 'nominal') return null
+  const comma = indexAtOffset(layout, mention.end)
+  if (layout.tokens[comma]?.text !== ',') return null
+  const name = readMentionAfter(layout.tokens, comma + 1, max)
+  if (name === null || name.kind !== 'name' || name.isOrganization) return null
+  const next = layout.tokens[indexAtOffset(layout, name.end)]
+  return next === undefined || next.text === ',' || isClauseEnd(layout.tokens, indexAtOffset(layout, name.end)) ? name : null
 }
 
 /** The appositive right after a mention (", the party's chairman,"), or null. */
@@ -225,7 +259,7 @@ function findNameLabel(layout: ParagraphLayout, q: number): Cue | null {
   const span = layout.spans[q]
   if (span === undefined) return null
   const before = layout.text.slice(0, span.open)
-  const m = /(?:^|[.!?"”]\s+|\s[-–—―]\s+)([^.!?:;"“”\-–—―]{2,80}):\s*$/u.exec(before)
+  const m = /(?:^|[.!?"”]\s+|\s[-–—―]\s+)((?:[^.!?:;"“”\-–—―]|(?<=\b\p{Lu})\.){2,80}):\s*$/u.exec(before)
   if (m === null || m.index === undefined) return null
   const labelStart = before.length - m[0].length + m[0].indexOf(m[1] as string)
   const first = indexAtOffset(layout, labelStart)

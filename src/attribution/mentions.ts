@@ -27,6 +27,8 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'tha
 const POSSESSIVE = /^['’]s?$/u
 const UPPER_START = /^\p{Lu}/u
 const ACRONYM = /^\p{Lu}[\p{Lu}.&]+$/u
+// Capitalised abbreviations that may stand together in a name ("US CIA" is still an organisation).
+const ACRONYM_WORDS: ReadonlySet<string> = new Set(['US', 'UK', 'UN', 'EU'])
 
 function bare(word: string): string {
   return word.toLowerCase().replace(/\.$/u, '')
@@ -110,11 +112,14 @@ export function readMentionAfter(tokens: readonly TaggedToken[], start: number, 
     else if ((token.text === '-' || token.text === '.') && isGlued(tokens[to - 1], token) && isGlued(token, next) && to > headStart) to++
     else if (token.text === '(' && next !== undefined && ACRONYM.test(next.text) && tokens[to + 2]?.text === ')') to += 3
     else if (NAME_CONNECTORS.has(token.lower) && to > headStart && isNameToken(next) && isNameToken(tokens[to - 1])) to++
-    else if ((token.pos === 'ADJ' || token.pos === 'NOUN') && !UPPER_START.test(token.text) && (headStart > start || hasNameAhead(tokens, to, max))) to++
+    // "Florida’s Rick Wilson", "Clinton’s communications director": a possessor opens the phrase.
+    else if (POSSESSIVE.test(token.text) && to > headStart && isGlued(tokens[to - 1], token) && (isNameToken(tokens[to - 1]) || isRoleWord(tokens[to - 1])) && (isNameToken(next) || isRoleWord(next) || next?.pos === 'ADJ' || next?.pos === 'NOUN')) to++
+    else if ((token.pos === 'ADJ' || token.pos === 'NOUN') && !UPPER_START.test(token.text) && (headStart > start || POSSESSIVE.test(tokens[to - 1]?.text ?? '') || ROLE_NOUNS.has(token.lower) && to > headStart || hasNameAhead(tokens, to, max))) to++
     else break
   }
   // "said conservative activist Bob Klaus": drop lowercase words left dangling after the name.
-  while (to > headStart && headStart === start && !isNameToken(tokens[to - 1]) && tokens.slice(headStart, to).some((t) => isNameToken(t))) to--
+  const hasPossessor = tokens.slice(headStart, to).some((t) => POSSESSIVE.test(t.text))
+  while (to > headStart && headStart === start && !hasPossessor && !isNameToken(tokens[to - 1]) && tokens.slice(headStart, to).some((t) => isNameToken(t))) to--
   if (to === headStart) return null
   const lastToken = tokens[to - 1] as TaggedToken
   if (headStart > start || !isNameToken(lastToken)) {
@@ -187,14 +192,19 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   let nameFrom = run.length
   while (nameFrom > 0) {
     const t = run[nameFrom - 1] as TaggedToken
+    // "Mark-Viverito", "El-Erian": a hyphen glued between two capitalised words is part of the name.
+    if (t.text === '-' && nameFrom < run.length && isGlued(run[nameFrom - 2], t) && isGlued(t, run[nameFrom]) && isNameToken(run[nameFrom - 2])) { nameFrom--; continue }
     if (!isNameToken(t) || isTitle(t) || ORGANIZATION_WORDS.has(bare(t.text)) || (t.text.endsWith('.') && t.text.length <= 4 && !/^\p{Lu}\.$/u.test(t.text))) break
     nameFrom--
   }
+  while (run[nameFrom]?.text === '-') nameFrom++
   const first = tokens[from] as TaggedToken
   const last = tokens[end - 1] as TaggedToken
   const text = textOf(tokens, from, end)
   const hasOrgWord = run.some((t) => ORGANIZATION_WORDS.has(bare(t.text)) && UPPER_START.test(t.text))
   const personName = nameFrom < run.length ? textOf(run, nameFrom, run.length) : ''
+  // Two or more words in capitals ("RED STATES", "HIGHER THAN") are a heading, not a name.
+  if (run.filter((t) => /^\p{Lu}{2,}$/u.test(t.text) && !ACRONYM_WORDS.has(t.text)).length >= 2 && run.every((t) => !/\p{Ll}/u.test(t.text))) return null
   const isSingleAcronym = nameFrom === run.length - 1 && ACRONYM.test(personName)
   const hasTitleBefore = nameFrom > 0
   if (!orgBeforeConnector && personName !== '' && !isSingleAcronym && (hasTitleBefore || !hasOrgWord)) {

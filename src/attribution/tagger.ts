@@ -54,8 +54,8 @@ function isCapitalisedName(token: TaggedToken | undefined): boolean {
 }
 
 // The model tags some surnames and first names as verbs ("Erica Garner", "Omar Said", "Ted
-// Cruz"). A capitalised verb one space after a capitalised proper noun, or one space before one
-// in mid-sentence, is a name; a sentence-initial cue ("Said Ellis: …") stays a verb.
+// Cruz", "said Weld"). A capitalised verb after a word or comma, or one space before a proper
+// noun, is a name; a sentence-initial cue ("Said Ellis: …") stays a verb.
 function retagNameVerbs(tokens: TaggedToken[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as TaggedToken
@@ -63,8 +63,10 @@ function retagNameVerbs(tokens: TaggedToken[]): void {
     const prev = tokens[i - 1]
     const next = tokens[i + 1]
     const isAfterName = isCapitalisedName(prev) && (prev as TaggedToken).end + 1 === t.start
+    // Mid-sentence, after a word, a comma or a cue ("said Weld"), a capital marks a name.
+    const isMidSentence = prev !== undefined && (/^[\p{L}\p{N},]/u.test(prev.text)) && !/^\p{Lu}+$/u.test(t.text)
     const isBeforeName = isCapitalisedName(next) && t.end + 1 === (next as TaggedToken).start
       && prev !== undefined && !/^[.!?:;"“”'‘’—–-]$/u.test(prev.text) && !SPEECH_VERBS.has(t.lower)
-    if (isAfterName || isBeforeName) tokens[i] = { ...t, pos: 'PROPN' }
+    if (isAfterName || isBeforeName || isMidSentence) tokens[i] = { ...t, pos: 'PROPN' }
   }
 }

@@ -189,6 +189,36 @@ const CASES: Case[] = [
     paragraphs: ['Senator Jon Mack said in a statement that although the vote was close, it was fair.'],
     text: 'although the vote was close, it was fair', kind: 'indirect', speaker: 'Jon Mack',
   },
+  {
+    name: 'a hyphenated surname stays whole',
+    paragraphs: ['“We will not back down,” Melissa Rand-Obrero said.'],
+    text: 'We will not back down,', kind: 'direct', speaker: 'Melissa Rand-Obrero',
+  },
+  {
+    name: 'a possessor before the name is not the speaker',
+    paragraphs: ['“We have a generational problem,” said Ohio’s Rick Walden, a consultant.'],
+    text: 'We have a generational problem,', kind: 'direct', speaker: 'Rick Walden',
+  },
+  {
+    name: 'a name in apposition to a role nominal speaks',
+    paragraphs: ['“She is a super-wonk,” said the governor’s communications director, Jenna Palmer.'],
+    text: 'She is a super-wonk,', kind: 'direct', speaker: 'Jenna Palmer',
+  },
+  {
+    name: 'a name after a preposition and a determiner is not the subject',
+    paragraphs: ['In a statement to the Observer, her senior adviser, Jake Sullen, said: “Cooperation is essential.”'],
+    text: 'Cooperation is essential.', kind: 'direct', speaker: 'Jake Sullen',
+  },
+  {
+    name: 'a participle in an absolute clause takes its own subject',
+    paragraphs: ['Rivals were quick to respond, with Donald Crane tweeting that it was a disaster and asking, “How can anyone trust her?”'],
+    text: 'How can anyone trust her?', kind: 'direct', speaker: 'Donald Crane',
+  },
+  {
+    name: 'a heading in capitals is not a name label',
+    paragraphs: ['RED STATES OUTNUMBER BLUE - Jeffrey M. Jonas: “Twenty states are solidly Republican.”'],
+    text: 'Twenty states are solidly Republican.', kind: 'direct', speaker: 'Jeffrey M. Jonas',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
