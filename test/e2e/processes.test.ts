@@ -12,9 +12,12 @@ const run = promisify(execFile)
 const TSX = 'node_modules/.bin/tsx'
 const APPLICATION_ID = '1000000000000000001'
 
-/** The child's environment: every byline setting explicit (empty = unset), so a local .env cannot leak in. */
+/**
+ * The child's environment: every byline setting explicit (empty = unset), so a local .env cannot
+ * leak in, and no library snapshot written into the working tree.
+ */
 function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const blank = { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_BASE: '', CORPUS_DIR: '', LOG_LEVEL: '' }
+  const blank = { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_BASE: '', CORPUS_DIR: '', LOG_LEVEL: '', SNAPSHOT_DIR: 'off' }
   return { ...process.env, ...blank, ...settings }
 }
 
