@@ -84,22 +84,25 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   )
 
   let stopping: Promise<void> | null = null
+  // Ctrl+C reaches the bot twice under `npm start` / tsx (the terminal signals the whole process
+  // group, and tsx relays it), so the handler stays installed until the client is destroyed:
+  // a repeated signal must not kill the process halfway through a clean shutdown.
   const onSignal = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutting down')
+    if (stopping === null) logger.info({ signal }, 'shutting down')
     void stop()
   }
   const stop = () => {
     stopping ??= (async () => {
+      await client.destroy()
       process.off('SIGINT', onSignal)
       process.off('SIGTERM', onSignal)
-      await client.destroy()
       logger.info('disconnected from Discord')
     })()
     return stopping
   }
   if (options.isSignalHandled ?? true) {
-    process.once('SIGINT', onSignal)
-    process.once('SIGTERM', onSignal)
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
   }
   return { client: readyClient, library: current, stop }
 }

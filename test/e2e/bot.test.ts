@@ -44,6 +44,7 @@ describe('byline bot against the emulator (seed corpus)', () => {
     expect(best?.description).toContain('— Tahir Hussain Andrabi, Foreign Office spokesperson · ¶7 · Pakistan Says Diplomatic Engagement')
     expect(best?.footer?.text).toBe('By Naeem Mehboob')
     expect(data.embeds?.[0]?.author?.name).toBe(`🔎 ${HUB_QUESTION}`)
+    expect(data.embeds?.[0]?.description).toMatch(/^\*\*Answer:\*\* Tahir Hussain Andrabi \(¶7\)\n/)
   })
 
   it.each([

@@ -82,7 +82,9 @@ describe('the real entry points as child processes', () => {
     it('answers /ask about the seed with paragraph 7 and its speaker', async () => {
       const record = emulator.interact(chatInput('ask', { question: 'Who said Afghanistan could become a regional hub?' }))
       const response = await emulator.waitForResponse(record)
-      const best = (response.data as { embeds: { description: string }[] }).embeds[1]?.description ?? ''
+      const embeds = (response.data as { embeds: { description: string }[] }).embeds
+      expect(embeds[0]?.description).toContain('**Answer:** Tahir Hussain Andrabi (¶7)')
+      const best = embeds[1]?.description ?? ''
       expect(best).toContain('potential to **become** a **regional** **hub**')
       expect(best).toContain('— Tahir Hussain Andrabi, Foreign Office spokesperson · ¶7 ·')
     })
