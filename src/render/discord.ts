@@ -131,7 +131,10 @@ export function renderQuoteMessage(result: QuoteSearchResult, articles: Readonly
   return fitMessage({ embeds: [header, ...budgetEmbeds(header, quotes)], components: controlRows(controls) })
 }
 
-/** `/brief`: headline, key points with who said them, who's who and the dated timeline. */
+/**
+ * `/brief`: headline, key points with who said them and who's who in one embed; the dated
+ * timeline in a second, so a long timeline gets a description's room rather than a field's.
+ */
 export function renderBriefMessage(brief: Brief): DiscordMessage {
   const { article } = brief
   const points = brief.points.map((point) => `• ${escapeMarkdown(point.text)}${point.speaker === null ? '' : ` — ${speakerLine(point.speaker)}`} (¶${point.paragraph})`)
@@ -141,13 +144,11 @@ export function renderBriefMessage(brief: Brief): DiscordMessage {
     color: BLURPLE,
     title: escapeMarkdown(article.headline),
     description: points.length > 0 ? `**Key points**\n${points.join('\n')}` : 'No key points found.',
-    fields: [
-      { name: "Who's who", value: listValue(speakers, 'No attributed speakers.') },
-      { name: 'Timeline', value: listValue(timeline, 'No dates found.') },
-    ],
+    fields: [{ name: "Who's who", value: listValue(speakers, 'No attributed speakers.', EMBED_LIMITS.fieldValue) }],
     ...articleMeta(article),
   }
-  return fitMessage({ embeds: [embed], components: [] })
+  const dates: APIEmbed = { color: BLURPLE, title: 'Timeline', description: listValue(timeline, 'No dates found.', EMBED_LIMITS.description) }
+  return fitMessage({ embeds: [embed, dates], components: [] })
 }
 
 /** `/speakers`: who's who; for one matched name, everything that person said. */
@@ -364,13 +365,14 @@ function speakerLine(speaker: SpeakerRef): string {
   return escapeMarkdown(speaker.role === null ? speaker.name : `${speaker.name}, ${speaker.role}`)
 }
 
-function listValue(lines: readonly string[], empty: string): string {
+/** Bullet lines joined, whole lines only, ending "…and N more" when they exceed `maxChars`. */
+function listValue(lines: readonly string[], empty: string, maxChars: number): string {
   if (lines.length === 0) return empty
   const kept: string[] = []
   let length = 0
   for (const line of lines) {
-    const clipped = truncateText(line, EMBED_LIMITS.fieldValue - 40)
-    if (length + clipped.length + 1 > EMBED_LIMITS.fieldValue - 20) {
+    const clipped = truncateText(line, maxChars - 40)
+    if (length + clipped.length + 1 > maxChars - 20) {
       kept.push(`…and ${lines.length - kept.length} more`)
       break
     }

@@ -69,6 +69,7 @@ describe('byline bot against the emulator (seed corpus)', () => {
     const embed = (edit?.data as Data).embeds?.[0]
     expect(embed?.title).toContain('Pakistan Says Diplomatic Engagement')
     expect(JSON.stringify(embed?.fields)).toContain('Tahir Hussain Andrabi')
+    expect((edit?.data as Data).embeds?.[1]).toMatchObject({ title: 'Timeline', description: expect.stringContaining('**October 19**') })
     expect(buttonIds(edit?.data as Data).map((b) => b.label)).toEqual(['Post to channel'])
   })
 
