@@ -1,5 +1,5 @@
 import { isSpeechVerb } from '../attribution/speechVerbs.js'
-import { analyzeQuery, type QueryAnalysis, type RegistrySpeaker } from '../search/analyzeQuery.js'
+import { analyzeQuery, prepareSpeakers, type QueryAnalysis, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { findAnswerSpan } from '../search/answerSpan.js'
 import { findHighlights, type Highlight } from '../search/highlight.js'
 import { rankParagraphs, suggestQueries, type RankedHit } from '../search/paragraphIndex.js'
@@ -72,7 +72,7 @@ export function answerQuestion(library: Library, question: string, options: Part
       text,
       score: hit.score,
       speakers: speakersInParagraph(library, hit.article, hit.paragraph).map(refOf),
-      highlights: findHighlights(text, hit.terms),
+      highlights: findHighlights(text, hit.terms, library.paragraphs.profiles[hit.id]?.terms),
     }
   })
   const [best] = hits
@@ -86,14 +86,18 @@ export function answerQuestion(library: Library, question: string, options: Part
   }
 }
 
+// Speaker patterns per library, prepared on the first question: a library is immutable (a
+// reload builds a new one), so the cache never goes stale and goes away with its library.
+const SPEAKER_PATTERNS = new WeakMap<Library, readonly SpeakerPattern[]>()
+
 /** Every speaker the question could name: the article's, or the whole corpus's. */
-function registryOf(library: Library, article: string | null): RegistrySpeaker[] {
-  const registry: RegistrySpeaker[] = []
-  for (const [id, attribution] of library.attributions) {
-    if (article !== null && id !== article) continue
-    for (const speaker of attribution.speakers) registry.push({ article: id, speaker })
+function registryOf(library: Library, article: string | null): readonly SpeakerPattern[] {
+  let patterns = SPEAKER_PATTERNS.get(library)
+  if (patterns === undefined) {
+    patterns = prepareSpeakers([...library.attributions].flatMap(([id, attribution]) => attribution.speakers.map((speaker) => ({ article: id, speaker }))))
+    SPEAKER_PATTERNS.set(library, patterns)
   }
-  return registry
+  return article === null ? patterns : patterns.filter((pattern) => pattern.article === article)
 }
 
 // "Who is the foreign office spokesman?" asks for the person the role names.
@@ -117,7 +121,7 @@ function directAnswer(library: Library, analysis: QueryAnalysis, best: RankedHit
     return speaker === null ? null : { text: speaker, type: 'person', ...at }
   }
   const text = library.articleById.get(best.article)?.paragraphs[best.paragraph - 1] ?? ''
-  const span = findAnswerSpan(text, analysis)
+  const span = findAnswerSpan(text, analysis, library.paragraphs.profiles[best.id]?.terms)
   return span === null ? null : { text: span.text, type: span.type, ...at }
 }
 

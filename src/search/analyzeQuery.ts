@@ -1,4 +1,6 @@
 import type { Speaker } from '../attribution/speaker.js'
+import { ROLE_NOUNS, TITLE_WORDS } from '../attribution/roles.js'
+import { isSpeechVerb } from '../attribution/speechVerbs.js'
 import { foldWord, termOf, tokenize } from '../text/tokens.js'
 
 /** What a question asks for, read from its first words. */
@@ -8,6 +10,42 @@ export type QuestionType = 'who' | 'when' | 'where' | 'how-many' | 'what' | 'why
 export type RegistrySpeaker = {
   article: string
   speaker: Speaker
+}
+
+/**
+ * A registry speaker with the words a question could use for them, worked out once per library
+ * (stemming every name per question would cost more than the whole search).
+ */
+export type SpeakerPattern = RegistrySpeaker & {
+  /** The folded last word of the name; null when too short to trust (e.g. an initial). */
+  surname: string | null
+  /** Each alias that holds a role or title word, as role terms ("the spokesperson" → ["spokesperson"]). */
+  aliases: string[][]
+  /** The distinct role terms of the role; `[]` when the text gives none. */
+  role: string[]
+  /** Every role term of name, role and aliases. */
+  vocabulary: string[]
+}
+
+/** Prepares registry speakers for {@link analyzeQuery}. */
+export function prepareSpeakers(registry: readonly RegistrySpeaker[]): SpeakerPattern[] {
+  const roleTerms = (text: string) => tokenize(text).map((token) => roleTermOf(token.text)).filter((term): term is string => term !== null)
+  return registry.map(({ article, speaker }) => {
+    const surname = tokenize(speaker.name).at(-1)?.folded ?? ''
+    return {
+      article,
+      speaker,
+      surname: surname.length > 2 ? surname : null,
+      // Aliases that are only a name ("Andrabi") follow the surname rule; the others hold a role
+      // or title ("the spokesperson", "Lt Gen Chaudhry").
+      aliases: speaker.aliases
+        .filter((alias) => tokenize(alias).some((token) => ROLE_NOUNS.has(token.folded) || TITLE_WORDS.has(token.folded)))
+        .map(roleTerms)
+        .filter((terms) => terms.length > 0),
+      role: [...new Set(roleTerms(speaker.role ?? ''))],
+      vocabulary: [...new Set(roleTerms([speaker.name, speaker.role ?? '', ...speaker.aliases].join(' ')))],
+    }
+  })
 }
 
 /** A question, read for ranking and answering. */
@@ -54,6 +92,13 @@ const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['chief', 'head'],
 ])
 
+// Words that ask for someone's view even without a verb of saying ("Andrabi's position on …").
+const OPINION_WORDS: ReadonlySet<string> = new Set([
+  'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'view', 'views', 'position', 'stance',
+  'opinion', 'comment', 'comments', 'commented', 'react', 'reacted', 'reaction', 'respond', 'responded',
+  'response', 'statement', 'statements', 'remarks', 'quote', 'quoted', 'words',
+])
+
 const QUOTED = /["“”]([^"“”]+)["“”]/g
 
 /**
@@ -61,7 +106,7 @@ const QUOTED = /["“”]([^"“”]+)["“”]/g
  * A speaker matches by full name, by surname or alias, or by role words (every content word of a
  * short role, or at least two of a longer one, with role synonyms folded together).
  */
-export function analyzeQuery(question: string, registry: readonly RegistrySpeaker[] = []): QueryAnalysis {
+export function analyzeQuery(question: string, registry: readonly SpeakerPattern[] = []): QueryAnalysis {
   const lowered = question.trim().toLowerCase().replace(/[‘’]/g, "'").replace(LEADING_FILLER, '')
   const type = TYPE_PATTERNS.find(([pattern]) => pattern.test(lowered))?.[1] ?? 'other'
   const tokens = tokenize(question)
@@ -78,12 +123,14 @@ export function analyzeQuery(question: string, registry: readonly RegistrySpeake
     .filter((phrase) => phrase.length > 0)
   const written = new Set(tokens.map((token) => foldWord(token.text)))
   const roleTerms = new Set(tokens.map((token) => roleTermOf(token.text)).filter((term): term is string => term !== null))
-  const speakers = registry.filter(({ speaker }) => isNamed(speaker, written, roleTerms) || isDescribed(speaker, roleTerms))
-  const speakerVocabulary = new Set(
-    speakers.flatMap(({ speaker }) =>
-      tokenize([speaker.name, speaker.role ?? '', ...speaker.aliases].join(' ')).map((token) => roleTermOf(token.text)),
-    ),
+  // A surname alone often names the subject of a question, not a source ("What did Washington
+  // build?"); it picks a speaker only when the question is about what someone said.
+  const isAboutSpeech = tokens.some((token) => isSpeechVerb(token.folded) || OPINION_WORDS.has(token.folded))
+  const matches = registry.filter(
+    (pattern) => (isAboutSpeech && isNamed(pattern, written)) || isAliased(pattern, roleTerms) || isDescribed(pattern, roleTerms),
   )
+  const speakers = matches.map(({ article, speaker }) => ({ article, speaker }))
+  const speakerVocabulary = new Set<string | null>(matches.flatMap((pattern) => pattern.vocabulary))
   const speakerTerms = [
     ...new Set(tokens.filter((token) => speakerVocabulary.has(roleTermOf(token.text))).map((token) => termOf(token.text))),
   ].filter((term): term is string => term !== null)
@@ -96,21 +143,18 @@ export function roleTermOf(word: string): string | null {
   return termOf(ROLE_SYNONYMS.get(folded) ?? folded)
 }
 
-// A name matches when its last word (the surname) is in the question; an alias ("the
-// spokesperson", "Lt Gen Chaudhry") when all its content words are, role synonyms folded.
-function isNamed(speaker: Speaker, words: ReadonlySet<string>, roleTerms: ReadonlySet<string>): boolean {
-  const surname = tokenize(speaker.name).at(-1)?.folded
-  if (surname !== undefined && surname.length > 2 && words.has(surname)) return true
-  return speaker.aliases.some((alias) => {
-    const aliasTerms = tokenize(alias).map((token) => roleTermOf(token.text)).filter((term): term is string => term !== null)
-    return aliasTerms.length > 0 && aliasTerms.every((term) => roleTerms.has(term))
-  })
+function isNamed(pattern: SpeakerPattern, words: ReadonlySet<string>): boolean {
+  return pattern.surname !== null && words.has(pattern.surname)
 }
 
-function isDescribed(speaker: Speaker, roleTerms: ReadonlySet<string>): boolean {
-  if (speaker.role === null) return false
-  const role = [...new Set(tokenize(speaker.role).map((token) => roleTermOf(token.text)).filter((term): term is string => term !== null))]
-  if (role.length === 0) return false
-  const matched = role.filter((term) => roleTerms.has(term)).length
-  return role.length <= 2 ? matched === role.length : matched >= 2
+// An alias ("the spokesperson", "Lt Gen Chaudhry") matches when all its content words are in the
+// question, role synonyms folded together.
+function isAliased(pattern: SpeakerPattern, roleTerms: ReadonlySet<string>): boolean {
+  return pattern.aliases.some((alias) => alias.every((term) => roleTerms.has(term)))
+}
+
+function isDescribed(pattern: SpeakerPattern, roleTerms: ReadonlySet<string>): boolean {
+  if (pattern.role.length === 0) return false
+  const matched = pattern.role.filter((term) => roleTerms.has(term)).length
+  return pattern.role.length <= 2 ? matched === pattern.role.length : matched >= 2
 }

@@ -1,5 +1,5 @@
 import { splitSentences } from '../text/sentences.js'
-import { foldWord, termOf, tokenize } from '../text/tokens.js'
+import { foldWord, STOP_WORDS, termOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
 
 /** A short answer found in a passage; `start`/`end` index into the passage text. */
@@ -45,21 +45,22 @@ const PLACE = /\b(?:in|at|from|near|across|inside|outside)\s+((?:the\s+)?\p{Lu}[
  * the wanted kind that the question does not already contain. Of several spans, the one nearest
  * the matched question words wins.
  */
-export function findAnswerSpan(text: string, analysis: QueryAnalysis): AnswerSpan | null {
+export function findAnswerSpan(text: string, analysis: QueryAnalysis, tokenTerms?: readonly string[]): AnswerSpan | null {
   const kind = KIND_OF[analysis.type]
   if (kind === undefined) return null
   const wanted = new Set(analysis.terms)
   if (wanted.size === 0) return null
   const questionWords = new Set(tokenize(analysis.question).map((token) => token.folded))
+  // `tokenTerms` (a passage profile's terms) spares stemming every word again.
+  const tokens = tokenize(text).map((token, i) => ({ start: token.start, term: tokenTerms?.[i] ?? termOf(token.text) }))
   let best: { start: number; end: number; matched: number[]; distinct: number } | null = null
   for (const sentence of splitSentences(text)) {
     const matched: number[] = []
     const seen = new Set<string>()
-    for (const token of tokenize(sentence.text)) {
-      const term = termOf(token.text)
-      if (term === null || !wanted.has(term)) continue
-      matched.push(sentence.start + token.start)
-      seen.add(term)
+    for (const token of tokens) {
+      if (token.start < sentence.start || token.start >= sentence.end || token.term === null || !wanted.has(token.term)) continue
+      matched.push(token.start)
+      seen.add(token.term)
     }
     if (seen.size * 2 < wanted.size || (best !== null && seen.size <= best.distinct)) continue
     best = { start: sentence.start, end: sentence.end, matched, distinct: seen.size }
@@ -74,7 +75,7 @@ export function findAnswerSpan(text: string, analysis: QueryAnalysis): AnswerSpa
     const start = best.start + match.index + match[0].length - written.length
     const end = start + written.length
     if (kind === 'number' && /^\d{4}$/.test(written) && Number(written) >= 1000 && Number(written) < 2100) continue
-    const words = tokenize(written).map((token) => foldWord(token.text)).filter((word) => termOf(word) !== null)
+    const words = tokenize(written).map((token) => foldWord(token.text)).filter((word) => !STOP_WORDS.has(word))
     if (words.length === 0 || words.every((word) => questionWords.has(word))) continue
     const distance = Math.min(...best.matched.map((at) => Math.abs(at - start)))
     if (distance < bestDistance) {

@@ -1,0 +1,125 @@
+/**
+ * `npm run eval:retrieval`: ../shared/eval/retrieval/README.md end to end. Writes the dev set as a
+ * corpus into a fresh temporary folder, runs `cli ask --batch` on the local and global question
+ * files, runs two lexical peers in this process over the same paragraphs (MiniSearch with its
+ * defaults, Lunr with its defaults), scores everything with the shared scorer and prints the
+ * table, then ask latency over the global pool.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import lunr from 'lunr'
+import MiniSearch from 'minisearch'
+import { answerQuestion } from '../src/answer/ask.js'
+import { buildLibrary } from '../src/answer/library.js'
+import { loadCorpus } from '../src/corpus/loadCorpus.js'
+
+const repoRoot = path.resolve(import.meta.dirname, '..')
+const evalDir = path.resolve(repoRoot, '../shared/eval/retrieval')
+const devSet = path.join(evalDir, 'dev.jsonl')
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-eval-retrieval-'))
+const corpusDir = path.join(workDir, 'corpus')
+const SETTINGS = ['local', 'global'] as const
+type Setting = (typeof SETTINGS)[number]
+type Question = { id: string; question: string; article?: string }
+type Paragraph = { article: string; paragraph: number; text: string }
+type Scores = { 'R@1': number; 'R@3': number; 'MRR@10': number; 'answer@1': number; empty: number }
+
+execFileSync('node', [path.join(evalDir, 'make-corpus.mjs'), devSet, corpusDir, workDir], { stdio: ['ignore', 'ignore', 'inherit'] })
+const questionsOf = (setting: Setting): Question[] =>
+  fs.readFileSync(path.join(workDir, `questions-${setting}.jsonl`), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Question)
+
+// The paragraphs exactly as the project reads them, so peers and byline rank the same texts.
+const corpus = await loadCorpus(corpusDir)
+const paragraphs: Paragraph[] = corpus.articles.flatMap((article) => article.paragraphs.map((text, i) => ({ article: article.id, paragraph: i + 1, text })))
+
+const scores = new Map<string, Record<Setting, Scores>>()
+
+// byline: the CLI, as a user would run it.
+const ours = {} as Record<Setting, Scores>
+for (const setting of SETTINGS) {
+  const predFile = path.join(workDir, `pred-byline-${setting}.jsonl`)
+  const out = fs.openSync(predFile, 'w')
+  execFileSync('npm', ['run', '--silent', 'cli', '--', 'ask', '--corpus', corpusDir, '--batch', path.join(workDir, `questions-${setting}.jsonl`), '--limit', '10', '--json'], {
+    cwd: repoRoot,
+    stdio: ['ignore', out, 'inherit'],
+  })
+  fs.closeSync(out)
+  ours[setting] = score(predFile)
+}
+scores.set('byline (BM25 + re-rank)', ours)
+
+// Peers: one index per article for the local setting (as the reference bench), one over the
+// whole corpus for the global one; paragraph text only, the libraries' own query parsing.
+type Peer = (docs: readonly Paragraph[]) => (query: string) => number[]
+const miniSearchDefault: Peer = (docs) => {
+  const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] })
+  index.addAll(docs.map((doc, id) => ({ id, text: doc.text })))
+  return (query) => index.search(query).map((result) => result.id as number)
+}
+const lunrDefault: Peer = (docs) => {
+  const index = lunr(function () {
+    this.ref('id')
+    this.field('text')
+    docs.forEach((doc, id) => this.add({ id: String(id), text: doc.text }))
+  })
+  return (query) => {
+    try {
+      return index.search(query).map((result) => Number(result.ref))
+    } catch {
+      // Lunr's query syntax rejects some questions ("…:…", a trailing "-"): search their words.
+      const words = lunr.tokenizer(query).map((token) => token.toString())
+      return index.query((q) => q.term(words, {})).map((result) => Number(result.ref))
+    }
+  }
+}
+for (const [name, peer] of [['MiniSearch 7 default', miniSearchDefault], ['Lunr 2.3 default', lunrDefault]] as const) {
+  const byArticle = new Map<string, Paragraph[]>()
+  for (const doc of paragraphs) byArticle.set(doc.article, [...(byArticle.get(doc.article) ?? []), doc])
+  const searchers = new Map([...byArticle].map(([article, docs]) => [article, { docs, search: peer(docs) }]))
+  const global = { docs: paragraphs, search: peer(paragraphs) }
+  const result = {} as Record<Setting, Scores>
+  for (const setting of SETTINGS) {
+    const predFile = path.join(workDir, `pred-${name.split(' ')[0]?.toLowerCase()}-${setting}.jsonl`)
+    const lines = questionsOf(setting).map((question) => {
+      const searcher = (question.article === undefined ? global : searchers.get(question.article)) ?? global
+      const results = searcher.search(question.question).slice(0, 10).map((id) => searcher.docs[id] as Paragraph)
+      return JSON.stringify({ id: question.id, results })
+    })
+    fs.writeFileSync(predFile, `${lines.join('\n')}\n`)
+    result[setting] = score(predFile)
+  }
+  scores.set(name, result)
+}
+
+const f = (x: number) => x.toFixed(3)
+console.log(`SQuAD v1.1 dev half: ${corpus.articles.length} articles, ${paragraphs.length} paragraphs, ${questionsOf('local').length} questions`)
+console.log('| system | local R@1 | R@3 | MRR@10 | answer@1 | global R@1 | R@3 | MRR@10 | answer@1 |')
+console.log('|---|---|---|---|---|---|---|---|---|')
+for (const [name, { local, global }] of scores) {
+  console.log(`| ${name} | ${f(local['R@1'])} | ${f(local['R@3'])} | ${f(local['MRR@10'])} | ${f(local['answer@1'])} | ${f(global['R@1'])} | ${f(global['R@3'])} | ${f(global['MRR@10'])} | ${f(global['answer@1'])} |`)
+}
+console.log('targets (issue 4): local R@1 ≥ 0.880, global R@1 ≥ 0.860, local MRR@10 ≥ 0.920')
+
+// Latency of answerQuestion itself (no process start, no JSON), over the global pool.
+const library = buildLibrary(corpus.articles)
+const globalQuestions = questionsOf('global')
+for (const question of globalQuestions.slice(0, 200)) answerQuestion(library, question.question, { limit: 10 })
+const times = globalQuestions.map((question) => {
+  const started = performance.now()
+  answerQuestion(library, question.question, { limit: 10 })
+  return performance.now() - started
+})
+times.sort((a, b) => a - b)
+const percentile = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0
+console.log(
+  `ask latency over the global pool (${paragraphs.length} paragraphs, ${times.length} questions, ${os.cpus().length} CPUs): ` +
+    `p50 ${percentile(50).toFixed(2)} ms, p99 ${percentile(99).toFixed(2)} ms, max ${percentile(100).toFixed(2)} ms`,
+)
+fs.rmSync(workDir, { recursive: true, force: true })
+
+function score(predFile: string): Scores {
+  const report = execFileSync('node', [path.join(evalDir, 'score.mjs'), devSet, predFile, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 })
+  return JSON.parse(report) as Scores
+}
