@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.js'
 import { findQuoteCue, type Cue } from './cues.js'
 import { findReportedSpeech } from './reportedSpeech.js'
-import { isNameToken, readMentionAfter } from './mentions.js'
+import { isNameToken, readMentionAfter, type Mention } from './mentions.js'
 import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'
 import type { ArticleAttribution, Quote, QuoteKind } from './quote.js'
 import type { QuoteSpan } from './quoteMarks.js'
@@ -193,43 +193,48 @@ function resolveCue(registry: SpeakerRegistry, cue: Cue, paragraph: number, sent
 
 const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', 'against', 'on', 'near', 'like', 'than', 'after', 'before', 'under', 'over', 'between', 'among', 'into', 'toward', 'towards', 'without', 'within', 'behind', 'beside', 'versus', 'vs.'])
 
-// The first person named outside quotes in a sentence, not after a preposition, is its likely
-// subject: it puts that person in focus for a later "he" or "she". A one-word name counts only
-// with a title or when it is already known, so "Iowa voters" never becomes a person.
+// The first person named outside quotes in a sentence, before its main verb and outside a
+// prepositional phrase ("In San Francisco, …"), is its likely subject: it puts that person in
+// focus for a later "he" or "she". A one-word name counts only with a title or when it is already
+// known, so "Iowa voters" never becomes a person. A sentence opening with "he"/"she" keeps the
+// focus where it is.
 function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Event[] {
   const events: Event[] = []
   const { tokens } = layout
   for (let s = 0; s < layout.sentences.length; s++) {
     const sentence = layout.sentences[s]
     if (sentence === undefined) continue
+    let isInPhrase = false
     for (let i = sentence.first; i < sentence.endToken; i++) {
       const t = tokens[i]
       if (t === undefined || layout.quoteOf[i] !== -1) continue
       // Past the main verb, a name is an object, not the subject.
       if (t.pos === 'VERB' || t.pos === 'AUX') break
+      if (t.text === ',') isInPhrase = false
+      if (PREPOSITIONS.has(t.lower)) isInPhrase = true
       if ((t.lower === 'he' || t.lower === 'she') && t.pos === 'PRON') {
-        const next = tokens[i + 1]
-        if (next !== undefined && SPEECH_VERBS.has(next.lower)) break
         const mention = readMentionAfter(tokens, i, i + 1)
-        if (mention === null) break
-        const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: s }
-        events.push({ at: cue.at, cue, apply: () => undefined, isSubject: true })
+        if (mention !== null) events.push(subjectEvent(mention, s))
         break
       }
-      if (!isNameToken(t)) continue
-      if (i > sentence.first && PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')) break
+      if (!isNameToken(t) || isInPhrase) continue
       const mention = readMentionAfter(tokens, i, sentence.endToken)
       if (mention === null || mention.kind !== 'name' || mention.isOrganization || mention.name === null) break
-      const isKnown = registry.entities.some((e) => e.kind === 'person' && e.name.split(' ').slice(-1)[0] === mention.name?.split(' ').slice(-1)[0])
+      const surname = mention.name.split(' ').slice(-1)[0]
+      const isKnown = registry.entities.some((e) => e.kind === 'person' && e.name.split(' ').slice(-1)[0] === surname)
       if (!mention.name.includes(' ') && mention.role === null && !isKnown) break
       const next = tokens.find((x) => x.start >= mention.end)
-      if (next !== undefined && (SPEECH_VERBS.has(next.lower) || /^['’]s?$/u.test(next.text))) break
-      const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence: s }
-      events.push({ at: cue.at, cue, apply: () => undefined, isSubject: true })
+      if (next !== undefined && /^['’]s?$/u.test(next.text)) break
+      events.push(subjectEvent(mention, s))
       break
     }
   }
   return events
+}
+
+function subjectEvent(mention: Mention, sentence: number): Event {
+  const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence }
+  return { at: cue.at, cue, apply: () => undefined, isSubject: true }
 }
 
 /**

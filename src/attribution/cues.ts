@@ -46,7 +46,9 @@ export function isParticipleCue(layout: ParagraphLayout, k: number): boolean {
 }
 
 // Words that open an introductory phrase before a sentence's subject ("In a statement, …").
-const INTRO_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'when', 'while', 'as', 'since', 'for', 'with', 'by', 'from', 'later', 'earlier', 'meanwhile', 'still', 'but', 'and', 'yet', 'however', 'instead', 'then', 'speaking', 'asked', 'last', 'this', 'on', 'under', 'despite', 'although', 'though', 'if', 'once', 'separately'])
+const INTRO_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'when', 'while', 'as', 'since', 'for', 'with', 'by', 'from', 'speaking', 'asked', 'last', 'this', 'under', 'despite', 'although', 'though', 'if', 'once', 'because', 'unlike', 'like', 'among', 'according'])
+// Connectives that may open a sentence before its subject, with or without a comma.
+const CONNECTIVES: ReadonlySet<string> = new Set(['but', 'and', 'yet', 'so', 'still', 'then', 'however', 'meanwhile', 'instead', 'later', 'earlier', 'now', 'also', 'separately', 'indeed', 'moreover', 'thus'])
 
 /**
  * A cue whose speaker is the subject of its clause (", adding that …", "and joked, …"). `mention`
@@ -73,13 +75,19 @@ function absoluteSubject(layout: ParagraphLayout, s: number, k: number): Mention
   return null
 }
 
-function sentenceSubject(layout: ParagraphLayout, s: number, limit: number): Mention | null {
+/**
+ * The subject of sentence `s`: the noun phrase that opens it (after quotations and an
+ * introductory phrase ending in a comma) when a verb follows it, read no further than token
+ * `limit`. Null when the sentence opens otherwise.
+ */
+export function sentenceSubject(layout: ParagraphLayout, s: number, limit: number): Mention | null {
   const tokens = layout.tokens
   const sentence = layout.sentences[s]
   if (sentence === undefined) return null
   let i = sentence.first
   while (i < limit && layout.quoteOf[i] !== -1) i++
   if (i < limit && tokens[i]?.text === ',') i++
+  while (i < limit && CONNECTIVES.has(tokens[i]?.lower ?? '')) i += tokens[i + 1]?.text === ',' ? 2 : 1
   if (INTRO_OPENERS.has(tokens[i]?.lower ?? '')) {
     let c = i
     while (c < limit && tokens[c]?.text !== ',' && layout.quoteOf[c] === -1) c++
@@ -89,7 +97,17 @@ function sentenceSubject(layout: ParagraphLayout, s: number, limit: number): Men
   const mention = readMentionAfter(tokens, i, limit)
   if (mention === null || mention.isPlural) return null
   let next = indexAtOffset(layout, mention.end)
-  while (next < limit && (SKIPPABLE.has(tokens[next]?.lower ?? '') || tokens[next]?.pos === 'ADV')) next++
+  // "Jane Roe, a spokeswoman, said", "Jane Roe (D-Md.) said": step over an appositive.
+  const close = tokens[next]?.text === ',' ? ',' : tokens[next]?.text === '(' ? ')' : null
+  if (close !== null && mention.kind === 'name') {
+    let c = next + 1
+    while (c < limit && c - next < 25 && tokens[c]?.text !== close && layout.quoteOf[c] === -1) c++
+    if (tokens[c]?.text !== close) return null
+    next = c + 1
+  }
+  // "… last month joked": a few adverbs or a short time phrase before the verb.
+  const stop = next + 4
+  while (next < limit && next < stop && (SKIPPABLE.has(tokens[next]?.lower ?? '') || /^(ADV|DET|NUM|ADJ|NOUN)$/u.test(tokens[next]?.pos ?? ''))) next++
   const verb = tokens[next]
   if (verb === undefined || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null
   return mention

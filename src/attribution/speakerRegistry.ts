@@ -1,3 +1,4 @@
+import { genderOfFirstName } from './firstNames.js'
 import type { Mention } from './mentions.js'
 import type { Speaker, SpeakerKind } from './speaker.js'
 
@@ -84,7 +85,7 @@ export function registerName(registry: SpeakerRegistry, mention: Mention, paragr
     entity.aliases.add(name)
   }
   if (entity.role === null && mention.role !== null) entity.role = mention.role
-  const gender = genderOfTitle(mention.text)
+  const gender = genderOfTitle(mention.text) ?? (kind === 'person' ? genderOfFirstName(name.split(/\s+/u)[0] ?? '') : null)
   if (gender !== null && entity.gender === null) entity.gender = gender
   if (mention.text !== entity.name) entity.aliases.add(mention.text)
   if (kind === 'person' && surname !== entity.name.toLowerCase()) entity.aliases.add(name.split(/\s+/u).slice(-1)[0] ?? name)

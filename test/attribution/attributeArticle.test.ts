@@ -219,6 +219,16 @@ const CASES: Case[] = [
     paragraphs: ['RED STATES OUTNUMBER BLUE - Jeffrey M. Jonas: “Twenty states are solidly Republican.”'],
     text: 'Twenty states are solidly Republican.', kind: 'direct', speaker: 'Jeffrey M. Jonas',
   },
+  {
+    name: 'a first name marks gender for "she"',
+    paragraphs: ['Carla Fenwick led the company. Walter Hume sniped that Fenwick was learning on the job.', '“This is a choice between charging ahead or retreating,” she said.'],
+    text: 'This is a choice between charging ahead or retreating,', kind: 'direct', speaker: 'Carla Fenwick',
+  },
+  {
+    name: 'a name in an introductory prepositional phrase is not the subject',
+    paragraphs: ['Juan Marquez of Oakland carried a photo.', 'In downtown San Francisco, a group marched in silence. “I cried the whole parade,” he said.'],
+    text: 'I cried the whole parade,', kind: 'direct', speaker: 'Juan Marquez',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
