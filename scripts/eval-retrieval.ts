@@ -64,14 +64,11 @@ const lunrDefault: Peer = (docs) => {
     this.field('text')
     docs.forEach((doc, id) => this.add({ id: String(id), text: doc.text }))
   })
+  // Lunr's query-string parser skips the trimmer and stop-word filter its index used, so "war?"
+  // would never match "war": run the question through the same steps, then its stemmer.
   return (query) => {
-    try {
-      return index.search(query).map((result) => Number(result.ref))
-    } catch {
-      // Lunr's query syntax rejects some questions ("…:…", a trailing "-"): search their words.
-      const words = lunr.tokenizer(query).map((token) => token.toString())
-      return index.query((q) => q.term(words, {})).map((result) => Number(result.ref))
-    }
+    const words = lunr.tokenizer(query).map((token) => lunr.stopWordFilter(lunr.trimmer(token))).filter((token) => token !== undefined)
+    return index.query((q) => q.term(words, {})).map((result) => Number(result.ref))
   }
 }
 for (const [name, peer] of [['MiniSearch 7 default', miniSearchDefault], ['Lunr 2.3 default', lunrDefault]] as const) {
@@ -106,17 +103,23 @@ console.log('targets (issue 4): local R@1 ≥ 0.880, global R@1 ≥ 0.860, local
 const library = buildLibrary(corpus.articles)
 const globalQuestions = questionsOf('global')
 for (const question of globalQuestions.slice(0, 200)) answerQuestion(library, question.question, { limit: 10 })
-const times = globalQuestions.map((question) => {
-  const started = performance.now()
-  answerQuestion(library, question.question, { limit: 10 })
-  return performance.now() - started
-})
-times.sort((a, b) => a - b)
-const percentile = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0
-console.log(
-  `ask latency over the global pool (${paragraphs.length} paragraphs, ${times.length} questions, ${os.cpus().length} CPUs): ` +
-    `p50 ${percentile(50).toFixed(2)} ms, p99 ${percentile(99).toFixed(2)} ms, max ${percentile(100).toFixed(2)} ms`,
+// Each question is timed three times: the first run's figures include whatever else the machine
+// is doing, the fastest of three shows the code's own cost.
+const runs = globalQuestions.map((question) =>
+  [0, 1, 2].map(() => {
+    const started = performance.now()
+    answerQuestion(library, question.question, { limit: 10 })
+    return performance.now() - started
+  }),
 )
+const percentiles = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2)
+  return `p50 ${at(50)} ms, p99 ${at(99)} ms, max ${at(100)} ms`
+}
+console.log(`ask latency over the global pool (${paragraphs.length} paragraphs, ${runs.length} questions, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)}):`)
+console.log(`  first run:       ${percentiles(runs.map((times) => times[0] ?? 0))}`)
+console.log(`  fastest of three: ${percentiles(runs.map((times) => Math.min(...times)))}`)
 fs.rmSync(workDir, { recursive: true, force: true })
 
 function score(predFile: string): Scores {

@@ -115,7 +115,8 @@ function directAnswer(library: Library, analysis: QueryAnalysis, best: RankedHit
     const speakers = speakersInParagraph(library, best.article, best.paragraph)
     const described = analysis.speakers.find((entry) => entry.article === best.article && speakers.some((speaker) => speaker.id === entry.speaker.id))
     if (WHO_IS.test(analysis.question) && described !== undefined) return { text: described.speaker.name, type: 'person', ...at }
-    const asksWhoSaid = tokenize(analysis.question).some((token) => isSpeechVerb(token.folded))
+    // Only "who said/claimed/warned …": the speaker of a statement about an attack did not attack.
+    const asksWhoSaid = isSpeechVerb(tokenize(analysis.question)[1]?.folded ?? '')
     if (!asksWhoSaid) return null
     const speaker = bestMatchingSpeaker(library, analysis, best)
     return speaker === null ? null : { text: speaker, type: 'person', ...at }

@@ -71,7 +71,7 @@ export type QueryAnalysis = {
 // much" for a number, whatever noun follows.
 const TYPE_PATTERNS: ReadonlyArray<readonly [RegExp, QuestionType]> = [
   [/^(?:how (?:many|much)|what (?:number|percentage|percent|amount)|how (?:long|far|old|big|large|tall|high))\b/, 'how-many'],
-  [/^(?:when|(?:what|which) (?:year|years|date|day|month|decade|century|time|period|era))\b/, 'when'],
+  [/^(?:when|(?:(?:in|on|at|during|by|since|until) )?(?:what|which) (?:year|years|date|day|month|decade|century|time|period|era))\b/, 'when'],
   [/^(?:who|whom|whose|which (?:person|man|woman|official|leader|group|organi[sz]ation)|what (?:person|man|woman|official|organi[sz]ation))\b/, 'who'],
   [/^(?:where|(?:what|which) (?:country|city|place|region|state|town|area|location|province|continent))\b/, 'where'],
   [/^why\b/, 'why'],

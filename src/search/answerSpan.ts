@@ -74,6 +74,8 @@ export function findAnswerSpan(text: string, analysis: QueryAnalysis, tokenTerms
     const written = match[1] ?? match[0]
     const start = best.start + match.index + match[0].length - written.length
     const end = start + written.length
+    // "in Afghanistan’s internal affairs": a possessive names an owner, not the place.
+    if (kind === 'place' && /['’]s?$/.test(written)) continue
     if (kind === 'number' && /^\d{4}$/.test(written) && Number(written) >= 1000 && Number(written) < 2100) continue
     const words = tokenize(written).map((token) => foldWord(token.text)).filter((word) => !STOP_WORDS.has(word))
     if (words.length === 0 || words.every((word) => questionWords.has(word))) continue

@@ -1,0 +1,82 @@
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../src/answer/ask.js'
+import { buildLibrary, type Library } from '../../src/answer/library.js'
+import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+
+let library: Library
+
+beforeAll(async () => {
+  const { articles } = await loadCorpus(path.resolve(import.meta.dirname, '../../corpus'))
+  library = buildLibrary(articles)
+})
+
+// Questions as a newcomer to the seed would ask them: paraphrases, roles instead of names, other
+// words than the article's. `answer: null` means no direct answer may be given.
+describe('answerQuestion on the seed', () => {
+  it.each([
+    { question: 'Who said Afghanistan could become a regional hub?', paragraph: 7, answer: 'Tahir Hussain Andrabi' },
+    { question: 'When was the ceasefire announced?', paragraph: 3, answer: 'October 19' },
+    { question: 'Is the foreign ministry still talking to Kabul?', paragraph: 1, answer: null },
+    { question: 'Why has cross-border trade not restarted?', paragraph: 3, answer: null },
+    { question: 'What did the foreign office spokesman say about Iran?', paragraph: 8, answer: null },
+    { question: 'Who is the foreign office spokesman?', paragraph: 4, answer: 'Tahir Hussain Andrabi' },
+    { question: 'Who said written commitments are needed to resolve terrorism?', paragraph: 6, answer: 'Tahir Hussain Andrabi' },
+    { question: 'Does Pakistan have other disputes with Afghanistan?', paragraph: 7, answer: null },
+    { question: 'What did the ISPR chief say about India?', paragraph: 12, answer: null },
+    { question: 'Who said a hard message was given?', paragraph: 10, answer: 'Ahmed Sharif Chaudhry' },
+    { question: 'How many militant posts were destroyed?', paragraph: 14, answer: 'dozens' },
+    { question: 'What did the army say about the Doha deal?', paragraph: 15, answer: null },
+    { question: 'What did the Taliban promise in the Doha agreement?', paragraph: 15, answer: null },
+    { question: 'Who attacked Pakistani border posts?', paragraph: 9, answer: null },
+    { question: 'When did Pakistan shut the border crossings?', paragraph: 3, answer: 'October 2025' },
+    { question: 'Who said the fight against militancy would continue at all costs?', paragraph: 13, answer: 'Ahmed Sharif Chaudhry' },
+    { question: 'Is Pakistan ready if India and Afghanistan confront it?', paragraph: 12, answer: null },
+    { question: 'Who is the new hero of the Afghan Taliban?', paragraph: 11, answer: null },
+    { question: 'Does Pakistan meddle in Afghanistan’s internal affairs?', paragraph: 4, answer: null },
+    { question: 'Why have relations between Islamabad and Kabul got worse?', paragraph: 2, answer: null },
+    { question: 'What is Islamabad’s biggest worry?', paragraph: 2, answer: null },
+    { question: 'Who said ending terrorism is in Afghanistan’s own interest?', paragraph: 7, answer: 'Tahir Hussain Andrabi' },
+    { question: 'What happened to links between the TTP and India?', paragraph: 11, answer: null },
+    { question: 'Who claimed the TTP was targeted, not the Afghan Taliban?', paragraph: 14, answer: 'Ahmed Sharif Chaudhry' },
+    { question: 'Where did the spokesperson speak?', paragraph: 4, answer: null },
+    { question: 'In what year was the Doha Agreement signed?', paragraph: 15, answer: '2020' },
+    { question: 'What did Chaudhry say about Modi?', paragraph: 11, answer: null },
+    { question: 'Did Pakistan comment on the protests in Iran?', paragraph: 8, answer: null },
+  ])('"$question" → ¶$paragraph first, answer $answer', ({ question, paragraph, answer }) => {
+    const result = answerQuestion(library, question)
+    expect(result.results[0]?.paragraph).toBe(paragraph)
+    expect(result.answer?.text ?? null).toBe(answer)
+    if (result.answer !== null) expect(result.answer.paragraph).toBe(paragraph)
+  })
+
+  it('types a who-said answer as a person and a when answer as a date', () => {
+    expect(answerQuestion(library, 'Who said Afghanistan could become a regional hub?').answer?.type).toBe('person')
+    expect(answerQuestion(library, 'When was the ceasefire announced?').answer?.type).toBe('date')
+  })
+
+  it('names the speaker and role of a passage', () => {
+    const [passage] = answerQuestion(library, 'What did the foreign office spokesman say about Iran?').results
+    expect(passage?.speakers).toContainEqual({ name: 'Tahir Hussain Andrabi', role: 'Foreign Office spokesperson' })
+  })
+
+  it('offers corpus words, not stems, when nothing matches', () => {
+    const result = answerQuestion(library, 'negotiatoins xyzzy')
+    expect(result.results).toEqual([])
+    expect(result.answer).toBeNull()
+    for (const suggestion of result.suggestions) expect(library.articles[0]?.paragraphs.join(' ').toLowerCase()).toContain(suggestion.toLowerCase())
+  })
+
+  it('pages with offset and reports whether more follow', () => {
+    const first = answerQuestion(library, 'Afghanistan terrorism', { limit: 2 })
+    const second = answerQuestion(library, 'Afghanistan terrorism', { limit: 2, offset: 2 })
+    expect(first.hasMore).toBe(true)
+    expect(second.results.map((passage) => passage.paragraph)).not.toContain(first.results[0]?.paragraph)
+  })
+
+  it('bolds the matched words as written', () => {
+    const [passage] = answerQuestion(library, 'When was the ceasefire announced?').results
+    const words = (passage?.highlights ?? []).map(({ start, end }) => passage?.text.slice(start, end))
+    expect(words).toEqual(['ceasefire', 'announced'])
+  })
+})
