@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import type { Speaker } from '../../src/attribution/speaker.js'
+import { analyzeQuery, prepareSpeakers } from '../../src/search/analyzeQuery.js'
+
+const spokesperson: Speaker = { id: 'jane roe', name: 'Jane Roe', kind: 'person', role: 'Health Ministry spokesperson', aliases: ['Roe', 'the spokesperson'] }
+const mayor: Speaker = { id: 'sam poe', name: 'Sam Poe', kind: 'person', role: 'mayor', aliases: ['Poe'] }
+const registry = prepareSpeakers([
+  { article: 'a', speaker: spokesperson },
+  { article: 'a', speaker: mayor },
+])
+const names = (question: string) => analyzeQuery(question, registry).speakers.map(({ speaker }) => speaker.name)
+
+describe('analyzeQuery', () => {
+  it.each([
+    { question: 'Who said the clinic would close?', type: 'who' },
+    { question: 'When did the strike start?', type: 'when' },
+    { question: 'In what year was the bridge built?', type: 'when' },
+    { question: 'Where is the plant?', type: 'where' },
+    { question: 'How many people were hurt?', type: 'how-many' },
+    { question: 'How much did it cost?', type: 'how-many' },
+    { question: 'Why were the roads closed?', type: 'why' },
+    { question: 'What did the mayor promise?', type: 'what' },
+    { question: 'Did the council approve the plan?', type: 'yes-no' },
+    { question: 'so, who won?', type: 'who' },
+    { question: 'budget cuts', type: 'other' },
+  ])('reads "$question" as $type', ({ question, type }) => {
+    expect(analyzeQuery(question).type).toBe(type)
+  })
+
+  it('keeps quoted phrases as term sequences', () => {
+    expect(analyzeQuery('who said "written assurances"?').phrases).toEqual([['written', 'assur']])
+  })
+
+  it.each([
+    { name: 'a role in other words (spokesman → spokesperson)', question: 'What did the health ministry spokesman say?', expected: ['Jane Roe'] },
+    { name: 'an alias holding a role word', question: 'What did the spokesperson add?', expected: ['Jane Roe'] },
+    { name: 'a one-word role', question: 'What did the mayor say about taxes?', expected: ['Sam Poe'] },
+    { name: 'a surname in a question about speech', question: 'What did Roe say about vaccines?', expected: ['Jane Roe'] },
+    { name: 'no one for a surname that is only the subject', question: 'Where was Roe born?', expected: [] },
+    { name: 'no one when only part of a longer role matches', question: 'What did the ministry build?', expected: [] },
+  ])('matches $name', ({ question, expected }) => {
+    expect(names(question)).toEqual(expected)
+  })
+
+  it('lists the question words that describe the matched speaker', () => {
+    expect(analyzeQuery('What did the health ministry spokesman say?', registry).speakerTerms).toEqual(['health', 'ministri', 'spokesman'])
+  })
+})
