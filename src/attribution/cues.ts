@@ -137,6 +137,12 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
     if (SKIPPABLE.has(t.lower) || (t.pos === 'ADV' && !/^\p{Lu}/u.test(t.text)) || t.pos === 'AUX' || t.lower === "n't" || t.lower === 'n’t') j--
     else break
   }
+  // "Sen. Jo Roe (R-Fla.) said": a short parenthesis after the name.
+  if (tokens[j - 1]?.text === ')') {
+    let o = j - 2
+    while (o >= min && o >= j - 10 && tokens[o]?.text !== '(') o--
+    if (tokens[o]?.text === '(' && readMentionBefore(tokens, o, min)?.kind === 'name') j = o
+  }
   const direct = readMentionBefore(tokens, j, min)
   if (direct !== null) return { mention: direct, role: null }
   if (tokens[j - 1]?.text !== ',') return { mention: null, role: null }
@@ -217,7 +223,7 @@ export function isClauseEnd(tokens: readonly TaggedToken[], k: number): boolean 
   if (/^[!?;]$/u.test(t.text)) return true
   if (t.text !== '.') return false
   const next = tokens[k + 1]
-  return next === undefined || (next.text !== ',' && !/^\p{Ll}/u.test(next.text))
+  return next === undefined || (next.text !== ',' && next.text !== ')' && !/^\p{Ll}/u.test(next.text))
 }
 
 /**
@@ -247,6 +253,8 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
   const sentence = layout.sentences[layout.sentenceOf[first] ?? 0]
   let min = sentence?.first ?? 0
   for (let k = first - 1; k >= min; k--) if (layout.quoteOf[k] !== -1) { min = k + 1; break }
+  const phrase = findSourcePhrase(layout, min, first)
+  if (phrase !== null) return phrase
   for (let k = first - 1; k >= min; k--) {
     const t = tokens[k] as TaggedToken
     if (layout.quoteOf[k] !== -1 || !isCueVerb(t)) continue
@@ -266,6 +274,32 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
     }
   }
   return findNameLabel(layout, q)
+}
+
+/**
+ * A source phrase before a quotation that has no cue verb of its own: "According to X, “…”",
+ * "As X put it, “…”", and the inverted "Said X: “…”". Null when there is none.
+ */
+function findSourcePhrase(layout: ParagraphLayout, min: number, first: number): Cue | null {
+  const tokens = layout.tokens
+  const sentence = layout.sentenceOf[min] ?? 0
+  const opener = tokens[min]
+  if (opener !== undefined && /^(Said|Says)$/u.test(opener.text)) {
+    const mention = readMentionAfter(tokens, min + 1, first)
+    if (mention !== null && mention.kind !== 'pronoun') return { text: opener.text, at: opener.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence }
+  }
+  for (let k = min; k < first; k++) {
+    const t = tokens[k] as TaggedToken
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+      const mention = readMentionAfter(tokens, k + 2, first)
+      if (mention !== null) return { text: 'according to', at: t.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence }
+    }
+    if ((t.lower === 'put' || t.lower === 'puts') && tokens[k + 1]?.lower === 'it') {
+      const { mention, role } = subjectBefore(layout, k, min)
+      if (mention !== null) return { text: `${t.text} it`, at: t.start, mention, role, link: 'mention', sentence }
+    }
+  }
+  return null
 }
 
 /**

@@ -67,6 +67,8 @@ function retagNameVerbs(tokens: TaggedToken[]): void {
     const isMidSentence = prev !== undefined && (/^[\p{L}\p{N},]/u.test(prev.text)) && !/^\p{Lu}+$/u.test(t.text)
     const isBeforeName = isCapitalisedName(next) && t.end + 1 === (next as TaggedToken).start
       && prev !== undefined && !/^[.!?:;"“”'‘’—–-]$/u.test(prev.text) && !SPEECH_VERBS.has(t.lower)
-    if (isAfterName || isBeforeName || isMidSentence) tokens[i] = { ...t, pos: 'PROPN' }
+    // "“…,” Ward said": a capitalised word right before a cue verb is its subject.
+    const isBeforeCue = next !== undefined && next.pos === 'VERB' && SPEECH_VERBS.has(next.lower) && !SPEECH_VERBS.has(t.lower)
+    if (isAfterName || isBeforeName || isMidSentence || isBeforeCue) tokens[i] = { ...t, pos: 'PROPN' }
   }
 }

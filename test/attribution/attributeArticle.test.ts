@@ -229,6 +229,31 @@ const CASES: Case[] = [
     paragraphs: ['Juan Marquez of Oakland carried a photo.', 'In downtown San Francisco, a group marched in silence. “I cried the whole parade,” he said.'],
     text: 'I cried the whole parade,', kind: 'direct', speaker: 'Juan Marquez',
   },
+  {
+    name: 'a surname the tagger reads as a verb right before "said"',
+    paragraphs: ['“Rubio is very weak on this issue,” Ward said.'],
+    text: 'Rubio is very weak on this issue,', kind: 'direct', speaker: 'Ward',
+  },
+  {
+    name: 'a party-and-state parenthesis between the name and the cue',
+    paragraphs: ['"We will win this state by a mile," Sen. Mark Rudd (R-Fla.) said Saturday.'],
+    text: 'We will win this state by a mile,', kind: 'direct', speaker: 'Mark Rudd',
+  },
+  {
+    name: '"As X put it:" before a quotation',
+    paragraphs: ['As John Corwin, the No. 2 in the leadership, put it: "This person will not be confirmed."'],
+    text: 'This person will not be confirmed.', kind: 'direct', speaker: 'John Corwin',
+  },
+  {
+    name: '"According to X," before a quotation',
+    paragraphs: ['According to Rush Lomax, “If it was left up to her, she would lose.”'],
+    text: 'If it was left up to her, she would lose.', kind: 'direct', speaker: 'Rush Lomax',
+  },
+  {
+    name: 'an inverted "Said X:" before a quotation',
+    paragraphs: ['Said Ellis Grant: “The code is complicated.”'],
+    text: 'The code is complicated.', kind: 'direct', speaker: 'Ellis Grant',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
