@@ -85,6 +85,23 @@ const SPEECH_LEMMAS: readonly (readonly [string, string, string, string])[] = [
   ['brag', 'brags', 'bragged', 'bragging'],
   ['lament', 'laments', 'lamented', 'lamenting'],
   ['post', 'posts', 'posted', 'posting'],
+  ['conclude', 'concludes', 'concluded', 'concluding'],
+  ['interject', 'interjects', 'interjected', 'interjecting'],
+  ['implore', 'implores', 'implored', 'imploring'],
+  ['bark', 'barks', 'barked', 'barking'],
+  ['snap', 'snaps', 'snapped', 'snapping'],
+  ['muse', 'muses', 'mused', 'musing'],
+  ['plead', 'pleads', 'pleaded', 'pleading'],
+  ['press', 'presses', 'pressed', 'pressing'],
+  ['recall', 'recalls', 'recalled', 'recalling'],
+  ['remember', 'remembers', 'remembered', 'remembering'],
+  ['opine', 'opines', 'opined', 'opining'],
+  ['quote', 'quotes', 'quoted', 'quoting'],
+  ['chant', 'chants', 'chanted', 'chanting'],
+  ['yell', 'yells', 'yelled', 'yelling'],
+  ['scream', 'screams', 'screamed', 'screaming'],
+  ['sigh', 'sighs', 'sighed', 'sighing'],
+  ['whisper', 'whispers', 'whispered', 'whispering'],
 ]
 
 /** Every inflection of every cue verb, lowercased. */
@@ -98,7 +115,7 @@ export const SPEECH_PARTICIPLES: ReadonlySet<string> = new Set(SPEECH_LEMMAS.map
  * "accused", take an object and are cues for quotations only.
  */
 export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
-  SPEECH_LEMMAS.filter(([base]) => !['urge', 'accuse', 'call', 'describe', 'read', 'answer', 'retort', 'quip', 'scoff', 'wonder', 'demand', 'brag', 'post', 'ask', 'continue', 'point', 'respond', 'reply', 'shout', 'exclaim', 'inform', 'charge', 'promise', 'pledge', 'vow', 'repeat', 'joke', 'remark', 'tweet', 'counter', 'boast', 'assure', 'concur', 'caution'].includes(base)).flat(),
+  SPEECH_LEMMAS.filter(([base]) => !['urge', 'accuse', 'call', 'describe', 'read', 'answer', 'retort', 'quip', 'scoff', 'wonder', 'demand', 'brag', 'post', 'ask', 'continue', 'point', 'respond', 'reply', 'shout', 'exclaim', 'inform', 'charge', 'promise', 'pledge', 'vow', 'repeat', 'joke', 'remark', 'tweet', 'counter', 'boast', 'assure', 'concur', 'caution', 'interject', 'implore', 'bark', 'snap', 'muse', 'plead', 'press', 'remember', 'opine', 'quote', 'chant', 'yell', 'scream', 'sigh', 'whisper'].includes(base)).flat(),
 )
 
 /** Verbs whose object is the hearer, skipped before the reported clause ("told reporters that …"). */

@@ -254,6 +254,11 @@ const CASES: Case[] = [
     paragraphs: ['Said Ellis Grant: “The code is complicated.”'],
     text: 'The code is complicated.', kind: 'direct', speaker: 'Ellis Grant',
   },
+  {
+    name: 'a manner-of-speaking verb cues a quotation',
+    paragraphs: ['“Go back to Univision,” Don Tramp barked.'],
+    text: 'Go back to Univision,', kind: 'direct', speaker: 'Don Tramp',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
