@@ -7,7 +7,8 @@
  * attribution + indexes), saves the snapshot, and times ask, quote and speaker autocomplete over
  * the same questions and keywords, then plain MiniSearch and Lunr over the same paragraphs; the
  * second is a restart: a fresh process that loads the snapshot and is ready to answer. Prints one
- * table row per size, or with `--json` one JSON document. The eval texts never enter the repo.
+ * table row per size, or with `--json` one JSON document (`--table FILE` prints such a document
+ * as the table). The eval texts never enter the repo.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -220,6 +221,11 @@ function time(inputs: readonly string[], run: (input: string) => unknown): { p50
   return { p50: at(0.5), p99: at(0.99) }
 }
 
+function printTable(file: string): void {
+  const { machine, results } = JSON.parse(fs.readFileSync(file, 'utf8')) as { machine: { cpus: number; cpuModel: string; node: string; queries: number }; results: SizeResult[] }
+  process.stdout.write(`${formatTable(results)}\n\n${machine.cpus} cores · ${machine.cpuModel} · Node ${machine.node} · ${machine.queries} queries per kind\n`)
+}
+
 function cpuModel(): string {
   const line = fs
     .readFileSync('/proc/cpuinfo', 'utf8')
@@ -271,4 +277,5 @@ function formatTable(results: readonly SizeResult[]): string {
 // Last, so every constant above is initialised before a child starts.
 if (args[0] === '--child-build') await childBuild(args[1] ?? '', args[2] ?? '', Number(option('--queries') ?? 1000))
 else if (args[0] === '--child-restart') await childRestart(args[1] ?? '', args[2] ?? '')
+else if (args[0] === '--table') printTable(args[1] ?? '')
 else await runBench()

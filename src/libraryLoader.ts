@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import cliProgress from 'cli-progress'
 import { buildLibrary } from './answer/library.js'
 import { restoreLibrary, serializeLibrary, SNAPSHOT_FORMAT } from './answer/librarySnapshot.js'
 import { defaultLoadOptions, formatProblem, loadCorpus } from './corpus/loadCorpus.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './corpus/snapshotStore.js'
+import type { WorkerMessage } from './libraryWorker.js'
 import { watchCorpus, type CorpusWatch, type WatchOptions } from './corpus/watchCorpus.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 
@@ -50,11 +52,7 @@ export async function openLibrary(source: LibrarySource, hooks: LoadHooks): Prom
 export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previous: LoadedLibrary): Promise<OpenedLibrary | null>
 export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previous: LoadedLibrary | null = null): Promise<OpenedLibrary | null> {
   const startedAt = performance.now()
-  const key = snapshotKey({
-    corpus: await hashCorpus(source.corpusDir),
-    code: source.codeVersion,
-    options: { load: defaultLoadOptions, format: SNAPSHOT_FORMAT },
-  })
+  const key = await libraryKey(source)
   if (previous !== null && previous.key === key) return null
   const file = source.snapshotDir === null ? null : snapshotPath(source.snapshotDir, source.corpusDir)
   let snapshotLoad: number | null = null
@@ -72,6 +70,8 @@ export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previ
     } else if (read.status !== 'missing') {
       hooks.log(`snapshot: ${file} is ${read.status} (${read.reason}); rebuilding`)
     }
+    // A stale snapshot still holds the attribution of the articles that did not change.
+    if (read.status === 'stale' && previous === null) previous = await readAnySnapshot(file)
   }
   const buildStartedAt = performance.now()
   const corpus = await loadCorpus(source.corpusDir)
@@ -89,6 +89,65 @@ export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previ
     }
   }
   return { library, problems, key, from: 'build', ms: { total: performance.now() - startedAt, snapshotLoad, build, snapshotSave } }
+}
+
+/**
+ * A rebuild for a {@link LibraryHolder} that keeps the calling thread free: a worker thread builds
+ * the library and saves its snapshot, then this thread only loads the snapshot (the "snapshot
+ * load" of the benchmark instead of the whole build). Without a snapshot folder, or when the
+ * worker cannot run, it builds on this thread. Returns null when the corpus has not changed.
+ */
+export async function rebuildInBackground(source: LibrarySource, hooks: LoadHooks, current: LoadedLibrary): Promise<OpenedLibrary | null> {
+  if (source.snapshotDir === null || current.key === (await libraryKey(source))) return openLibrary(source, hooks, current)
+  try {
+    await buildInWorker(source, hooks.log)
+  } catch (error) {
+    hooks.log(`reload: the background build failed (${error instanceof Error ? error.message : String(error)}); building here`)
+  }
+  return openLibrary(source, hooks, current)
+}
+
+const WORKER = new URL('./libraryWorker.ts', import.meta.url).href
+// The worker runs the TypeScript sources as the roots do, through tsx's API (a worker does not
+// inherit the --import hooks of the thread that starts it).
+const TSX_API = import.meta.resolve('tsx/esm/api')
+const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`
+
+function buildInWorker(source: LibrarySource, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: source })
+    let isDone = false
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'log') log(message.line)
+      else {
+        isDone = true
+        if (message.type === 'done') resolve()
+        else reject(new Error(message.error))
+        void worker.terminate()
+      }
+    })
+    worker.on('error', reject)
+    worker.on('exit', (code) => {
+      if (!isDone) reject(new Error(`the worker exited with code ${code}`))
+    })
+  })
+}
+
+async function libraryKey(source: LibrarySource): Promise<string> {
+  return snapshotKey({
+    corpus: await hashCorpus(source.corpusDir),
+    code: source.codeVersion,
+    options: { load: defaultLoadOptions, format: SNAPSHOT_FORMAT },
+  })
+}
+
+// The library of whatever snapshot `file` holds, stale or not, as a base to reuse; null if none.
+async function readAnySnapshot(file: string): Promise<LoadedLibrary | null> {
+  const read = await readSnapshot(file, null)
+  if (read.status !== 'ok') return null
+  read.parts.delete('problems')
+  const restored = restoreLibrary(read.parts)
+  return 'library' in restored ? { library: restored.library, problems: [], key: null } : null
 }
 
 /**

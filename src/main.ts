@@ -2,7 +2,7 @@ import 'dotenv/config'
 import { loadConfig, type Config } from './config.js'
 import { CONSOLE_HELP, runConsole } from './console.js'
 import { createLibraryHolder, type LibraryHolder } from './libraryHolder.js'
-import { codeVersion, openLibrary, reportProgress, watchAndReload, type OpenedLibrary } from './libraryLoader.js'
+import { codeVersion, openLibrary, rebuildInBackground, reportProgress, watchAndReload, type OpenedLibrary } from './libraryLoader.js'
 
 // Composition root of `npm start`: config → corpus → library → the Discord client, or the local
 // console when there is no token and a person at a terminal.
@@ -18,8 +18,8 @@ export async function loadLibrary(config: Config, log: (line: string) => void): 
   const source = { corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, codeVersion: await codeVersion() }
   const progress = reportProgress(process.stderr, log)
   const opened = await openLibrary(source, { log, onProgress: progress.onProgress }).finally(progress.stop)
-  // Reloads build silently: the bot keeps answering from the previous library meanwhile.
-  const holder = createLibraryHolder(opened, (current) => openLibrary(source, { log, onProgress: null }, current))
+  // Reloads build in a worker thread, silently: the bot keeps answering from the previous library.
+  const holder = createLibraryHolder(opened, (current) => rebuildInBackground(source, { log, onProgress: null }, current))
   watchAndReload(config.corpusDir, holder, log)
   return { opened, holder }
 }

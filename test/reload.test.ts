@@ -7,7 +7,7 @@ import { buildLibrary, type Library } from '../src/answer/library.js'
 import { snapshotPath } from '../src/corpus/snapshotStore.js'
 import type { CorpusWatch } from '../src/corpus/watchCorpus.js'
 import { createLibraryHolder, type LoadedLibrary } from '../src/libraryHolder.js'
-import { openLibrary, watchAndReload, type LibrarySource } from '../src/libraryLoader.js'
+import { openLibrary, rebuildInBackground, watchAndReload, type LibrarySource } from '../src/libraryLoader.js'
 
 const SEED = 'corpus/000_964c6f0d203bd963.txt'
 const EXTRA = 'Lighthouse keepers return to Skerryvore\nThe Northern Lighthouse Board said the keepers would return to the Skerryvore rock in May.\n'
@@ -69,6 +69,15 @@ describe('openLibrary', () => {
     expect(logs).toEqual([expect.stringMatching(/^snapshot: cannot save .*; the next start will build again$/)])
   })
 
+  it('reuses the attribution of unchanged articles from a stale snapshot', async () => {
+    const first = await openLibrary(source, hooks)
+    await writeFile(path.join(source.corpusDir, 'extra.txt'), EXTRA)
+    const second = await openLibrary(source, hooks)
+    expect(second.from).toBe('build')
+    expect(second.library.attributions.get('seed')).toEqual(first.library.attributions.get('seed'))
+    expect(ids(second.library)).toEqual(['extra', 'seed'])
+  })
+
   it('reports the skipped files of a snapshot as it did when building', async () => {
     await writeFile(path.join(source.corpusDir, 'broken.md'), '')
     const first = await openLibrary(source, hooks)
@@ -76,6 +85,32 @@ describe('openLibrary', () => {
     expect(second.from).toBe('snapshot')
     expect(second.problems).toEqual(first.problems)
     expect(second.problems).toEqual(['corpus: skipped broken.md: is empty'])
+  })
+})
+
+describe('rebuildInBackground', () => {
+  it('builds in a worker thread and swaps in the library it saved, answering from the old one meanwhile', async () => {
+    const holder = createLibraryHolder(await openLibrary(source, hooks), (current) => rebuildInBackground(source, hooks, current))
+    const before = holder.current()
+    await writeFile(path.join(source.corpusDir, 'extra.txt'), EXTRA)
+    const reloading = holder.reload()
+    expect(holder.current()).toBe(before)
+    expect(topText(holder.current(), 'ceasefire announced')).toContain('ceasefire')
+    const outcome = await reloading
+    expect(outcome.status).toBe('reloaded')
+    expect(ids(holder.current())).toEqual(['extra', 'seed'])
+    expect(topText(holder.current(), 'Skerryvore keepers')).toContain('Skerryvore rock in May')
+    // Logged by the worker; no "building here", so the worker did the build.
+    expect(logs).toEqual([expect.stringMatching(/is stale .*; rebuilding$/)])
+    expect((await holder.reload()).status).toBe('unchanged')
+  })
+
+  it('builds on its own thread when snapshots are off', async () => {
+    const off = { ...source, snapshotDir: null }
+    const holder = createLibraryHolder(await openLibrary(off, hooks), (current) => rebuildInBackground(off, hooks, current))
+    await writeFile(path.join(source.corpusDir, 'extra.txt'), EXTRA)
+    expect((await holder.reload()).status).toBe('reloaded')
+    expect(ids(holder.current())).toEqual(['extra', 'seed'])
   })
 })
 

@@ -118,13 +118,16 @@ export async function saveSnapshot(file: string, key: string, parts: readonly Sn
   }
 }
 
-/** Reads the snapshot at `file` if it was written for `key`. Never throws: every failure is a status. */
-export async function readSnapshot(file: string, key: string): Promise<SnapshotRead> {
+/**
+ * Reads the snapshot at `file` if it was written for `key` (null: for any key, e.g. to reuse the
+ * unchanged parts of a stale one). Never throws: every failure is a status.
+ */
+export async function readSnapshot(file: string, key: string | null): Promise<SnapshotRead> {
   const header = await readHeader(file)
   if (header.status !== 'ok') return header
   const expected = `${MAGIC} ${STORE_FORMAT} `
   if (!header.line.startsWith(expected)) return { status: 'corrupted', reason: 'not a byline snapshot of this format' }
-  if (header.line.slice(expected.length) !== key) return { status: 'stale', reason: 'the corpus, the code or the options changed' }
+  if (key !== null && header.line.slice(expected.length) !== key) return { status: 'stale', reason: 'the corpus, the code or the options changed' }
   let bytes: Buffer
   try {
     bytes = await readFile(file)

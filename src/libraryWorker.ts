@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { openLibrary, type LibrarySource } from './libraryLoader.js'
+
+// Worker-thread entry of a background rebuild (see rebuildInWorker in libraryLoader.ts): builds
+// the library of a corpus folder and saves its snapshot, so the bot's own thread only loads the
+// result. Reports log lines and, last, what it built; the library itself travels as the snapshot.
+
+/** A message from the worker to the thread that started it. */
+export type WorkerMessage =
+  | { type: 'log'; line: string }
+  | { type: 'done'; key: string | null; from: 'snapshot' | 'build' }
+  | { type: 'failed'; error: string }
+
+const port = parentPort
+if (port !== null) {
+  const post = (message: WorkerMessage) => port.postMessage(message)
+  openLibrary(workerData as LibrarySource, { log: (line) => post({ type: 'log', line }), onProgress: null }).then(
+    (opened) => post({ type: 'done', key: opened.key, from: opened.from }),
+    (error: unknown) => post({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+  )
+}
