@@ -2,7 +2,7 @@ import type { ApplicationCommandOptionChoiceData } from 'discord.js'
 import { matchArticles } from '../answer/articles.js'
 import type { Library } from '../answer/library.js'
 import { listSpeakers } from '../answer/speakers.js'
-import { COMPONENT_LIMITS, truncateText } from '../render/discord.js'
+import { COMPONENT_LIMITS, truncateText } from '../render/discordLimits.js'
 
 /** Articles whose id or headline contains what was typed: the headline shown, the id as value. */
 export function articleChoices(library: Library, typed: string): ApplicationCommandOptionChoiceData<string>[] {

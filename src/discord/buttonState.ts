@@ -1,4 +1,4 @@
-import { COMPONENT_LIMITS } from '../render/discord.js'
+import { COMPONENT_LIMITS } from '../render/discordLimits.js'
 
 // Button state lives in the custom id (and the query in the message's header embed), so a button
 // keeps working after the bot restarts. The version prefix lets a future format reject old ids

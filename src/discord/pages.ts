@@ -1,7 +1,8 @@
 import { answerQuestion } from '../answer/ask.js'
 import type { Library } from '../answer/library.js'
 import { searchQuotes } from '../answer/quote.js'
-import { renderAskMessage, renderQuoteMessage, type ButtonSpec, type DiscordMessage, type PageControls } from '../render/discord.js'
+import { renderAskMessage, renderQuoteMessage, type ButtonSpec, type PageControls } from '../render/discord.js'
+import type { DiscordMessage } from '../render/discordLimits.js'
 import { encodeButton } from './buttonState.js'
 
 /** Passages per /ask page: three long paragraphs still fit Discord's 6,000 characters. */

@@ -1,5 +1,6 @@
 import { MessageFlags, type InteractionEditReplyOptions, type InteractionReplyOptions } from 'discord.js'
-import { renderNotice, type DiscordMessage } from '../render/discord.js'
+import { renderNotice } from '../render/discord.js'
+import type { DiscordMessage } from '../render/discordLimits.js'
 
 /** Every message the bot sends pings no one, whatever the corpus or the user typed. */
 export const NO_MENTIONS = { parse: [] }

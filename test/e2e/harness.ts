@@ -14,7 +14,7 @@ import { formatProblem, loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { startBot, type Bot } from '../../src/discord/bot.js'
 import type { ReloadReport } from '../../src/discord/command.js'
 import { REDACTED_PATHS } from '../../src/discord/logger.js'
-import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength } from '../../src/render/discord.js'
+import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
 import type { DiscordEmulator } from './emulator.js'
 
 const failures: unknown[] = []

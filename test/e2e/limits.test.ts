@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Bot } from '../../src/discord/bot.js'
-import { EMBED_LIMITS, embedLength } from '../../src/render/discord.js'
+import { EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
 import { startEmulator, type DiscordEmulator } from './emulator.js'
 import { failOnUnhandledRejection, limitViolations, startTestBot, writeTempCorpus } from './harness.js'
 import { chatInput } from './interactions.js'

@@ -8,20 +8,8 @@ import { listSpeakers } from '../../src/answer/speakers.js'
 import type { Article } from '../../src/corpus/article.js'
 import { renderPage } from '../../src/discord/pages.js'
 import { privateNotice, toEdit, toReply } from '../../src/discord/replies.js'
-import {
-  COMPONENT_LIMITS,
-  CONTENT_LIMIT,
-  EMBED_LIMITS,
-  embedLength,
-  fitMessage,
-  renderArticlesMessage,
-  renderBriefMessage,
-  renderContextMessage,
-  renderNotice,
-  renderSpeakersMessage,
-  truncateText,
-  type DiscordMessage,
-} from '../../src/render/discord.js'
+import { renderArticlesMessage, renderBriefMessage, renderContextMessage, renderNotice, renderSpeakersMessage } from '../../src/render/discord.js'
+import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, truncateText, type DiscordMessage } from '../../src/render/discordLimits.js'
 import { hostileParagraph, hostileText, MARKDOWN, MENTIONS, params, query, SEED } from './arbitraries.js'
 
 /**

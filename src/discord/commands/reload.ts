@@ -1,5 +1,6 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
-import { escapeMarkdown, truncateText, CONTENT_LIMIT } from '../../render/discord.js'
+import { escapeMarkdown } from '../../render/discord.js'
+import { CONTENT_LIMIT, truncateText } from '../../render/discordLimits.js'
 import type { Command } from '../command.js'
 import { privateNotice, toEdit } from '../replies.js'
 
