@@ -52,10 +52,14 @@ export function truncateText(text: string, maxChars: number): string {
   const room = text.slice(0, Math.max(0, maxChars - 1))
   const boundary = room.search(/\s\S*$/)
   let cut = boundary > maxChars / 2 ? room.slice(0, boundary) : room
-  cut = cut.replace(/[\uD800-\uDBFF]$/, '')
-  // An odd run of trailing backslashes would escape the ellipsis.
-  if (/(^|[^\\])(\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1)
-  return `${cut.trimEnd()}…`
+  // Trim until the end is clean: an odd run of trailing backslashes would escape the ellipsis, and
+  // dropping one may expose a space or half a surrogate pair again (`a \ b`, `a\ b`).
+  for (let previous = ''; previous !== cut; ) {
+    previous = cut
+    cut = cut.trimEnd().replace(/[\uD800-\uDBFF]$/, '')
+    if (/(^|[^\\])(\\\\)*\\$/.test(cut)) cut = cut.slice(0, -1)
+  }
+  return `${cut}…`
 }
 
 /**

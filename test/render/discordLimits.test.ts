@@ -8,6 +8,8 @@ describe('truncateText', () => {
     { name: 'cuts at the last word boundary', input: 'one two three four', max: 12, expected: 'one two…' },
     { name: 'cuts a single long word mid-word', input: 'abcdefghijklmnop', max: 6, expected: 'abcde…' },
     { name: 'never leaves a dangling escape', input: 'abcd\\*efgh', max: 6, expected: 'abcd…' },
+    { name: 'never leaves a dangling escape before a trimmed space', input: 'a\\ bcdefgh', max: 4, expected: 'a…' },
+    { name: 'trims a space left by a dropped backslash', input: 'a \\ bcdefgh', max: 5, expected: 'a…' },
     { name: 'never splits a surrogate pair', input: 'abcd😀efgh', max: 6, expected: 'abcd…' },
   ])('$name', ({ input, max, expected }) => {
     const cut = truncateText(input, max)
