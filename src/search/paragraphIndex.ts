@@ -94,16 +94,18 @@ export function loadParagraphIndex(json: string): ParagraphIndex {
   const parsed = JSON.parse(json) as {
     index: unknown
     documents: ParagraphDocument[]
-    profiles: PassageProfile[]
-    surfaceForms: Array<[string, string]>
+    profiles?: PassageProfile[]
+    surfaceForms?: Array<[string, string]>
   }
   const search = MiniSearch.loadJS<ParagraphDocument>(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS)
+  // A snapshot written before profiles existed still loads: they are rebuilt from the texts.
+  const profiles = parsed.profiles ?? parsed.documents.map((document) => profilePassage(document.text))
   return {
     search,
     documents: parsed.documents,
-    profiles: parsed.profiles,
-    statistics: statisticsOf(parsed.profiles),
-    surfaceForms: new Map(parsed.surfaceForms),
+    profiles,
+    statistics: statisticsOf(profiles),
+    surfaceForms: new Map(parsed.surfaceForms ?? surfaceFormsOf(parsed.documents)),
   }
 }
 
