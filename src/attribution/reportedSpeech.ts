@@ -1,7 +1,8 @@
 import { appositiveAfter, clauseCue, indexAtOffset, isClauseEnd, isCoordinatedCue, isCueVerb, isParticipleCue, subjectBefore, type Cue } from './cues.js'
 import { readMentionAfter, type Mention } from './mentions.js'
+import { ROLE_NOUNS } from './roles.js'
 import type { ParagraphLayout, SentenceRange } from './paragraphLayout.js'
-import { CLAUSE_VERBS, HEARER_VERBS } from './speechVerbs.js'
+import { CLAUSE_VERBS, HEARER_VERBS, OBJECT_VERBS } from './speechVerbs.js'
 import type { TaggedToken } from './tagger.js'
 
 /** Reported speech found in a paragraph: the content range and the cue that introduces it. */
@@ -33,7 +34,7 @@ export function findReportedSpeech(layout: ParagraphLayout, isDirectSpan: readon
       if (item !== null) found.push(item)
       continue
     }
-    if (!CLAUSE_VERBS.has(t.lower) || !isCueVerb(t)) continue
+    if (!(CLAUSE_VERBS.has(t.lower) || OBJECT_VERBS.has(t.lower)) || !isCueVerb(t)) continue
     const item = readCue(layout, isDirectSpan, k, sentence)
     if (item !== null) found.push(item)
   }
@@ -70,6 +71,8 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
 function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange, cue: Cue): ReportedSpeech | null {
   const tokens = layout.tokens
   const t = tokens[k] as TaggedToken
+  const particles = OBJECT_VERBS.get(t.lower)
+  if (particles !== undefined) return readObject(layout, isDirectSpan, k, sentence, cue, particles)
   let j = k + 1
   if (HEARER_VERBS.has(t.lower)) {
     const hearer = readMentionAfter(tokens, j, sentence.endToken)
@@ -89,6 +92,26 @@ function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], 
   if (!hasThat && !CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1) return null
   if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about' || start.text === ',') return null
   const range = contentRange(layout, isDirectSpan, j, sentence.endToken)
+  return range === null ? null : { ...range, cue }
+}
+
+// Forms of "be" and words that make an object cue passive or subjectless ("was asked", "when asked").
+const PASSIVE_MARKERS: ReadonlySet<string> = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', 'when', 'if', 'after', 'before', 'once'])
+
+// The object phrase of an object cue, past its particle: "called [for] …", "urged …". Only an
+// active verb with a person as subject counts: "a group called X", "was asked about" and "phone
+// calls" are not reports.
+function readObject(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange, cue: Cue, particles: readonly string[]): ReportedSpeech | null {
+  const tokens = layout.tokens
+  if (tokens[k]?.pos !== 'VERB' || PASSIVE_MARKERS.has(tokens[k - 1]?.lower ?? '')) return null
+  if (cue.mention !== null && cue.mention.kind === 'nominal' && !ROLE_NOUNS.has(cue.mention.head)) return null
+  let j = k + 1
+  if (particles.includes(tokens[j]?.lower ?? '')) j++
+  else if (tokens[j]?.pos === 'ADP') return null
+  const start = tokens[j]
+  if (start === undefined || j >= sentence.endToken || start.text === ',' || start.pos === 'PUNCT' && layout.quoteOf[j] === -1) return null
+  if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) return null
+  const range = contentRange(layout, isDirectSpan, j, sentence.endToken, false)
   return range === null ? null : { ...range, cue }
 }
 
@@ -151,7 +174,7 @@ function readAccordingTo(layout: ParagraphLayout, isDirectSpan: readonly boolean
 // The content from token `from` to `to` (exclusive), cut at a trailing participle clause, a
 // content break ("…, despite …") or a cue participle (", adding that"), and trimmed of
 // punctuation. Null when nothing of substance is left.
-function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[], from: number, to: number): Range | null {
+function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[], from: number, to: number, needsVerb = true): Range | null {
   const tokens = layout.tokens
   let end = to
   for (let a = from + 1; a < to; a++) {
@@ -168,7 +191,7 @@ function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[],
   while (end > from && /^[.!?,;:\u2014\u2013-]$/u.test((tokens[end - 1] as TaggedToken).text) && layout.quoteOf[end - 1] === -1) end--
   if (end - from < 2) return null
   // A statement is a clause: words with no verb ("last month", "In a statement") are adjuncts.
-  if (!tokens.slice(from, end).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null
+  if (needsVerb && !tokens.slice(from, end).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null
   const first = tokens[from] as TaggedToken
   const last = tokens[end - 1] as TaggedToken
   return { start: first.start, end: last.end }

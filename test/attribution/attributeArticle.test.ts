@@ -259,11 +259,28 @@ const CASES: Case[] = [
     paragraphs: ['“Go back to Univision,” Don Tramp barked.'],
     text: 'Go back to Univision,', kind: 'direct', speaker: 'Don Tramp',
   },
+  {
+    name: 'an object cue reports its object phrase',
+    paragraphs: ['Campaign chairman John Podell called the governor “the most extreme pick in a generation.”'],
+    text: 'the governor “the most extreme pick in a generation.”', kind: 'indirect', speaker: 'John Podell',
+  },
+  {
+    name: '"called for" reports what follows the particle',
+    paragraphs: ['Mike Huckman called for denying entry to travelers from those countries.'],
+    text: 'denying entry to travelers from those countries', kind: 'indirect', speaker: 'Mike Huckman',
+  },
+  {
+    name: 'a report inside another report does not take the pronoun focus',
+    paragraphs: ['Gen Ali Rahman said the rebels had pledged that the border would stay open. However, he said the border remains closed.'],
+    text: 'the border remains closed', kind: 'indirect', speaker: 'Ali Rahman',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
   { name: 'an introductory phrase before "X added, “…”"', paragraphs: ['On the subject of trade, Jon Mack added, “Nobody will be tougher than me.”'], text: 'On the subject of trade' },
   { name: 'adjuncts after the cue', paragraphs: ['“The labor market is strong,” Chair Janet L. Yellen said last month.'], text: 'last month' },
+  { name: 'a noun modified by "called"', paragraphs: ['The mine sits near a meandering mountain stream called Miracle Run.'], text: 'Miracle Run' },
+  { name: 'a passive "was asked"', paragraphs: ['Mr. Tramp was asked about it during the debate on Thursday night.'], text: 'about it during the debate on Thursday night' },
 ]
 
 describe('attributeArticle on one shape at a time', () => {
