@@ -1,5 +1,5 @@
 import { isSpeechVerb } from '../attribution/speechVerbs.js'
-import { analyzeQuery, prepareSpeakers, type QueryAnalysis, type SpeakerPattern } from '../search/analyzeQuery.js'
+import { analyzeQuery, type QueryAnalysis, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { findAnswerSpan } from '../search/answerSpan.js'
 import { findHighlights, type Highlight } from '../search/highlight.js'
 import { rankParagraphs, suggestQueries, type RankedHit } from '../search/paragraphIndex.js'
@@ -86,18 +86,9 @@ export function answerQuestion(library: Library, question: string, options: Part
   }
 }
 
-// Speaker patterns per library, prepared on the first question: a library is immutable (a
-// reload builds a new one), so the cache never goes stale and goes away with its library.
-const SPEAKER_PATTERNS = new WeakMap<Library, readonly SpeakerPattern[]>()
-
 /** Every speaker the question could name: the article's, or the whole corpus's. */
 function registryOf(library: Library, article: string | null): readonly SpeakerPattern[] {
-  let patterns = SPEAKER_PATTERNS.get(library)
-  if (patterns === undefined) {
-    patterns = prepareSpeakers([...library.attributions].flatMap(([id, attribution]) => attribution.speakers.map((speaker) => ({ article: id, speaker }))))
-    SPEAKER_PATTERNS.set(library, patterns)
-  }
-  return article === null ? patterns : patterns.filter((pattern) => pattern.article === article)
+  return article === null ? library.speakerPatterns : library.speakerPatterns.filter((pattern) => pattern.article === article)
 }
 
 // "Who is the foreign office spokesman?" asks for the person the role names.

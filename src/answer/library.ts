@@ -2,6 +2,7 @@ import type { Article } from '../corpus/article.js'
 import { attributeArticle } from '../attribution/attributeArticle.js'
 import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
+import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
 import { createQuoteIndex, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
 
@@ -17,6 +18,11 @@ export type Library = {
   paragraphs: ParagraphIndex
   /** Every quote (direct, partial, indirect) as its own document, for quote search. */
   quotes: QuoteIndex
+  /**
+   * Every article's speakers as the words a question could use for them (see `prepareSpeakers`),
+   * derived from `attributions` when the library is assembled, so a snapshot need not store them.
+   */
+  speakerPatterns: readonly SpeakerPattern[]
 }
 
 /** Options for {@link buildLibrary}. */
@@ -60,7 +66,10 @@ export function assembleLibrary(
   paragraphs: ParagraphIndex,
   quotes: QuoteIndex = createQuoteIndex(quoteDocuments(articles, attributions)),
 ): Library {
-  return { articles, articleById: new Map(articles.map((article) => [article.id, article])), attributions, paragraphs, quotes }
+  const speakerPatterns = prepareSpeakers(
+    articles.flatMap((article) => (attributions.get(article.id)?.speakers ?? []).map((speaker) => ({ article: article.id, speaker }))),
+  )
+  return { articles, articleById: new Map(articles.map((article) => [article.id, article])), attributions, paragraphs, quotes, speakerPatterns }
 }
 
 /** The quote documents to index, numbered from 0 in corpus order; `quote` indexes the article's quotes. */

@@ -8,6 +8,8 @@ import { assembleLibrary, type Library } from './library.js'
 // by the module that owns that data (the paragraph index by search/paragraphIndex.ts); the file
 // I/O lives in corpus/snapshotStore.ts. A part that is missing or unknown means "rebuild", so a
 // new part (another index) only needs an entry in LIBRARY_PARTS and in restoreLibrary.
+// What is derived from the parts (the quote index, the speaker patterns) is not stored:
+// assembleLibrary recomputes it on load.
 
 /** Bumped when what a part holds changes in a way the code hash would not show. */
 export const SNAPSHOT_FORMAT = 1
