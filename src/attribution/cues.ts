@@ -144,7 +144,7 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
     if (tokens[o]?.text === '(' && readMentionBefore(tokens, o, min)?.kind === 'name') j = o
   }
   const direct = readMentionBefore(tokens, j, min)
-  if (direct !== null) return { mention: direct, role: null }
+  if (direct !== null) return nameBeforeRole(layout, direct, min) ?? { mention: direct, role: null }
   if (tokens[j - 1]?.text !== ',') return { mention: null, role: null }
   // An appositive chain ("Jane Roe, 29, of Huntsville, Ala., said"; "In a statement, Bob Roe, a
   // spokesman for the campaign, said"): walk back over commas to the leftmost name that opens a
@@ -174,6 +174,23 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
     return { mention: best.mention, role: isRoleLike && !/^\d/u.test(inner) && inner.length <= 80 ? inner : null }
   }
   return { mention: null, role: null }
+}
+
+/**
+ * "Ann Anton, president and CEO of the Restaurant Association, stated": when the words before a
+ * cue are a role (an organisation, a nominal) set off by a comma from a person's name that opens
+ * the sentence, the person speaks and the role is theirs.
+ */
+function nameBeforeRole(layout: ParagraphLayout, role: Mention, min: number): { mention: Mention; role: string } | null {
+  if (!(role.kind === 'nominal' || role.isOrganization)) return null
+  const tokens = layout.tokens
+  let c = indexAtOffset(layout, role.start) - 1
+  while (c >= min && c >= indexAtOffset(layout, role.start) - 8 && tokens[c]?.text !== ',' && /^(NOUN|ADJ|CCONJ|DET|ADP|PROPN)$/u.test(tokens[c]?.pos ?? '')) c--
+  if (c < min || tokens[c]?.text !== ',') return null
+  const name = readMentionBefore(tokens, c, min)
+  if (name === null || name.kind !== 'name' || name.isOrganization) return null
+  if (indexAtOffset(layout, name.start) !== min) return null
+  return { mention: name, role: layout.text.slice((tokens[c + 1] as TaggedToken).start, role.end) }
 }
 
 /**
@@ -253,7 +270,7 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
   const sentence = layout.sentences[layout.sentenceOf[first] ?? 0]
   let min = sentence?.first ?? 0
   for (let k = first - 1; k >= min; k--) if (layout.quoteOf[k] !== -1) { min = k + 1; break }
-  const phrase = findSourcePhrase(layout, min, first)
+  const phrase = findSourcePhrase(layout, min, first) ?? findNameLabel(layout, q)
   if (phrase !== null) return phrase
   for (let k = first - 1; k >= min; k--) {
     const t = tokens[k] as TaggedToken
@@ -273,7 +290,7 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
       return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[min] ?? 0 }
     }
   }
-  return findNameLabel(layout, q)
+  return null
 }
 
 /**
@@ -320,6 +337,7 @@ function findNameLabel(layout: ParagraphLayout, q: number): Cue | null {
   for (let c = first; c < colon; c++) if (layout.tokens[c]?.text === ',') { end = c; break }
   if (end - first > 6 || (end < colon && colon - end > 8)) return null
   const mention = readMentionAfter(layout.tokens, first, end)
-  if (mention === null || mention.kind !== 'name' || indexAtOffset(layout, mention.end) !== end) return null
+  const after = indexAtOffset(layout, mention?.end ?? 0)
+  if (mention === null || mention.kind !== 'name' || (after !== end && layout.tokens[after]?.lower !== 'and')) return null
   return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[first] ?? 0 }
 }

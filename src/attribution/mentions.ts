@@ -110,6 +110,8 @@ export function readMentionAfter(tokens: readonly TaggedToken[], start: number, 
     const next = tokens[to + 1]
     if (isNameToken(token) || isRoleWord(token)) to++
     else if ((token.text === '-' || token.text === '.') && isGlued(tokens[to - 1], token) && isGlued(token, next) && to > headStart) to++
+    // "Florida-based strategist Al Card": a lowercase word hyphened to a name modifies what follows.
+    else if (token.pos !== 'PUNCT' && /^\p{Ll}/u.test(token.text) && tokens[to - 1]?.text === '-' && isGlued(tokens[to - 1], token) && hasNameAhead(tokens, to, max)) to++
     else if (token.text === '(' && next !== undefined && ACRONYM.test(next.text) && tokens[to + 2]?.text === ')') to += 3
     else if (NAME_CONNECTORS.has(token.lower) && to > headStart && isNameToken(next) && isNameToken(tokens[to - 1])) to++
     // "Florida’s Rick Wilson", "Clinton’s communications director": a possessor opens the phrase.
@@ -182,12 +184,21 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   const run = tokens.slice(start, end)
   const connectorAt = run.findIndex((t) => NAME_CONNECTORS.has(t.lower) && t.lower !== 'and')
   const orgBeforeConnector = connectorAt > 0 && run.slice(0, connectorAt).some((t) => ORGANIZATION_WORDS.has(bare(t.text)) && UPPER_START.test(t.text))
-  // "Meenakshi Ganguly of Human Rights Watch": a title-free name before "of" is a person at an organisation.
-  // "Senator Jane Roe of Arizona" too: the name ends before "of" when a non-title word does.
-  const beforeConnector = run[connectorAt - 1]
-  if (connectorAt > 0 && !orgBeforeConnector && run[connectorAt]?.lower === 'of' && beforeConnector !== undefined
-    && isNameToken(beforeConnector) && !isTitle(beforeConnector) && !ORGANIZATION_WORDS.has(bare(beforeConnector.text))) {
-    return classifyNameRun(tokens, start, start + connectorAt)
+  // "Meenakshi Ganguly of Human Rights Watch", "Senator Jane Roe of Arizona", "university
+  // scientist Pat Murray of Ohio": a personal name right before "of", opening the run or after a
+  // title or role word, is a person at a place or organisation.
+  if (connectorAt > 0 && run[connectorAt]?.lower === 'of') {
+    let segment = connectorAt
+    while (segment > 0 && isPersonWord(run[segment - 1])) segment--
+    const opener = run[segment - 1]
+    if (segment < connectorAt && (opener === undefined || isTitle(opener) || !UPPER_START.test(opener.text))) {
+      return classifyNameRun(tokens, start, start + connectorAt)
+    }
+  }
+  // "Mark Blum and Jon Cohen": two full names joined; the first one leads.
+  const andAt = run.findIndex((t) => t.lower === 'and')
+  if (andAt >= 2 && isPersonWord(run[andAt - 1]) && isPersonWord(run[andAt - 2]) && isNameToken(run[andAt + 1])) {
+    return classifyNameRun(tokens, start, start + andAt)
   }
   let nameFrom = run.length
   while (nameFrom > 0) {
@@ -220,6 +231,10 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
     kind: 'name', text, start: first.start, end: last.end, name: orgName, role: null,
     head: (run[run.length - 1] as TaggedToken).text, isOrganization: true, isPlural: false,
   }
+}
+
+function isPersonWord(token: TaggedToken | undefined): boolean {
+  return token !== undefined && isNameToken(token) && !isTitle(token) && !ORGANIZATION_WORDS.has(bare(token.text))
 }
 
 function textOf(tokens: readonly TaggedToken[], from: number, end: number): string {

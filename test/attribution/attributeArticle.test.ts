@@ -274,6 +274,31 @@ const CASES: Case[] = [
     paragraphs: ['Gen Ali Rahman said the rebels had pledged that the border would stay open. However, he said the border remains closed.'],
     text: 'the border remains closed', kind: 'indirect', speaker: 'Ali Rahman',
   },
+  {
+    name: 'a place-based modifier before the role is not the name',
+    paragraphs: ['"How much worse could it get?" said Florida-based Republican strategist Al Cardona, a former chairman.'],
+    text: 'How much worse could it get?', kind: 'direct', speaker: 'Al Cardona',
+  },
+  {
+    name: '"Role Name of Place" names the person',
+    paragraphs: ['"It just was never meant to be," said university political scientist Pat Murrow of Ohio.'],
+    text: 'It just was never meant to be,', kind: 'direct', speaker: 'Pat Murrow',
+  },
+  {
+    name: 'a name label wins over a verb in the heading before it',
+    paragraphs: ['Pollsters agree - Carl Bialek: “One of the biggest lessons was a simple one.”'],
+    text: 'One of the biggest lessons was a simple one.', kind: 'direct', speaker: 'Carl Bialek',
+  },
+  {
+    name: 'two joined full names: the first leads',
+    paragraphs: ['TOO EARLY - Mark Blumen and Jon Cohn: “Although the polls failed, it isn’t because they were wrong.”'],
+    text: 'Although the polls failed, it isn’t because they were wrong.', kind: 'direct', speaker: 'Mark Blumen',
+  },
+  {
+    name: 'a role after the name without a closing comma',
+    paragraphs: ['Anthony Antos, president and CEO of the Restaurant Association stated, “It’s not a political problem.”'],
+    text: 'It’s not a political problem.', kind: 'direct', speaker: 'Anthony Antos',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
