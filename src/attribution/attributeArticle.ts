@@ -222,13 +222,17 @@ function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Even
         break
       }
       if (!isNameToken(t) || isInPhrase) continue
-      const mention = readMentionAfter(tokens, i, sentence.endToken)
+      let mention = readMentionAfter(tokens, i, sentence.endToken)
+      // "Suu Kyi's fate is unclear, but she said …": a possessor opening the sentence is salient.
+      const possessive = tokens.findIndex((x, k) => k > i && /^['’]s?$/u.test(x.text))
+      if (mention?.kind === 'nominal' && possessive > i && possessive - i <= 4) mention = readMentionAfter(tokens, i, possessive)
       if (mention === null || mention.kind !== 'name' || mention.isOrganization || mention.name === null) break
       const surname = mention.name.split(' ').slice(-1)[0]
       const isKnown = registry.entities.some((e) => e.kind === 'person' && e.name.split(' ').slice(-1)[0] === surname)
-      if (!mention.name.includes(' ') && mention.role === null && !isKnown) break
+      // A bare name opening its sentence and followed by a verb ("Trump blamed …") is a subject too.
+      const isOpening = i === sentence.first && tokens.find((x) => x.start >= mention.end)?.pos === 'VERB'
+      if (!mention.name.includes(' ') && mention.role === null && !isKnown && !isOpening) break
       const next = tokens.find((x) => x.start >= mention.end)
-      if (next !== undefined && /^['’]s?$/u.test(next.text)) break
       events.push(subjectEvent(mention, s))
       break
     }

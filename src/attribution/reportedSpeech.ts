@@ -2,7 +2,7 @@ import { appositiveAfter, clauseCue, indexAtOffset, isClauseEnd, isCoordinatedCu
 import { readMentionAfter, type Mention } from './mentions.js'
 import { ROLE_NOUNS } from './roles.js'
 import type { ParagraphLayout, SentenceRange } from './paragraphLayout.js'
-import { CLAUSE_VERBS, HEARER_VERBS, OBJECT_VERBS } from './speechVerbs.js'
+import { CLAUSE_VERBS, HEARER_VERBS, OBJECT_VERBS, SPEECH_VERBS } from './speechVerbs.js'
 import type { TaggedToken } from './tagger.js'
 
 /** Reported speech found in a paragraph: the content range and the cue that introduces it. */
@@ -150,6 +150,16 @@ function adjunctsEnd(layout: ParagraphLayout, from: number, end: number): number
   return null
 }
 
+// "…, Sanders insisted that …": a clause with its own subject and cue verb starts another report.
+function opensReport(tokens: readonly TaggedToken[], from: number, to: number): boolean {
+  for (let a = from; a < Math.min(to, from + 6); a++) {
+    const t = tokens[a] as TaggedToken
+    if (SPEECH_VERBS.has(t.lower) && t.pos === 'VERB') return a > from
+    if (!/^(PROPN|PRON|DET|NOUN|ADJ)$/u.test(t.pos) || t.lower === 'that' || t.lower === 'who' || t.lower === 'which') return false
+  }
+  return false
+}
+
 function isWholeQuoteStart(layout: ParagraphLayout, j: number): boolean {
   const span = layout.spans[layout.quoteOf[j] ?? -1]
   return span !== undefined && /^\p{Lu}/u.test(layout.text.slice(span.start, span.start + 1))
@@ -186,7 +196,7 @@ function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[],
     const next = tokens[a + 1]
     if (t.text === ';' || t.text === ':') { end = a; break }
     if (t.text === ',' && next !== undefined && layout.quoteOf[a + 1] === -1
-      && ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower))) { end = a; break }
+      && ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower) || opensReport(tokens, a + 1, to))) { end = a; break }
   }
   while (end > from && /^[.!?,;:\u2014\u2013-]$/u.test((tokens[end - 1] as TaggedToken).text) && layout.quoteOf[end - 1] === -1) end--
   if (end - from < 2) return null

@@ -299,6 +299,21 @@ const CASES: Case[] = [
     paragraphs: ['Anthony Antos, president and CEO of the Restaurant Association stated, “It’s not a political problem.”'],
     text: 'It’s not a political problem.', kind: 'direct', speaker: 'Anthony Antos',
   },
+  {
+    name: 'a bare name opening its sentence before a verb takes the focus',
+    paragraphs: ['Gov. Chris Crispin has battled with the mayor.', 'Tramp blamed local officials. "The pols made all the wrong moves," he wrote.'],
+    text: 'The pols made all the wrong moves,', kind: 'direct', speaker: 'Tramp',
+  },
+  {
+    name: 'a possessor opening the sentence takes the focus',
+    paragraphs: ['Analyst Meena Gangul spoke first.', 'Aung Suu’s fate is still unclear. "I am going to be above the president," she said.'],
+    text: 'I am going to be above the president,', kind: 'direct', speaker: 'Aung Suu',
+  },
+  {
+    name: 'a report ends where another subject and cue begin',
+    paragraphs: ['While Hilda Clint pledged to work with both parties, Bernd Sand insisted that change will come only with a revolution. "Nothing real will happen," he said.'],
+    text: 'Nothing real will happen,', kind: 'direct', speaker: 'Bernd Sand',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
