@@ -7,7 +7,7 @@ import { COMPONENT_LIMITS, truncateText } from '../render/discordLimits.js'
 /** Articles whose id or headline contains what was typed: the headline shown, the id as value. */
 export function articleChoices(library: Library, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   return matchArticles(library, typed, COMPONENT_LIMITS.choices)
-    .filter((article) => article.id.length <= COMPONENT_LIMITS.choiceName)
+    .filter((article) => article.id.length <= COMPONENT_LIMITS.choiceValue)
     .map((article) => ({ name: choiceName(article.headline), value: article.id }))
 }
 
@@ -16,7 +16,7 @@ export function speakerChoices(library: Library, typed: string, article: string 
   const known = article !== null && library.articleById.has(article) ? article : null
   return listSpeakers(library, { name: typed.trim() === '' ? null : typed, article: known })
     .speakers.slice(0, COMPONENT_LIMITS.choices)
-    .filter((speaker) => speaker.name.length <= COMPONENT_LIMITS.choiceName)
+    .filter((speaker) => speaker.name.length <= COMPONENT_LIMITS.choiceValue)
     .map((speaker) => ({ name: choiceName(speaker.role === null ? speaker.name : `${speaker.name} (${speaker.role})`), value: speaker.name }))
 }
 

@@ -1,8 +1,9 @@
 import type { Interaction } from 'discord.js'
+import type { Logger } from 'pino'
 import { handleButton } from './buttons.js'
 import type { BotContext } from './command.js'
 import { MESSAGE_COMMANDS, SLASH_COMMANDS } from './commandList.js'
-import { privateNotice } from './replies.js'
+import { NO_MENTIONS, privateNotice } from './replies.js'
 
 const SOMETHING_WENT_WRONG = 'Something went wrong while answering that. It has been logged; please try again.'
 
@@ -16,7 +17,7 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     await route(interaction, context)
   } catch (error) {
     context.logger.error({ err: error, ...describe(interaction) }, 'interaction failed')
-    await apologise(interaction).catch((replyError: unknown) => {
+    await apologise(interaction, context.logger).catch((replyError: unknown) => {
       context.logger.error({ err: replyError, ...describe(interaction) }, 'could not tell the user about the failure')
     })
   }
@@ -59,15 +60,30 @@ async function route(interaction: Interaction, context: BotContext): Promise<voi
 }
 
 /** Tells the user privately, in whichever way the interaction still allows. */
-async function apologise(interaction: Interaction): Promise<void> {
+async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([])
     return
   }
   if (!interaction.isRepliable()) return
   if (interaction.deferred && !interaction.replied) {
-    // A deferred reply keeps the visibility chosen when deferring; replace its "thinking…".
-    await interaction.editReply({ content: SOMETHING_WENT_WRONG, embeds: [], components: [], allowedMentions: { parse: [] } })
+    // A deferred reply keeps the visibility chosen when deferring, and so does the first follow-up
+    // (it replaces the "thinking…"). A private one becomes the apology; a public one is deleted
+    // first, so the apology can follow privately and the channel never sees the failure.
+    const apology = { content: SOMETHING_WENT_WRONG, embeds: [], components: [], allowedMentions: NO_MENTIONS }
+    if (interaction.ephemeral === true) {
+      await interaction.editReply(apology)
+      return
+    }
+    try {
+      await interaction.deleteReply()
+    } catch (error) {
+      // Could not delete it: a public apology beats a "thinking…" that never ends.
+      logger.warn({ err: error, interaction: interaction.id }, 'could not delete the deferred reply')
+      await interaction.editReply(apology)
+      return
+    }
+    await interaction.followUp(privateNotice(SOMETHING_WENT_WRONG))
   } else if (interaction.replied || interaction.deferred) {
     await interaction.followUp(privateNotice(SOMETHING_WENT_WRONG))
   } else {

@@ -1,6 +1,8 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js'
 import type { Library } from '../answer/library.js'
+import { matchArticles } from '../answer/articles.js'
 import { escapeMarkdown } from '../render/discord.js'
+import { truncateText } from '../render/discordLimits.js'
 import { articleChoices, speakerChoices } from './autocomplete.js'
 import { privateNotice } from './replies.js'
 
@@ -10,14 +12,24 @@ export const MAX_NAME_CHARS = 100
 
 /**
  * The `article` option as a known article id: null when not given; `undefined` after replying
- * "no such article" (the option is only ever used as an id to look up, never as a path).
+ * "no such article" (the option is only ever used as an id to look up, never as a path). Discord
+ * lets people send what they typed without picking a suggestion, so words that match exactly one
+ * article's id or headline (as autocomplete matches them) name that article.
  */
 export async function readArticle(interaction: ChatInputCommandInteraction, library: Library): Promise<string | null | undefined> {
   const article = interaction.options.getString('article')
   if (article === null || library.articleById.has(article)) return article
-  await interaction.reply(privateNotice(`No such article: “${escapeMarkdown(article)}”. Pick one from the list as you type, or see /articles.`))
+  const matches = matchArticles(library, article, MAX_LISTED_MATCHES + 1)
+  const [only] = matches
+  if (matches.length === 1 && only !== undefined) return only.id
+  const several = matches.slice(0, MAX_LISTED_MATCHES).map((match) => `“${escapeMarkdown(truncateText(match.headline, 80))}”`)
+  const hint = matches.length > 1 ? `Several articles match: ${several.join(', ')}${matches.length > MAX_LISTED_MATCHES ? '…' : ''}. Pick one from the list as you type.` : 'Pick one from the list as you type, or see /articles.'
+  await interaction.reply(privateNotice(`No such article: “${escapeMarkdown(article)}”. ${hint}`))
   return undefined
 }
+
+/** Headlines a "no such article" reply lists when the typed words match several. */
+const MAX_LISTED_MATCHES = 3
 
 /** Answers autocomplete for the `article`, `speaker` and `name` options of any command. */
 export async function answerAutocomplete(interaction: AutocompleteInteraction, library: Library): Promise<void> {

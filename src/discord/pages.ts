@@ -27,7 +27,7 @@ export function renderPage(library: Library, request: PageRequest): DiscordMessa
     return renderAskMessage(result, library.articleById, pageControls(request, ASK_PAGE_SIZE, result.results, result.hasMore))
   }
   const result = searchQuotes(library, query, { article, speaker, limit: QUOTE_PAGE_SIZE, offset })
-  return renderQuoteMessage(result, library.articleById, pageControls(request, QUOTE_PAGE_SIZE, result.results, result.hasMore))
+  return renderQuoteMessage(result, library.articleById, pageControls(request, QUOTE_PAGE_SIZE, result.results, result.hasMore), speaker)
 }
 
 /**

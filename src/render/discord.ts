@@ -1,13 +1,12 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js'
 import type { ArticleSummary } from '../answer/articles.js'
 import type { AskResult } from '../answer/ask.js'
-import type { Brief } from '../answer/brief.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
 import type { Article } from '../corpus/article.js'
 import type { Highlight } from '../search/highlight.js'
-import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, listValue, shareBudget, truncateText, type DiscordMessage } from './discordLimits.js'
+import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, shareBudget, truncateText, type DiscordMessage } from './discordLimits.js'
 
 // Results → Discord message JSON (embeds and buttons). Pure: the Discord adapter decides the
 // buttons' custom ids and sends what this builds; `discordLimits.ts` keeps it within Discord's limits.
@@ -27,7 +26,8 @@ export type PageControls = {
 
 export const noControls: PageControls = { previous: null, next: null, contexts: [], post: null }
 
-const BLURPLE = 0x5865f2
+/** The colour of every embed the bot sends (Discord's blurple). */
+export const EMBED_COLOR = 0x5865f2
 const NARRATION = 'narration'
 const UNCLEAR = 'speaker unclear'
 // The header embed shows the query as its author line (plain text: Discord renders no markdown
@@ -50,13 +50,12 @@ export function readQuery(embeds: readonly APIEmbed[]): string | null {
 
 /** `/ask`: a header with the direct answer, then one embed per passage with its attribution line. */
 export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string, Article>, controls: PageControls): DiscordMessage {
-  const header: APIEmbed = { color: BLURPLE, author: { name: truncateText(QUERY_PREFIX + result.question, EMBED_LIMITS.author) } }
+  const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.question, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
-    header.description = noMatch(`Nothing in the articles matches “${escapeMarkdown(result.question)}”.`, result.suggestions)
+    header.description = noMatch(`Nothing in the articles matches “${escapeMarkdown(result.question)}”.`, result.suggestions, TRY_AGAIN)
     return fitMessage({ embeds: [header], components: [] })
   }
-  const answer = result.answer === null ? '' : `**Answer:** ${escapeMarkdown(result.answer.text)} (¶${result.answer.paragraph})\n`
-  header.description = `${answer}${range(result.offset, result.results.length, result.hasMore)}`
+  header.description = `${answerLine(result, articles)}${range(result.offset, result.results.length, result.hasMore)}`
   const passages = result.results.map((passage, i) => {
     const speakers = passage.speakers.length > 0 ? passage.speakers.map(speakerLine).join('; ') : NARRATION
     const attribution = `— ${speakers} · ¶${passage.paragraph} · ${escapeMarkdown(passage.headline)}`
@@ -65,11 +64,20 @@ export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string
   return fitMessage({ embeds: [header, ...budgetEmbeds(header, passages)], components: controlRows(controls) })
 }
 
-/** `/quote`: a header with the search, then each quote with speaker, kind, article and paragraph. */
-export function renderQuoteMessage(result: QuoteSearchResult, articles: ReadonlyMap<string, Article>, controls: PageControls): DiscordMessage {
-  const header: APIEmbed = { color: BLURPLE, author: { name: truncateText(QUERY_PREFIX + result.query, EMBED_LIMITS.author) } }
+/**
+ * `/quote`: a header with the search, then each quote with speaker (or "speaker unclear"), kind,
+ * article and paragraph. `speaker` is the speaker filter the search ran with, for a no-match
+ * message that names it and who did say those words.
+ */
+export function renderQuoteMessage(result: QuoteSearchResult, articles: ReadonlyMap<string, Article>, controls: PageControls, speaker: string | null = null): DiscordMessage {
+  const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.query, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
-    header.description = noMatch(`No quote matches “${escapeMarkdown(result.query)}”.`, result.suggestions)
+    const query = escapeMarkdown(result.query)
+    // With a speaker filter, the suggestions are who did say those words.
+    header.description =
+      speaker === null
+        ? noMatch(`No quote matches “${query}”.`, result.suggestions, TRY_AGAIN)
+        : `No quote by “${escapeMarkdown(speaker)}” matches “${query}”.${result.suggestions.length === 0 ? '' : ` Said by: ${result.suggestions.map(escapeMarkdown).join(', ')}.`} Leave \`speaker\` out to search everyone’s words.`
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = range(result.offset, result.results.length, result.hasMore)
@@ -83,29 +91,13 @@ export function renderQuoteMessage(result: QuoteSearchResult, articles: Readonly
   return fitMessage({ embeds: [header, ...budgetEmbeds(header, quotes)], components: controlRows(controls) })
 }
 
-/**
- * `/brief`: headline, key points with who said them and who's who in one embed; the dated
- * timeline in a second, so a long timeline gets a description's room rather than a field's.
- */
-export function renderBriefMessage(brief: Brief): DiscordMessage {
-  const { article } = brief
-  const points = brief.points.map((point) => `• ${escapeMarkdown(point.text)}${point.speaker === null ? '' : ` — ${speakerLine(point.speaker)}`} (¶${point.paragraph})`)
-  const speakers = brief.speakers.map((speaker) => `• ${speakerLine(speaker)}: ${plural(speaker.quotes, 'statement')}`)
-  const timeline = brief.timeline.map((entry) => `• **${escapeMarkdown(entry.date)}**: ${escapeMarkdown(entry.text)} (¶${entry.paragraph})`)
-  const embed: APIEmbed = {
-    color: BLURPLE,
-    title: escapeMarkdown(article.headline),
-    description: points.length > 0 ? `**Key points**\n${points.join('\n')}` : 'No key points found.',
-    fields: [{ name: "Who's who", value: listValue(speakers, 'No attributed speakers.', EMBED_LIMITS.fieldValue) }],
-    ...articleMeta(article),
+/** `/speakers`: who's who; for one matched name (`name`, as typed), everything that person said. */
+export function renderSpeakersMessage(result: SpeakersResult, articles: ReadonlyMap<string, Article>, name: string | null = null): DiscordMessage {
+  if (result.speakers.length === 0) {
+    const description =
+      name === null ? 'No speaker found: no quote in the articles is attributed to anyone yet.' : `No speaker matches “${escapeMarkdown(name)}”. Pick a name from the list as you type, or leave \`name\` out to see everyone.`
+    return fitMessage({ embeds: [{ color: EMBED_COLOR, description }], components: [] })
   }
-  const dates: APIEmbed = { color: BLURPLE, title: 'Timeline', description: listValue(timeline, 'No dates found.', EMBED_LIMITS.description) }
-  return fitMessage({ embeds: [embed, dates], components: [] })
-}
-
-/** `/speakers`: who's who; for one matched name, everything that person said. */
-export function renderSpeakersMessage(result: SpeakersResult, articles: ReadonlyMap<string, Article>): DiscordMessage {
-  if (result.speakers.length === 0) return fitMessage({ embeds: [{ color: BLURPLE, description: 'No speaker found.' }], components: [] })
   const lines = result.speakers.map(
     (speaker) => `• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`,
   )
@@ -113,13 +105,13 @@ export function renderSpeakersMessage(result: SpeakersResult, articles: Readonly
     name: truncateText(`¶${statement.paragraph} · ${statement.kind} · ${articles.get(statement.article)?.headline ?? statement.article}`, EMBED_LIMITS.fieldName),
     value: `“${escapeMarkdown(statement.text)}”`,
   }))
-  return fitMessage({ embeds: [{ color: BLURPLE, title: "Who's who", description: lines.join('\n'), fields }], components: [] })
+  return fitMessage({ embeds: [{ color: EMBED_COLOR, title: "Who's who", description: lines.join('\n'), fields }], components: [] })
 }
 
 /** `/articles`: one field per article (headline; id, byline, date and counts). */
 export function renderArticlesMessage(articles: readonly ArticleSummary[]): DiscordMessage {
   if (articles.length === 0) {
-    return { embeds: [{ color: BLURPLE, description: 'The corpus is empty: add .txt or .md articles to the corpus folder.' }], components: [] }
+    return { embeds: [{ color: EMBED_COLOR, description: 'The corpus is empty: add .txt or .md articles to the corpus folder.' }], components: [] }
   }
   const shown = articles.slice(0, EMBED_LIMITS.fields)
   const fields = shown.map((article) => ({
@@ -134,7 +126,7 @@ export function renderArticlesMessage(articles: readonly ArticleSummary[]): Disc
       .join(' · '),
   }))
   const more = articles.length > shown.length ? ` (showing ${shown.length}; pick others with the \`article\` option's autocomplete)` : ''
-  return fitMessage({ embeds: [{ color: BLURPLE, title: 'Articles', description: `${plural(articles.length, 'article')}${more}`, fields }], components: [] })
+  return fitMessage({ embeds: [{ color: EMBED_COLOR, title: 'Articles', description: `${plural(articles.length, 'article')}${more}`, fields }], components: [] })
 }
 
 /** `message` with one more row of buttons (e.g. "Post to channel" under a private brief). */
@@ -153,7 +145,7 @@ export function renderContextMessage(article: Article, paragraph: number, radius
     const text = escapeMarkdown(article.paragraphs[n - 1] ?? '')
     parts.push(n === paragraph ? `**¶${n}** ▸ ${text}` : `¶${n} ${text}`)
   }
-  const embed: APIEmbed = { color: BLURPLE, title: escapeMarkdown(article.headline), description: parts.join('\n\n'), ...articleMeta(article) }
+  const embed: APIEmbed = { color: EMBED_COLOR, title: escapeMarkdown(article.headline), description: parts.join('\n\n'), ...articleMeta(article) }
   return fitMessage({ embeds: [embed], components: [] })
 }
 
@@ -162,14 +154,14 @@ export function renderHelpMessage(): DiscordMessage {
   const lines = [
     '`/ask question` — the passages that best answer a question, and who said them (◀ ▶ for more, **Show context** for the paragraphs around)',
     '`/quote keyword` — what was said about a keyword (`"exact phrase"` works), filter by `speaker` or `article`',
-    '`/brief article` — key points with who said them, who\'s who, and a dated timeline',
+    '`/brief article` — key points with who said them, who\'s who with a quote each, and a dated timeline; without `article`, the top stories (`topic` narrows either)',
     '`/speakers name` — who\'s who; with a name, everything that person said',
     '`/articles` — the articles the bot knows',
     '**Find in articles** (right-click a message → Apps) — `/ask` with that message\'s text',
     '',
     'Add `private: True` to /ask, /quote or /brief to see the answer alone; **Post to channel** shares it.',
   ]
-  return { embeds: [{ color: BLURPLE, title: 'byline — answers from the news articles', description: lines.join('\n') }], components: [] }
+  return { embeds: [{ color: EMBED_COLOR, title: 'byline — answers from the news articles', description: lines.join('\n') }], components: [] }
 }
 
 /** A short notice (no match, expired button, error) as plain content. */
@@ -196,7 +188,7 @@ function budgetEmbeds(header: APIEmbed, results: readonly ResultParts[]): APIEmb
 }
 
 /** The article's byline and date as footer, and its URL as a linked title, when known. */
-function articleMeta(article: Pick<Article, 'headline' | 'byline' | 'date' | 'url'> | undefined): Partial<APIEmbed> {
+export function articleMeta(article: Pick<Article, 'headline' | 'byline' | 'date' | 'url'> | undefined): Partial<APIEmbed> {
   if (article === undefined) return {}
   const meta: Partial<APIEmbed> = {}
   const footer = [article.byline === null ? null : `By ${article.byline}`, article.date].filter((part) => part !== null).join(' · ')
@@ -234,7 +226,7 @@ function toButton(spec: ButtonSpec, style: 1 | 2): APIButtonComponent {
 }
 
 /** "Name, role" with markdown escaped (names come from corpus text). */
-function speakerLine(speaker: SpeakerRef): string {
+export function speakerLine(speaker: SpeakerRef): string {
   return escapeMarkdown(speaker.role === null ? speaker.name : `${speaker.name}, ${speaker.role}`)
 }
 
@@ -242,10 +234,27 @@ function range(offset: number, count: number, hasMore: boolean): string {
   return `Results ${offset + 1}–${offset + count}${hasMore ? ' (more with ▶)' : ''}`
 }
 
-function noMatch(message: string, suggestions: readonly string[]): string {
-  return suggestions.length === 0 ? message : `${message} Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
+/** What to try when a search found nothing and has no suggestion. */
+const TRY_AGAIN = 'Try other or fewer words, or see /articles for what the articles cover.'
+
+/** A no-match message, then "Did you mean: …?" when there are suggestions, else `hint`. */
+function noMatch(message: string, suggestions: readonly string[], hint: string): string {
+  return suggestions.length === 0 ? `${message} ${hint}` : `${message} Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
 }
 
-function plural(count: number, noun: string): string {
+/**
+ * The direct answer as a bold first line, with its paragraph (and, when the corpus has several
+ * articles, the headline it comes from); empty when the evidence supports no short answer.
+ */
+function answerLine(result: AskResult, articles: ReadonlyMap<string, Article>): string {
+  if (result.answer === null) return ''
+  const { text, article, paragraph } = result.answer
+  const headline = articles.size > 1 ? articles.get(article)?.headline : undefined
+  const where = headline === undefined ? `¶${paragraph}` : `¶${paragraph} · ${escapeMarkdown(truncateText(headline, 80))}`
+  return `**Answer:** ${escapeMarkdown(text)} (${where})\n`
+}
+
+/** `1 statement`, `2 statements`. */
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

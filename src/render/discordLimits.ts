@@ -103,15 +103,23 @@ export function shareBudget(wants: readonly number[], budget: number): number[] 
   return shares
 }
 
-/** Lines joined, whole lines only, ending "…and N more" when they exceed `maxChars`; `empty` for none. */
+/**
+ * `lines` joined by newlines when they fit in `maxChars`; otherwise whole lines (a single line
+ * longer than the room is shortened) and a last line "…and N more". `empty` when there are none.
+ */
 export function listValue(lines: readonly string[], empty: string, maxChars: number): string {
-  if (lines.length === 0) return empty
+  if (lines.length === 0) return truncateText(empty, maxChars)
+  const all = lines.join('\n')
+  if (all.length <= maxChars) return all
   const kept: string[] = []
   let length = 0
-  for (const line of lines) {
-    const clipped = truncateText(line, maxChars - 40)
-    if (length + clipped.length + 1 > maxChars - 20) {
-      kept.push(`…and ${lines.length - kept.length} more`)
+  for (const [i, line] of lines.entries()) {
+    // Room is kept for the "…and N more" line that may have to follow this one (not after the last).
+    const more = `…and ${lines.length - i} more`
+    const clipped = truncateText(line, Math.max(1, maxChars - more.length - 1))
+    const reserve = i === lines.length - 1 ? 0 : more.length + 1
+    if (length + clipped.length + reserve > maxChars) {
+      kept.push(more)
       break
     }
     kept.push(clipped)

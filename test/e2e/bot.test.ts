@@ -60,17 +60,15 @@ describe('byline bot against the emulator (seed corpus)', () => {
     for (const fragment of expected) expect(text(data)).toContain(fragment)
   })
 
-  it('defers /brief, then edits in the headline and who is who', async () => {
-    const record = emulator.interact(chatInput('brief', { article: SEED, private: true }))
-    const [deferral, edit] = await emulator.waitForResponses(record, 2)
-    expect(deferral).toMatchObject({ callbackType: 5, isEphemeral: true })
-    expect(edit?.kind).toBe('edit')
-    expect(limitViolations(edit?.data ?? {})).toEqual([])
-    const embed = (edit?.data as Data).embeds?.[0]
-    expect(embed?.title).toContain('Pakistan Says Diplomatic Engagement')
-    expect(JSON.stringify(embed?.fields)).toContain('Tahir Hussain Andrabi')
-    expect((edit?.data as Data).embeds?.[1]).toMatchObject({ title: 'Timeline', description: expect.stringContaining('**October 19**') })
-    expect(buttonIds(edit?.data as Data).map((b) => b.label)).toEqual(['Post to channel'])
+  it('replies to /brief on the seed at once, with the headline, who is who with quotes, and the timeline', async () => {
+    const { response, data } = await send(chatInput('brief', { article: SEED, private: true }))
+    // A brief of one short article takes milliseconds: no deferral, one private message.
+    expect(response).toMatchObject({ kind: 'callback', callbackType: 4, isEphemeral: true })
+    const [head, whosWho, timeline] = data.embeds ?? []
+    expect(head?.title).toContain('Pakistan Says Diplomatic Engagement')
+    expect(whosWho?.description).toMatch(/• Tahir Hussain Andrabi, Foreign Office spokesperson — \d+ statements\n> “/)
+    expect(timeline).toMatchObject({ title: 'Timeline', description: expect.stringContaining('**October 19**') })
+    expect(buttonIds(data).map((b) => b.label)).toEqual(['Post to channel'])
   })
 
   it('answers "no such article" for an unknown article id, never reading it as a path', async () => {

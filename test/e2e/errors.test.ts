@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../src/answer/library.js'
 import type { Bot } from '../../src/discord/bot.js'
+import { DEFER_ABOVE_CHARS } from '../../src/discord/commands/brief.js'
 import { startEmulator, type DiscordEmulator } from './emulator.js'
 import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, startTestBot, writeTempCorpus } from './harness.js'
 import { chatInput, MANAGE_GUILD } from './interactions.js'
@@ -56,6 +57,30 @@ describe('the error boundary', () => {
     expect(deferral).toMatchObject({ callbackType: 5, isEphemeral: true })
     expect(edit).toMatchObject({ kind: 'edit', data: { content: expect.stringContaining('Something went wrong') } })
     expect(entries.some((entry) => entry.command === 'reload' && String((entry.err as { message?: string }).message).startsWith('corpus: cannot read'))).toBe(true)
+  })
+
+  it('after a public deferral, deletes the "thinking…" and apologises privately', async () => {
+    // A corpus long enough for /brief to defer, whose attributions throw when the brief reads them.
+    const paragraph = (i: number) => `Paragraph ${i} of the long council report lists the budget lines for roads, schools and parks.`
+    const count = Math.ceil(DEFER_ABOVE_CHARS / paragraph(0).length) + 10
+    const dir = await writeTempCorpus({ 'report.txt': ['Long Council Report', 'By Test Writer', ...Array.from({ length: count }, (_, i) => paragraph(i))].join('\n') })
+    const { library } = await loadTestLibrary(dir)
+    let isArmed = false // the start-up log line reads the attributions too
+    const explode = (id: string) => {
+      if (isArmed) throw new Error('brief exploded')
+      return library.attributions.get(id)
+    }
+    const attributions = new Proxy(library.attributions, { get: (target, key) => (key === 'get' ? explode : Reflect.get(target, key, target)) })
+    await bot.stop()
+    bot = await startTestBot(emulator, { library: { ...library, attributions }, logger })
+    isArmed = true
+    const record = emulator.interact(chatInput('brief', { article: 'report' }))
+    const [deferral, apology] = await emulator.waitForResponses(record, 2)
+    expect(deferral).toMatchObject({ callbackType: 5, isEphemeral: false })
+    expect(apology).toMatchObject({ kind: 'followup', isEphemeral: true, data: { content: expect.stringContaining('Something went wrong'), allowed_mentions: { parse: [] } } })
+    const deleted = emulator.requests.find((request) => request.method === 'DELETE' && request.interactionToken === record.token)
+    expect(deleted?.path).toMatch(/\/messages\/@original$/)
+    expect(emulator.requests.indexOf(deleted as never)).toBeLessThan(emulator.requests.findIndex((request) => request.method === 'POST' && request.interactionToken === record.token && request.path.includes('/webhooks/')))
   })
 
   it('never logs the token', () => {

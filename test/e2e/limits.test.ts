@@ -74,12 +74,20 @@ describe("Discord's limits and mentions, on a hostile corpus", () => {
       },
     },
     {
-      name: "30 speakers overflow the 1,024-character who's who field",
+      name: "30 speakers and their quotes overflow the who's who, which ends in whole lines and a count",
       payload: () => chatInput('brief', { article: 'voices' }),
       check: (embeds: APIEmbed[]) => {
-        const field = embeds[0]?.fields?.find((f) => f.name === "Who's who")
-        expect(field?.value.length).toBeGreaterThan(EMBED_LIMITS.fieldValue - 200)
-        expect(field?.value).toMatch(/…and \d+ more$/)
+        const whosWho = embeds.find((embed) => embed.title === "Who's who")
+        expect(whosWho?.description).toMatch(/\(¶\d+\)\n…and \d+ more$/)
+        expect(whosWho?.description?.length).toBeGreaterThan(EMBED_LIMITS.description - 300)
+      },
+    },
+    {
+      name: '30 articles in a corpus brief stay within one message',
+      payload: () => chatInput('brief', {}),
+      check: (embeds: APIEmbed[]) => {
+        expect(embeds[0]?.title).toBe('Top stories')
+        expect(embeds[0]?.description).toMatch(/^the 5 most recent of \d+ articles/)
       },
     },
     {

@@ -1,43 +1,70 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js'
-import { briefArticle } from '../../answer/brief.js'
-import { renderBriefMessage, withButtons } from '../../render/discord.js'
+import { briefArticle, briefCorpus } from '../../answer/brief.js'
+import type { Library } from '../../answer/library.js'
+import { renderNotice, withButtons } from '../../render/discord.js'
+import { renderBriefMessage, renderCorpusBriefMessage } from '../../render/discordBrief.js'
+import type { DiscordMessage } from '../../render/discordLimits.js'
 import { encodeButton } from '../buttonState.js'
 import type { Command } from '../command.js'
 import { answerAutocomplete, MAX_NAME_CHARS, MAX_QUERY_CHARS, readArticle } from '../options.js'
-import { privateNotice, toEdit } from '../replies.js'
+import { privateNotice, toEdit, toReply } from '../replies.js'
 
-/** `/brief [article] [topic] [private]`: key points, who's who and timeline of one article. */
+/**
+ * Above this many characters of article text, /brief defers before briefing. Measured on the
+ * shared 2-core development machine (warm): the seed (15 paragraphs, 3,500 characters) in 5 ms;
+ * 35,000 characters in 50–70 ms; 100,000 in 90–190 ms; 310,000 in 370–450 ms, for one article or
+ * the corpus brief alike. Up to 100,000 characters (about 30 seed-sized articles) a brief would
+ * stay within Discord's 3 s even ten times slower under load, so it replies directly: one message,
+ * no "thinking…", and an error reply stays private. Above, it defers first.
+ */
+export const DEFER_ABOVE_CHARS = 100_000
+
+/**
+ * `/brief [article] [topic] [private]`: key points, who's who (with a representative quote each)
+ * and timeline of one article; with no `article` and several articles, the corpus brief (top
+ * stories and most-quoted speakers). `topic` narrows either to the passages about it.
+ */
 export const brief = {
   data: new SlashCommandBuilder()
     .setName('brief')
-    .setDescription("A briefing on an article: key points, who's who, timeline")
-    .addStringOption((option) => option.setName('article').setDescription('The article (start typing its headline)').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
+    .setDescription("A briefing: key points, who's who, timeline (no article: the top stories)")
+    .addStringOption((option) => option.setName('article').setDescription('The article (start typing its headline); leave out for the top stories').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
     .addStringOption((option) => option.setName('topic').setDescription('Only points about these words').setMaxLength(MAX_QUERY_CHARS))
     .addBooleanOption((option) => option.setName('private').setDescription('Show the briefing only to you')),
   async execute(interaction, context) {
     const library = context.library()
     const chosen = await readArticle(interaction, library)
     if (chosen === undefined) return
-    const only = library.articles.length === 1 ? library.articles[0]?.id : undefined
-    const article = chosen ?? only
-    if (article === undefined) {
-      const hint = library.articles.length === 0 ? 'The corpus is empty.' : `There are ${library.articles.length} articles: pick one with the \`article\` option.`
-      await interaction.reply(privateNotice(hint))
+    if (library.articles.length === 0) {
+      await interaction.reply(privateNotice('The corpus is empty: there is nothing to brief yet.'))
       return
     }
-    // Summarising may take a while on a long article: acknowledge first.
     const isPrivate = interaction.options.getBoolean('private') ?? false
-    await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {})
-    const result = briefArticle(library, article, { topic: interaction.options.getString('topic') })
-    if (result === null) {
-      await interaction.editReply(toEdit({ content: 'That article is no longer in the corpus.', embeds: [], components: [] }))
-      return
-    }
+    const topic = interaction.options.getString('topic')
+    // One article: its brief; several and none chosen: the corpus brief.
+    const article = chosen ?? (library.articles.length === 1 ? (library.articles[0]?.id ?? null) : null)
+    const isSlow = textLength(library, article) > DEFER_ABOVE_CHARS
+    if (isSlow) await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {})
     const postId = isPrivate ? encodeButton({ kind: 'post' }) : null
     const post = postId === null ? [] : [{ customId: postId, label: 'Post to channel', isEnabled: true }]
-    await interaction.editReply(toEdit(withButtons(renderBriefMessage(result), post)))
+    const message = withButtons(renderBrief(library, article, topic), post)
+    await (isSlow ? interaction.editReply(toEdit(message)) : interaction.reply(toReply(message, isPrivate)))
   },
   async autocomplete(interaction, context) {
     await answerAutocomplete(interaction, context.library())
   },
 } satisfies Command
+
+function renderBrief(library: Library, article: string | null, topic: string | null): DiscordMessage {
+  if (article === null) return renderCorpusBriefMessage(briefCorpus(library, { topic }))
+  const result = briefArticle(library, article, { topic })
+  return result === null ? renderNotice('That article is no longer in the corpus.') : renderBriefMessage(result, topic)
+}
+
+/** The characters a brief reads: the article's paragraphs, or the whole corpus's for the corpus brief. */
+function textLength(library: Library, article: string | null): number {
+  const articles = article === null ? library.articles : [library.articleById.get(article)].filter((found) => found !== undefined)
+  let length = 0
+  for (const { paragraphs } of articles) for (const paragraph of paragraphs) length += paragraph.length
+  return length
+}

@@ -16,8 +16,9 @@ export const speakers = {
     const library = context.library()
     const article = await readArticle(interaction, library)
     if (article === undefined) return
-    const result = listSpeakers(library, { name: interaction.options.getString('name'), article })
-    await interaction.reply(toReply(renderSpeakersMessage(result, library.articleById), false))
+    const name = interaction.options.getString('name')
+    const result = listSpeakers(library, { name, article })
+    await interaction.reply(toReply(renderSpeakersMessage(result, library.articleById, name), false))
   },
   async autocomplete(interaction, context) {
     await answerAutocomplete(interaction, context.library())
