@@ -8,7 +8,11 @@ import { listSpeakers, type SpeakerSummary } from './speakers.js'
 import { toSpeakerRef, type SpeakerRef } from './speakerRef.js'
 import { summarizeSentences, type StatementSpan } from './summarize.js'
 
-/** A key point: a sentence of the article, with who said it when attributable. */
+/**
+ * A key point: a sentence of the article, with who said it when attributable. `text` is a
+ * contiguous piece of paragraph `paragraph` (after a wire dateline, if any); when the sentence's
+ * trailing detail was dropped it stops at the main clause and ends in "…".
+ */
 export type BriefPoint = {
   text: string
   paragraph: number
@@ -111,6 +115,9 @@ function describeArticle(article: Article): Brief['article'] {
   return { id: article.id, headline: article.headline, byline: article.byline, date: article.date, url: article.url }
 }
 
+// Marks a point that stops before its sentence does, so no reader takes the clause for all of it.
+const TRIMMED_MARK = '…'
+
 function keyPoints(article: Article, quotes: readonly Quote[], only: ReadonlySet<number> | null): BriefPoint[] {
   const statements: StatementSpan[] = quotes.map((quote) => ({
     paragraph: quote.paragraph,
@@ -119,7 +126,7 @@ function keyPoints(article: Article, quotes: readonly Quote[], only: ReadonlySet
     isAttributed: quote.speaker !== null,
   }))
   return summarizeSentences(article.paragraphs, statements, { paragraphs: only }).map((sentence) => {
-    // The speaker whose attributed quote covers most of the sentence.
+    // The speaker whose attributed quote covers most of what the point keeps.
     let speaker: SpeakerRef | null = null
     let covered = 0
     for (const quote of quotes) {
@@ -130,7 +137,8 @@ function keyPoints(article: Article, quotes: readonly Quote[], only: ReadonlySet
         speaker = toSpeakerRef(quote.speaker)
       }
     }
-    return { text: sentence.text, paragraph: sentence.paragraph, speaker }
+    const isTrimmed = sentence.end < sentence.sentenceEnd
+    return { text: isTrimmed ? `${sentence.text}${TRIMMED_MARK}` : sentence.text, paragraph: sentence.paragraph, speaker }
   })
 }
 

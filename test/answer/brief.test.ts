@@ -63,13 +63,26 @@ describe('briefArticle on the seed', () => {
     expect(brief.timeline.find((entry) => entry.date === 'on Thursday')?.when).toBeNull()
   })
 
-  it('gives a few key points, each a sentence of its paragraph, in the article’s order', () => {
-    expect(brief.points.length).toBeGreaterThanOrEqual(2)
+  it('gives three to five key points, each a sentence of its paragraph or its main clause, in the article’s order', () => {
+    expect(brief.points.length).toBeGreaterThanOrEqual(3)
     expect(brief.points.length).toBeLessThanOrEqual(5)
-    for (const point of brief.points) expect(seed.paragraphs[point.paragraph - 1]).toContain(point.text)
+    for (const point of brief.points) {
+      const kept = point.text.replace(/…$/, '')
+      const paragraph = seed.paragraphs[point.paragraph - 1] ?? ''
+      expect(paragraph).toContain(kept)
+      // A shortened point stops where a clause of its sentence goes on: ", with Pakistan …".
+      if (kept !== point.text) expect(paragraph.slice(paragraph.indexOf(kept) + kept.length)).toMatch(/^, \p{Ll}/u)
+    }
     const order = brief.points.map((point) => point.paragraph)
     expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(brief.points[0]?.paragraph).toBe(1)
+  })
+
+  it('covers the lead, the deteriorating relations and the border closures of the first three paragraphs', () => {
+    expect(brief.points.map((point) => point.paragraph)).toEqual([1, 2, 3])
+    expect(brief.points[0]?.text).toContain('diplomatic channels with Afghanistan remain open')
+    expect(brief.points[1]?.text).toBe('Relations between Islamabad and Kabul have deteriorated in recent months…')
+    expect(brief.points[2]?.text).toContain('shut down several major border crossings')
   })
 
   it('names the speaker of a point that reports a statement', () => {
@@ -145,15 +158,58 @@ describe('summarizeSentences', () => {
     expect(summarizeSentences(paragraphs)[0]?.text).toBe(first)
   })
 
-  it('stops at the word budget and keeps the article’s order', () => {
+  it('gives three points even past the word budget, and keeps the article’s order', () => {
     const paragraphs = Array.from({ length: 12 }, (_, i) => filler(i))
     const points = summarizeSentences(paragraphs, [], { maxWords: 30 })
-    expect(points.length).toBeGreaterThanOrEqual(2)
-    expect(points.length).toBeLessThanOrEqual(3)
+    expect(points).toHaveLength(3)
     expect(points.map((point) => point.paragraph)).toEqual([...points.map((point) => point.paragraph)].sort((a, b) => a - b))
   })
 
-  it('keeps offsets that slice back to the sentence', () => {
+  it('adds points while short ones leave room in the budget, five at most', () => {
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `Officials counted item ${i} in the valley.`)
+    expect(summarizeSentences(paragraphs, [], { maxWords: 30 })).toHaveLength(5)
+    expect(summarizeSentences(paragraphs, [], { maxWords: 20 })).toHaveLength(3)
+  })
+
+  it('gives an article with two full sentences two points, not a fragment', () => {
+    const paragraphs = ['Really?', 'Officials opened the new valley railway on Monday after years of delay.', filler(1)]
+    expect(summarizeSentences(paragraphs).map((point) => point.paragraph)).toEqual([2, 3])
+  })
+
+  it('ranks a paragraph’s lead above a later sentence of the paragraph before it', () => {
+    const paragraphs = [
+      'Officials opened the new valley railway on Monday after years of delay and debate.',
+      'The line links four towns along the river for the first time in a century. Tickets will cost two pounds for adults on every route.',
+      'Engineers tunnelled through the northern ridge to shorten the journey by an hour.',
+    ]
+    expect(summarizeSentences(paragraphs, [], { maxPoints: 3 }).map((point) => point.text)).not.toContain(
+      'Tickets will cost two pounds for adults on every route.',
+    )
+  })
+
+  it('shortens a long sentence to its main clause and says where the sentence ends', () => {
+    const long = 'The council approved the new harbour bridge budget on Tuesday evening after a long debate, with several members warning that costs could rise again next year.'
+    const [point] = summarizeSentences([long, filler(1), filler(2)])
+    expect(point?.text).toBe('The council approved the new harbour bridge budget on Tuesday evening after a long debate')
+    expect(point?.end).toBeLessThan(point?.sentenceEnd ?? 0)
+    expect(long.slice(point?.start, point?.sentenceEnd)).toBe(long)
+  })
+
+  it('keeps whole sentences when trimming is off', () => {
+    const long = 'The council approved the new harbour bridge budget on Tuesday evening after a long debate, with several members warning that costs could rise again next year.'
+    expect(summarizeSentences([long, filler(1), filler(2)], [], { clauses: null })[0]?.text).toBe(long)
+  })
+
+  it.each([
+    { name: 'keeps a reporting tail when nobody is attributed', attributed: false, text: 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan, state media reported.' },
+    { name: 'drops a reporting tail when the point names its speaker', attributed: true, text: 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan' },
+  ])('$name', ({ attributed, text }) => {
+    const sentence = 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan, state media reported.'
+    const statements = [{ paragraph: 1, start: 0, end: 94, isAttributed: attributed }]
+    expect(summarizeSentences([sentence, filler(1), filler(2)], statements)[0]?.text).toBe(text)
+  })
+
+  it('keeps offsets that slice back to the point', () => {
     const paragraphs = ['(Wire) Officials opened the line. They said it cost more than planned.', filler(1)]
     for (const point of summarizeSentences(paragraphs)) expect(paragraphs[point.paragraph - 1]?.slice(point.start, point.end)).toBe(point.text)
   })
