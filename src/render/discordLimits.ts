@@ -114,9 +114,10 @@ export function listValue(lines: readonly string[], empty: string, maxChars: num
   const kept: string[] = []
   let length = 0
   for (const [i, line] of lines.entries()) {
-    // Room is kept for the "…and N more" line that may have to follow this one (not after the last).
+    // Room is kept for the "…and N more" line that may have to follow this one (not after the
+    // last), and a lone line may use all of it.
     const more = `…and ${lines.length - i} more`
-    const clipped = truncateText(line, Math.max(1, maxChars - more.length - 1))
+    const clipped = truncateText(line, lines.length === 1 ? maxChars : Math.max(1, maxChars - more.length - 1))
     const reserve = i === lines.length - 1 ? 0 : more.length + 1
     if (length + clipped.length + reserve > maxChars) {
       kept.push(more)

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js'
 import { describe, expect, it } from 'vitest'
-import { EMBED_LIMITS, embedLength, fitMessage, truncateText } from '../../src/render/discordLimits.js'
+import { EMBED_LIMITS, embedLength, fitMessage, listValue, truncateText } from '../../src/render/discordLimits.js'
 
 describe('truncateText', () => {
   it.each([
@@ -47,5 +47,19 @@ describe('fitMessage', () => {
     expect(fitted.length).toBeLessThanOrEqual(EMBED_LIMITS.embeds)
     expect(fitted.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(EMBED_LIMITS.total)
     expect(fitted.every((embed) => (embed.description?.length ?? 0) >= 100)).toBe(true)
+  })
+})
+
+describe('listValue', () => {
+  const lines = ['• one', '• two', '• three', '• four']
+  it.each([
+    { name: 'says the empty text when there are no lines', lines: [], max: 50, expected: 'none' },
+    { name: 'joins lines that fit, even exactly', lines, max: 26, expected: '• one\n• two\n• three\n• four' },
+    { name: 'keeps whole lines and counts the rest', lines, max: 25, expected: '• one\n• two\n…and 2 more' },
+    { name: 'shortens a single line longer than the room', lines: ['word '.repeat(20).trim()], max: 30, expected: 'word word word word word…' },
+  ])('$name', ({ lines: input, max, expected }) => {
+    const value = listValue(input, 'none', max)
+    expect(value).toBe(expected)
+    expect(value.length).toBeLessThanOrEqual(max)
   })
 })
