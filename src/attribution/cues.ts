@@ -42,7 +42,24 @@ export function isCueVerb(token: TaggedToken | undefined): boolean {
 export function isParticipleCue(layout: ParagraphLayout, k: number): boolean {
   const t = layout.tokens[k]
   const prev = layout.tokens[k - 1]
-  return t !== undefined && SPEECH_PARTICIPLES.has(t.lower) && prev !== undefined && (prev.text === ',' || prev.lower === 'and')
+  if (t === undefined || prev === undefined || !SPEECH_PARTICIPLES.has(t.lower)) return false
+  if (prev.text === ',' || prev.lower === 'and' || prev.lower === 'by') return true
+  // "responded to the question on Facebook writing, …": after a finite verb, an -ing cue is an adjunct.
+  return (prev.pos === 'NOUN' || prev.pos === 'PROPN') && hasVerbBefore(layout, k - 1)
+}
+
+// "went on to say, “…”": before a quotation, an infinitive cue takes the clause's subject. (Not for
+// reported speech: "declined to say whether …" reports nothing.)
+function isInfinitiveCue(layout: ParagraphLayout, k: number): boolean {
+  const t = layout.tokens[k]
+  return t !== undefined && layout.tokens[k - 1]?.lower === 'to' && SPEECH_VERBS.has(t.lower) && !SPEECH_PARTICIPLES.has(t.lower) && hasVerbBefore(layout, k - 1)
+}
+
+// Is there a verb outside quotes in the same sentence before token `k`?
+function hasVerbBefore(layout: ParagraphLayout, k: number): boolean {
+  const first = layout.sentences[layout.sentenceOf[k] ?? 0]?.first ?? 0
+  for (let a = k - 1; a >= first; a--) if (layout.quoteOf[a] === -1 && layout.tokens[a]?.pos === 'VERB') return true
+  return false
 }
 
 // Words that open an introductory phrase before a sentence's subject ("In a statement, …").
@@ -219,7 +236,8 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
   while (bound < tokens.length && bound < i + 30 && layout.quoteOf[bound] === -1 && !isClauseEnd(tokens, bound)) bound++
   for (let k = i; k < bound; k++) {
     const t = tokens[k] as TaggedToken
-    if (!isCueVerb(t)) continue
+    // "(Additional reporting by …)", "written by": a cue followed by "by" names no speaker.
+    if (!isCueVerb(t) || tokens[k + 1]?.lower === 'by') continue
     if (k === i) {
       const mention = readMentionAfter(tokens, k + 1, bound)
       if (mention === null) return null
@@ -270,12 +288,12 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
   const sentence = layout.sentences[layout.sentenceOf[first] ?? 0]
   let min = sentence?.first ?? 0
   for (let k = first - 1; k >= min; k--) if (layout.quoteOf[k] !== -1) { min = k + 1; break }
-  const phrase = findSourcePhrase(layout, min, first) ?? findNameLabel(layout, q)
+  const phrase = findSourcePhrase(layout, min, first) ?? findNameLabel(layout, q) ?? findColonSubject(layout, min, first)
   if (phrase !== null) return phrase
   for (let k = first - 1; k >= min; k--) {
     const t = tokens[k] as TaggedToken
     if (layout.quoteOf[k] !== -1 || !isCueVerb(t)) continue
-    if (isParticipleCue(layout, k)) return clauseCue(layout, k)
+    if (isParticipleCue(layout, k) || isInfinitiveCue(layout, k)) return clauseCue(layout, k)
     const { mention, role } = subjectBefore(layout, k, min)
     if (mention !== null) return { text: t.text, at: t.start, mention, role, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
     if (isCoordinatedCue(layout, k)) return clauseCue(layout, k)
@@ -289,6 +307,27 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
     if (mention !== null && mention.kind !== 'nominal' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')) {
       return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[min] ?? 0 }
     }
+  }
+  return null
+}
+
+/**
+ * "Trump quickly deflected with a non sequitur: “…”": a quotation after a colon belongs to the
+ * subject of the nearest verb before the colon, when that verb is not itself a cue (cues are
+ * handled by the caller). Null when no named or pronoun subject is found.
+ */
+function findColonSubject(layout: ParagraphLayout, min: number, first: number): Cue | null {
+  const tokens = layout.tokens
+  let c = first - 1
+  while (c >= min && layout.quoteOf[c] !== -1) c--
+  if (tokens[c]?.text !== ':') return null
+  for (let v = c - 1; v >= min; v--) {
+    const t = tokens[v] as TaggedToken
+    if (layout.quoteOf[v] !== -1 || t.pos !== 'VERB') continue
+    if (isCueVerb(t) || /ing$/u.test(t.lower)) return null
+    const { mention } = subjectBefore(layout, v, min)
+    if (mention === null || mention.kind === 'nominal') return null
+    return { text: ':', at: mention.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[v] ?? 0 }
   }
   return null
 }
@@ -336,6 +375,7 @@ function findNameLabel(layout: ParagraphLayout, q: number): Cue | null {
   let end = colon
   for (let c = first; c < colon; c++) if (layout.tokens[c]?.text === ',') { end = c; break }
   if (end - first > 6 || (end < colon && colon - end > 8)) return null
+  if (layout.tokens.slice(first, colon).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null
   const mention = readMentionAfter(layout.tokens, first, end)
   const after = indexAtOffset(layout, mention?.end ?? 0)
   if (mention === null || mention.kind !== 'name' || (after !== end && layout.tokens[after]?.lower !== 'and')) return null

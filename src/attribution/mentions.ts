@@ -40,6 +40,8 @@ export function isNameToken(token: TaggedToken | undefined): boolean {
   if (!UPPER_START.test(token.text)) return false
   if (NON_NAME_CAPITALS.has(token.lower)) return false
   if (token.pos === 'PROPN') return true
+  // "Additionally, …": a capitalised -ly adverb opens a sentence, it names no one.
+  if (token.pos === 'ADV' && /ly$/u.test(token.lower)) return false
   return token.pos !== 'PUNCT' && token.pos !== 'PRON' && token.pos !== 'VERB' && token.pos !== 'AUX'
 }
 

@@ -314,6 +314,31 @@ const CASES: Case[] = [
     paragraphs: ['While Hilda Clint pledged to work with both parties, Bernd Sand insisted that change will come only with a revolution. "Nothing real will happen," he said.'],
     text: 'Nothing real will happen,', kind: 'direct', speaker: 'Bernd Sand',
   },
+  {
+    name: 'a quotation after a colon belongs to the subject of the verb before it',
+    paragraphs: ['Asked about the deal, Marco Rubin fired back forcefully: “If they sue us in Miami, they are going to lose.”'],
+    text: 'If they sue us in Miami, they are going to lose.', kind: 'direct', speaker: 'Marco Rubin',
+  },
+  {
+    name: 'an infinitive cue before a quotation takes the clause subject',
+    paragraphs: ['Tom Bryner went on to say, “We will not give up on this city.”'],
+    text: 'We will not give up on this city.', kind: 'direct', speaker: 'Tom Bryner',
+  },
+  {
+    name: 'an -ing cue after a noun, following the main verb, takes the clause subject',
+    paragraphs: ['Hilda Clint responded to the question on Facebook writing, “That was a poor choice of words.”'],
+    text: 'That was a poor choice of words.', kind: 'direct', speaker: 'Hilda Clint',
+  },
+  {
+    name: 'a sentence adverb is not a name label',
+    paragraphs: ['Additionally, Hilda Clint said: "I did not send classified material."'],
+    text: 'I did not send classified material.', kind: 'direct', speaker: 'Hilda Clint',
+  },
+  {
+    name: 'a credit line after a quotation ("reporting by") is not its cue',
+    paragraphs: ['Responding to the criticism, Don Tramp said: “He doesn’t know me, never met me.” (Additional reporting by Kylie Macken)'],
+    text: 'He doesn’t know me, never met me.', kind: 'direct', speaker: 'Don Tramp',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
