@@ -6,7 +6,7 @@ import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
 import type { Article } from '../corpus/article.js'
 import type { Highlight } from '../search/highlight.js'
-import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, shareBudget, truncateText, type DiscordMessage } from './discordLimits.js'
+import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, listValue, shareBudget, truncateText, type DiscordMessage } from './discordLimits.js'
 
 // Results → Discord message JSON (embeds and buttons). Pure: the Discord adapter decides the
 // buttons' custom ids and sends what this builds; `discordLimits.ts` keeps it within Discord's limits.
@@ -105,7 +105,7 @@ export function renderSpeakersMessage(result: SpeakersResult, articles: Readonly
     name: truncateText(`¶${statement.paragraph} · ${statement.kind} · ${articles.get(statement.article)?.headline ?? statement.article}`, EMBED_LIMITS.fieldName),
     value: `“${escapeMarkdown(statement.text)}”`,
   }))
-  return fitMessage({ embeds: [{ color: EMBED_COLOR, title: "Who's who", description: lines.join('\n'), fields }], components: [] })
+  return fitMessage({ embeds: [{ color: EMBED_COLOR, title: "Who's who", description: listValue(lines, '', EMBED_LIMITS.description), fields }], components: [] })
 }
 
 /** `/articles`: one field per article (headline; id, byline, date and counts). */

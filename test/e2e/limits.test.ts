@@ -1,22 +1,23 @@
 import type { APIEmbed } from 'discord.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Bot } from '../../src/discord/bot.js'
-import { EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
+import { COMPONENT_LIMITS, EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
 import { startEmulator, type DiscordEmulator } from './emulator.js'
 import { failOnUnhandledRejection, limitViolations, startTestBot, writeTempCorpus } from './harness.js'
-import { chatInput } from './interactions.js'
+import { autocomplete, chatInput } from './interactions.js'
 
 failOnUnhandledRejection()
 
 const SURNAMES = 'Adams Baker Clarke Dawson Evans Fisher Graham Hughes Irving Jensen Keller Larsen Morgan Nolan Owens Parker Quincy Reyes Santos Turner Upton Vargas Walsh Xavier Young Zimmer Abbott Bishop Carver Dalton'.split(' ')
 
-/** A corpus built to overflow every limit: a 400-character headline, paragraphs of 3,000 to 6,000 characters, 30 articles, 30 speakers in one article, 30 statements by one person. */
+/** A corpus built to overflow every limit: a 400-character headline, a 120-character id, paragraphs of 3,000 to 6,000 characters, 35 articles, 30 speakers in one article, 30 statements by one person. */
 function hostileCorpus(): Record<string, string> {
   const filler = (n: number) => Array.from({ length: n }, (_, i) => `the regional hub sentence ${i} keeps going with words`).join(' ')
   const files: Record<string, string> = {
     'long.txt': [`${'Regional hub headline that never ends '.repeat(11)}`, 'By Long Writer', `${filler(120)} zebra`, filler(70), filler(70), filler(70)].join('\n'),
     'voices.txt': ['Thirty voices on the regional hub', 'By Test Writer', ...SURNAMES.map((surname, i) => `“The regional hub plan number ${i + 1} needs more money and more time than anyone admits,” said ${surname}, the deputy minister for planning and regional development.`)].join('\n'),
     'jane.txt': ['Jane Doe on everything', 'By Test Writer', ...Array.from({ length: 30 }, (_, i) => `“Hub item ${i + 1} is ready and the regional partners agree with the timetable we set,” said Jane Doe.`)].join('\n'),
+    [`${'overlong-id-'.repeat(10)}.txt`]: 'Overlong id story\nBy Test Writer\nAn article whose id is longer than an autocomplete value may be.\n',
     'mentions.txt': ['Ping test', 'By Test Writer', '“@everyone should read this <@123> and <@&456> about the hub,” said Mallory Mentions, a spokesperson.'].join('\n'),
   }
   for (let i = 1; i <= 30; i++) files[`a${String(i).padStart(2, '0')}.txt`] = `Short article ${i} about a hub\nBy Writer ${i}\nA paragraph about hub ${i}.\n`
@@ -91,7 +92,7 @@ describe("Discord's limits and mentions, on a hostile corpus", () => {
       },
     },
     {
-      name: '34 articles are listed in at most 25 fields',
+      name: '35 articles are listed in at most 25 fields',
       payload: () => chatInput('articles'),
       check: (embeds: APIEmbed[]) => {
         expect(embeds[0]?.fields).toHaveLength(EMBED_LIMITS.fields)
@@ -105,6 +106,30 @@ describe("Discord's limits and mentions, on a hostile corpus", () => {
     },
   ])('$name', async ({ payload, check }) => {
     check((await reply(payload())).embeds)
+  })
+
+  it.each([
+    { name: 'articles, none typed', payload: () => autocomplete('ask', { article: '' }, 'article'), count: 25 },
+    { name: 'the article with a 400-character headline', payload: () => autocomplete('brief', { article: 'never ends' }, 'article'), count: 1 },
+    { name: 'the article whose id is too long to be a value (left out)', payload: () => autocomplete('brief', { article: 'overlong' }, 'article'), count: 0 },
+    { name: '30 speakers, none typed', payload: () => autocomplete('quote', { keyword: 'hub', speaker: '' }, 'speaker'), count: 25 },
+  ])('autocompletes $name with at most 25 choices, names and values of 1 to 100 characters', async ({ payload, count }) => {
+    const record = emulator.interact(payload())
+    const response = await emulator.waitForResponse(record)
+    const choices = (response.data as { choices: { name: string; value: string }[] }).choices
+    expect(response.callbackType).toBe(8)
+    expect(choices).toHaveLength(count)
+    for (const { name, value } of choices) {
+      expect(name.length).toBeGreaterThanOrEqual(1)
+      expect(name.length).toBeLessThanOrEqual(COMPONENT_LIMITS.choiceName)
+      expect(value.length).toBeGreaterThanOrEqual(1)
+      expect(value.length).toBeLessThanOrEqual(COMPONENT_LIMITS.choiceValue)
+    }
+  })
+
+  it('still finds the article whose id is too long for autocomplete by its headline words', async () => {
+    const data = await reply(chatInput('brief', { article: 'overlong id story' }))
+    expect(data.embeds[0]?.title).toBe('Overlong id story')
   })
 
   it('quotes @everyone and <@123> from the corpus without pinging anyone', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { escapeMarkdown, readQuery } from '../../src/render/discord.js'
+import { escapeMarkdown, readQuery, renderSpeakersMessage } from '../../src/render/discord.js'
+import { EMBED_LIMITS } from '../../src/render/discordLimits.js'
 
 describe('escapeMarkdown', () => {
   it.each([
@@ -20,5 +21,23 @@ describe('readQuery', () => {
     expect(readQuery([{ author: { name: '🔎 Who said it?' } }])).toBe('Who said it?')
     expect(readQuery([{ author: { name: 'someone' } }])).toBeNull()
     expect(readQuery([])).toBeNull()
+  })
+})
+
+describe('renderSpeakersMessage', () => {
+  const speaker = (i: number) => ({ name: `Speaker Number ${i}`, role: 'deputy minister for planning and regional development', kind: 'person' as const, aliases: [], articles: ['a'], quotes: 2 })
+
+  it('lists whole lines and counts the rest when who is who overflows a description', () => {
+    const [embed] = renderSpeakersMessage({ speakers: Array.from({ length: 100 }, (_, i) => speaker(i)), statements: [] }, new Map()).embeds
+    expect(embed?.description?.length).toBeLessThanOrEqual(EMBED_LIMITS.description)
+    expect(embed?.description).toMatch(/in 1 article\n…and \d+ more$/)
+  })
+
+  it.each([
+    { name: 'the name asked for', typed: 'Zed', expected: 'No speaker matches “Zed”.' },
+    { name: 'an empty corpus', typed: null, expected: 'No speaker found: no quote in the articles is attributed to anyone yet.' },
+  ])('says no speaker matched, with $name', ({ typed, expected }) => {
+    const [embed] = renderSpeakersMessage({ speakers: [], statements: [] }, new Map(), typed).embeds
+    expect(embed?.description).toContain(expected)
   })
 })
