@@ -9,7 +9,8 @@ const EXPIRED = 'This button has expired (the bot was updated since). Run the co
 
 /**
  * Handles a button press from its custom id and the message it sits on: ◀ ▶ re-run the search
- * for another page and update the message; "context" privately shows the paragraphs around a
+ * for another page and update the message (or, on someone else's public result, reply with the
+ * page privately); "context" privately shows the paragraphs around a
  * passage; "Post to channel" reposts a private reply publicly. Unknown ids get a polite note.
  */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
@@ -26,6 +27,13 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
       return
     }
     const isPrivate = interaction.message.flags.has(MessageFlags.Ephemeral)
+    // A public result belongs to whoever asked: anyone else paging it gets that page privately,
+    // rather than turning the shared message under the asker's eyes.
+    const asker = interaction.message.interactionMetadata?.user.id
+    if (!isPrivate && asker !== undefined && asker !== interaction.user.id) {
+      await interaction.reply(toReply(renderPage(library, { ...state, query, isPrivate: true }), true))
+      return
+    }
     const message = renderPage(library, { ...state, query, isPrivate })
     await interaction.update({ ...message, content: message.content ?? null, allowedMentions: NO_MENTIONS })
     return

@@ -109,6 +109,17 @@ describe('byline bot against the emulator (seed corpus)', () => {
     expect(third.data.embeds?.[0]?.description).toContain('Results 1–3')
   })
 
+  it("answers someone else's ▶ on a public result with that page privately, leaving the message alone", async () => {
+    const first = await send(chatInput('ask', { question: 'Afghanistan terrorism Pakistan' }))
+    const next = buttonIds(first.data).find((b) => b.label.includes('Next'))
+    const message = first.record.original
+    if (!next || !message) throw new Error('no ▶ button or message')
+    const other = await send(button(next.custom_id, message, { userId: '4000000000000000002' }))
+    expect(other.response).toMatchObject({ callbackType: 4, isEphemeral: true })
+    expect(other.data.embeds?.[0]?.description).toContain('Results 4–6')
+    expect(first.record.responses).toHaveLength(1)
+  })
+
   it('shows the paragraphs around a passage privately', async () => {
     const { record, data } = await send(chatInput('ask', { question: HUB_QUESTION }))
     const context = buttonIds(data).find((b) => b.label.includes('context of ¶7'))

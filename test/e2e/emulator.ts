@@ -264,6 +264,8 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       flags: 0,
+      // Who ran the interaction the message answers (an update keeps the original's, from `data`).
+      interaction_metadata: { id: record.id, type: Number(record.payload.type), user: userOf(record.payload), authorizing_integration_owners: {} },
       ...data,
       id,
       channel_id: String(record.payload.channel_id),
@@ -444,6 +446,11 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
 
 function unknown(code: number, message: string) {
   return { status: 404, json: { message, code } }
+}
+
+/** The user who sent an interaction: the member's user in a guild, `user` in a DM. */
+function userOf(payload: Record<string, unknown>): unknown {
+  return (payload.member as { user?: unknown } | undefined)?.user ?? payload.user
 }
 
 /** The interaction token in a callback or webhook route, or null. */
