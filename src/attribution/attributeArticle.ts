@@ -97,17 +97,23 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     }
   })
 
-  // "“A,” X said. “B.”": a cue-less quotation right after an attributed one continues it.
+  // "“A,” X said. “B.”": a cue-less quotation right after an attributed one continues it, when
+  // the narration between them is no longer than the quoted words (at most two sentences).
+  // The merged span keeps one passage per speaker, as readers and annotators see it.
   for (let q = spans.length - 1; q > 0; q--) {
     const prev = directs[q - 1]
     const cur = directs[q]
     const prevSpan = spans[q - 1] as QuoteSpan
     const curSpan = spans[q] as QuoteSpan
-    if (prev == null || cur == null || prev.cue === null) continue
+    if (prev == null || cur == null) continue
+    const between = text.slice(prevSpan.after, curSpan.open)
+    // "“A.” “B.”": quotations with nothing but space between are one passage.
+    const isAdjacent = !/[\p{L}\p{N}]/u.test(between) && cur.cue === null
+    if (prev.cue === null && !isAdjacent) continue
     // "“A,” he said, “B.”" finds the same cue for both halves; a cue of its own keeps B apart.
     if (cur.cue !== null && cueAt[q] !== cueAt[q - 1]) continue
-    const between = text.slice(prevSpan.after, curSpan.open)
-    if (between.length > 240 || (between.match(/[.!?](?=\s|$)/gu) ?? []).length > 1) continue
+    const quoted = (prevSpan.end - prevSpan.start) + (curSpan.end - curSpan.start)
+    if (between.length > Math.max(240, quoted) || (between.match(/[.!?](?=\s|$)/gu) ?? []).length > 2) continue
     prev.end = cur.end
     directs[q] = null
   }

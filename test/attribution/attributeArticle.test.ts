@@ -339,6 +339,16 @@ const CASES: Case[] = [
     paragraphs: ['Responding to the criticism, Don Tramp said: “He doesn’t know me, never met me.” (Additional reporting by Kylie Macken)'],
     text: 'He doesn’t know me, never met me.', kind: 'direct', speaker: 'Don Tramp',
   },
+  {
+    name: 'adjacent quotations with only space between are one passage',
+    paragraphs: ['“We have to do something,” Don Tramp said. “We have to be a lot tougher.” “We are playing with a different set of rules.”'],
+    text: 'We have to do something,” Don Tramp said. “We have to be a lot tougher.” “We are playing with a different set of rules.', kind: 'direct', speaker: 'Don Tramp',
+  },
+  {
+    name: 'a quotation continues across a longer cue clause',
+    paragraphs: ['"I don\'t want to get on the wrong side of this man," said one former campaign staffer, who said he left on good terms. "I couldn\'t afford to defend myself against his lawyers in any court."'],
+    text: 'I don\'t want to get on the wrong side of this man," said one former campaign staffer, who said he left on good terms. "I couldn\'t afford to defend myself against his lawyers in any court.', kind: 'direct', speaker: null,
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
