@@ -1,12 +1,11 @@
 import type { Article } from '../corpus/article.js'
 import type { Quote, QuoteKind } from '../attribution/quote.js'
 import { findDates, resolveDates, type DateMention } from '../text/dates.js'
-import { splitSentences } from '../text/sentences.js'
 import { termsOf } from '../text/tokens.js'
 import type { Library } from './library.js'
 import { listSpeakers, type SpeakerSummary } from './speakers.js'
 import { toSpeakerRef, type SpeakerRef } from './speakerRef.js'
-import { summarizeSentences, type StatementSpan } from './summarize.js'
+import { articleSentences, summarizeSentences, type StatementSpan } from './summarize.js'
 
 /**
  * A key point: a sentence of the article, with who said it when attributable. `text` is a
@@ -180,11 +179,12 @@ export function timelineOf(article: Article): TimelineEntry[] {
   const byParagraph = article.paragraphs.map((text) => findDates(text))
   const all: DateMention[] = byParagraph.flat()
   const entries: Array<TimelineEntry & { order: number }> = []
+  // The sentences as the key points show them: after a wire dateline ("(CNN) …"), if any.
+  const sentences = articleSentences(article.paragraphs)
   byParagraph.forEach((mentions, i) => {
     const text = article.paragraphs[i] ?? ''
-    const sentences = splitSentences(text)
     for (const date of resolveDates(mentions, { paragraph: mentions, article: all, articleDate: article.date })) {
-      const sentence = sentences.find((candidate) => candidate.start <= date.start && date.end <= candidate.end)
+      const sentence = sentences.find((candidate) => candidate.paragraph === i + 1 && candidate.start <= date.start && date.end <= candidate.end)
       entries.push({ date: date.text, when: date.when, text: sentence?.text ?? text, paragraph: i + 1, order: entries.length })
     }
   })

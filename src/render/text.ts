@@ -52,7 +52,8 @@ export function renderBriefText(brief: Brief): string {
   if (brief.speakers.length === 0) lines.push('  (no attributed speakers)')
   for (const speaker of brief.speakers) {
     lines.push(`  • ${describeSpeaker(speaker)}: ${plural(speaker.quotes, 'statement')}`)
-    if (speaker.quote !== null) lines.push(`    “${speaker.quote.text}” (¶${speaker.quote.paragraph})`)
+    // A quote lifted from '"…," she said' keeps its comma; inside our own quotation marks it dangles.
+    if (speaker.quote !== null) lines.push(`    “${speaker.quote.text.replace(/,$/u, '')}” (¶${speaker.quote.paragraph})`)
   }
   lines.push('', 'Timeline:')
   if (brief.timeline.length === 0) lines.push('  (no dates found)')
@@ -66,8 +67,10 @@ export function renderCorpusBriefText(brief: CorpusBrief): string {
   if (brief.stories.length === 0) return `No article${about} to brief.`
   const lines = [`Top stories${about} (${plural(brief.articles, 'article')}):`]
   for (const story of brief.stories) {
-    const meta = [story.article.date, story.article.id].filter((part) => part !== null).join(' · ')
-    lines.push('', `■ ${story.article.headline} [${meta}]`)
+    // An untitled article's headline is its id: say it once.
+    const id = story.article.id === story.article.headline ? null : story.article.id
+    const meta = [story.article.date, id].filter((part) => part !== null).join(' · ')
+    lines.push('', `■ ${story.article.headline}${meta === '' ? '' : ` [${meta}]`}`)
     for (const point of story.points) {
       lines.push(`  • ${point.text}${point.speaker === null ? '' : ` — ${describeSpeaker(point.speaker)}`} (¶${point.paragraph})`)
     }

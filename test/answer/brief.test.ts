@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { briefArticle, briefCorpus, type Brief } from '../../src/answer/brief.js'
+import { briefArticle, briefCorpus, timelineOf, type Brief } from '../../src/answer/brief.js'
 import { buildLibrary, type Library } from '../../src/answer/library.js'
 import { summarizeSentences } from '../../src/answer/summarize.js'
 import type { Article } from '../../src/corpus/article.js'
@@ -137,6 +137,18 @@ describe('briefCorpus', () => {
   it('keeps only the stories about a topic', () => {
     const corpus = briefCorpus(buildLibrary([seed, other]), { topic: 'bridge' })
     expect(corpus.stories.map((story) => story.article.id)).toEqual([other.id])
+  })
+})
+
+describe('timelineOf', () => {
+  it('quotes a dated lead sentence as the key points do, without its wire dateline', () => {
+    const article: Article = {
+      id: 'railway', file: 'railway.md', headline: 'Railway opens', byline: null, date: null, url: null, source: null,
+      paragraphs: ['ROME (Wire) -- Officials opened the valley railway on Monday after years of delay.'],
+    }
+    expect(timelineOf(article)).toEqual([
+      { date: 'on Monday', when: null, text: 'Officials opened the valley railway on Monday after years of delay.', paragraph: 1 },
+    ])
   })
 })
 
