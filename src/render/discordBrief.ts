@@ -39,8 +39,8 @@ export function renderBriefMessage(brief: Brief, topic: string | null = null): D
 }
 
 /**
- * The corpus brief: how many articles it covers, then one field per top story (its lead points
- * and its id, to ask for the story's own brief) and the most-quoted speakers.
+ * The corpus brief: how many articles it covers, then one field per top story (its id, to ask for
+ * the story's own brief, date and byline, then its lead points) and the most-quoted speakers.
  */
 export function renderCorpusBriefMessage(brief: CorpusBrief): DiscordMessage {
   const about = brief.topic === null ? '' : ` about “${escapeMarkdown(brief.topic)}”`
@@ -54,7 +54,8 @@ export function renderCorpusBriefMessage(brief: CorpusBrief): DiscordMessage {
   embed.description = `${shown}${plural(brief.articles, 'article')}. For one story's full brief, pick it in the \`article\` option.`
   const stories = brief.stories.map(({ article, points }) => {
     const meta = [`\`${article.id.replace(/`/g, "'")}\``, article.date, article.byline === null ? null : `by ${escapeMarkdown(article.byline)}`]
-    return { name: escapeMarkdown(article.headline), lines: [...points.map((point) => truncateText(pointLine(point), STORY_POINT_CHARS)), meta.filter((part) => part !== null).join(' · ')] }
+    // The id line first: when the message is short of room, points go before the way to pick the story.
+    return { name: escapeMarkdown(article.headline), lines: [meta.filter((part) => part !== null).join(' · '), ...points.map((point) => truncateText(pointLine(point), STORY_POINT_CHARS))] }
   })
   const speakers = brief.speakers.map((speaker) => `• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`)
   const groups = [...stories, { name: 'Most quoted', lines: speakers }]

@@ -89,7 +89,7 @@ describe('/brief and the answers people trip on, over several small articles', (
       'Most quoted',
     ])
     expect(embed?.fields?.[0]?.value).toContain('— Maria Lopez, the mayor (¶2)')
-    expect(embed?.fields?.[0]?.value).toMatch(/`council` · 2026-03-02 · by Jane Writer$/)
+    expect(embed?.fields?.[0]?.value).toMatch(/^`council` · 2026-03-02 · by Jane Writer\n• The city council approved/)
     expect(embed?.fields?.[3]?.value).toMatch(/^• Ana Silva, the port director — 2 statements in 1 article\n/)
   })
 

@@ -66,10 +66,32 @@ describe('renderCorpusBriefMessage', () => {
     expect(embed?.title).toBe('Top stories about “bridge”')
     expect(embed?.description).toMatch(/^the 2 most recent of 7 articles\./)
     expect(embed?.fields).toEqual([
-      { name: 'First', value: '• First happened. (¶1)\n`a` · 2026-03-02 · by Jane Writer' },
-      { name: 'Second', value: '• Second happened. (¶1)\n`b` · 2026-03-02 · by Jane Writer' },
+      { name: 'First', value: '`a` · 2026-03-02 · by Jane Writer\n• First happened. (¶1)' },
+      { name: 'Second', value: '`b` · 2026-03-02 · by Jane Writer\n• Second happened. (¶1)' },
       { name: 'Most quoted', value: '• Maria Lopez, the mayor — 3 statements in 2 articles' },
     ])
+  })
+
+  it('keeps five long stories and many speakers within one message, cutting whole lines', () => {
+    const long = 'word '.repeat(200).trim()
+    const corpus: CorpusBrief = {
+      topic: long,
+      articles: 40,
+      stories: Array.from({ length: 5 }, (_, i) => ({
+        article: { ...ARTICLE, id: `id-${i}`, headline: long },
+        points: [1, 2].map((paragraph) => ({ text: long, paragraph, speaker: { name: long, role: long } })),
+      })),
+      speakers: Array.from({ length: 25 }, (_, i) => ({ name: `Speaker ${i} ${long}`, role: null, kind: 'person' as const, aliases: [], articles: ['a'], quotes: 1 })),
+    }
+    const [embed] = renderCorpusBriefMessage(corpus).embeds
+    expect(embedLength(embed ?? {})).toBeLessThanOrEqual(EMBED_LIMITS.total)
+    expect(embed?.title?.length).toBeLessThanOrEqual(EMBED_LIMITS.title)
+    for (const field of embed?.fields ?? []) {
+      expect(field.name.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldName)
+      expect(field.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue)
+    }
+    expect(embed?.fields?.[0]?.value).toMatch(/^`id-0` · 2026-03-02 · by Jane Writer\n/)
+    expect(embed?.fields?.at(-1)?.value).toMatch(/…and \d+ more$/)
   })
 
   it.each([
