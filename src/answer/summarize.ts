@@ -90,8 +90,8 @@ type Candidate = SentenceRef & {
  * The article's key sentences, in the article's order: scored by position (with centrality and
  * reported statements as tie-breakers), picked by maximal marginal relevance, at least `minPoints`
  * of them when the article has that many full sentences and more while the word budget allows.
- * A long sentence's point stops at its main clause when the rest is trailing detail
- * ({@link mainClauseEnd}). `[]` only when the article has no sentence.
+ * A long sentence's point, except the lead's, stops at its main clause when the rest is trailing
+ * detail ({@link mainClauseEnd}). `[]` only when the article has no sentence.
  */
 export function summarizeSentences(
   paragraphs: readonly string[],
@@ -166,7 +166,9 @@ function scoreSentences(
     const isAttributed = (end: number) =>
       statements.some((span) => span.isAttributed && span.paragraph === sentence.paragraph && span.start < end && span.end > sentence.start)
     const statement = isAttributed(sentence.end) ? 1 : 0
-    const kept = clauses === null ? sentence.text.length : keptLength(sentence, clauses, isAttributed)
+    // The lead is written to stand alone, and its last clause is often the news itself (", after
+    // a speed camera was pointed at their door"), so it stays whole.
+    const kept = clauses === null || index === 0 ? sentence.text.length : keptLength(sentence, clauses, isAttributed)
     const keptWords = countWords(sentence.text.slice(0, kept))
     let score = weights.position * position + weights.centrality * centrality + weights.statement * statement
     if (words < MIN_WORDS) score *= 0.3

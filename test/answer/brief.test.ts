@@ -199,17 +199,22 @@ describe('summarizeSentences', () => {
     )
   })
 
+  const lead = 'Officials opened the new valley railway on Monday after years of delay.'
+  const long = 'The council approved the new harbour bridge budget on Tuesday evening after a long debate, with several members warning that costs could rise again next year.'
+
   it('shortens a long sentence to its main clause and says where the sentence ends', () => {
-    const long = 'The council approved the new harbour bridge budget on Tuesday evening after a long debate, with several members warning that costs could rise again next year.'
-    const [point] = summarizeSentences([long, filler(1), filler(2)])
+    const point = summarizeSentences([lead, long, filler(1)])[1]
     expect(point?.text).toBe('The council approved the new harbour bridge budget on Tuesday evening after a long debate')
     expect(point?.end).toBeLessThan(point?.sentenceEnd ?? 0)
     expect(long.slice(point?.start, point?.sentenceEnd)).toBe(long)
   })
 
+  it('keeps the lead whole: its last clause is often the news', () => {
+    expect(summarizeSentences([long, lead, filler(1)])[0]?.text).toBe(long)
+  })
+
   it('keeps whole sentences when trimming is off', () => {
-    const long = 'The council approved the new harbour bridge budget on Tuesday evening after a long debate, with several members warning that costs could rise again next year.'
-    expect(summarizeSentences([long, filler(1), filler(2)], [], { clauses: null })[0]?.text).toBe(long)
+    expect(summarizeSentences([lead, long, filler(1)], [], { clauses: null })[1]?.text).toBe(long)
   })
 
   it.each([
@@ -217,8 +222,8 @@ describe('summarizeSentences', () => {
     { name: 'drops a reporting tail when the point names its speaker', attributed: true, text: 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan' },
   ])('$name', ({ attributed, text }) => {
     const sentence = 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan, state media reported.'
-    const statements = [{ paragraph: 1, start: 0, end: 94, isAttributed: attributed }]
-    expect(summarizeSentences([sentence, filler(1), filler(2)], statements)[0]?.text).toBe(text)
+    const statements = [{ paragraph: 2, start: 0, end: 94, isAttributed: attributed }]
+    expect(summarizeSentences([lead, sentence, filler(1)], statements)[1]?.text).toBe(text)
   })
 
   it('keeps offsets that slice back to the point', () => {
