@@ -218,10 +218,10 @@ export function reportProgress(stream: NodeJS.WriteStream, log: (line: string) =
   }
 }
 
-function parseProblems(json: string | undefined): string[] | null {
-  if (json === undefined) return null
+function parseProblems(bytes: Buffer | undefined): string[] | null {
+  if (bytes === undefined) return null
   try {
-    const parsed: unknown = JSON.parse(json)
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'))
     return Array.isArray(parsed) && parsed.every((line) => typeof line === 'string') ? parsed : null
   } catch {
     return null

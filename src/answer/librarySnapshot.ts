@@ -15,7 +15,9 @@ import { assembleLibrary, type Library } from './library.js'
 export const SNAPSHOT_FORMAT = 1
 
 /** One serialised part of a library, named as in the snapshot file. */
-export type LibraryPart = { name: string; data: () => string }
+export type LibraryPart = { name: string; data: () => string | Uint8Array }
+
+const UTF8 = new TextDecoder()
 
 /** The names of the parts a library snapshot holds, in the order they are written. */
 export const LIBRARY_PARTS = ['articles', 'attributions', 'paragraphs'] as const
@@ -34,19 +36,20 @@ export function serializeLibrary(library: Library): LibraryPart[] {
  * The library held by `parts`, or why it cannot be restored (a part missing, unknown or
  * unreadable): the caller then rebuilds. Never throws.
  */
-export function restoreLibrary(parts: ReadonlyMap<string, string>): { library: Library } | { reason: string } {
+export function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>): { library: Library } | { reason: string } {
   const missing = LIBRARY_PARTS.filter((name) => !parts.has(name))
   if (missing.length > 0) return { reason: `part ${missing.join(', ')} is missing` }
   const unknown = [...parts.keys()].filter((name) => !(LIBRARY_PARTS as readonly string[]).includes(name))
   if (unknown.length > 0) return { reason: `part ${unknown.join(', ')} is unknown` }
   let name = ''
+  const text = (part: string) => UTF8.decode(parts.get(part))
   try {
     name = 'articles'
-    const articles = JSON.parse(parts.get(name) ?? '') as Article[]
+    const articles = JSON.parse(text(name)) as Article[]
     name = 'attributions'
-    const attributions = deserializeAttributions(parts.get(name) ?? '')
+    const attributions = deserializeAttributions(text(name))
     name = 'paragraphs'
-    const paragraphs = loadParagraphIndex(parts.get(name) ?? '')
+    const paragraphs = loadParagraphIndex(text(name))
     return { library: assembleLibrary(articles, attributions, paragraphs) }
   } catch (error) {
     return { reason: `part ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}` }

@@ -3,7 +3,7 @@ import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/pr
 import path from 'node:path'
 import { isArticleFileName } from './loadCorpus.js'
 
-// A snapshot is one file of named text parts, so each part of the library is (de)serialised by a
+// A snapshot is one file of named parts (text or bytes), so each part of the library is (de)serialised by a
 // function next to it and this store only keeps bytes safe:
 //
 //   byline-snapshot <format> <key>\n
@@ -18,15 +18,18 @@ const MAGIC = 'byline-snapshot'
 export const STORE_FORMAT = 1
 const HEADER_BYTES = 4096
 
-/** One named part, serialised only when it is written, so one part at a time is held as text. */
-export type SnapshotPart = { name: string; data: () => string }
+/**
+ * One named part, serialised only when it is written, so one part at a time is held in memory.
+ * Text is written as UTF-8; bytes (e.g. `v8.serialize` output) as they are.
+ */
+export type SnapshotPart = { name: string; data: () => string | Uint8Array }
 
 /**
  * What reading a snapshot found. `missing`: no file; `stale`: written for another key (corpus,
  * code or options changed); `corrupted`: unreadable, truncated or damaged. Only `ok` has parts.
  */
 export type SnapshotRead =
-  | { status: 'ok'; parts: Map<string, string> }
+  | { status: 'ok'; parts: Map<string, Buffer> }
   | { status: 'missing' | 'stale' | 'corrupted'; reason: string }
 
 /** Where the snapshot of a corpus folder lives: one file per folder, so two corpora never evict each other. */
@@ -102,7 +105,8 @@ export async function saveSnapshot(file: string, key: string, parts: readonly Sn
     await write(`${MAGIC} ${STORE_FORMAT} ${key}\n`)
     for (const part of parts) {
       if (!/^[\w.-]+$/.test(part.name)) throw new Error(`snapshot: bad part name "${part.name}"`)
-      const bytes = Buffer.from(part.data(), 'utf8')
+      const data = part.data()
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
       await write(`part ${part.name} ${bytes.length}\n`)
       await write(bytes)
       await write('\n')
@@ -151,7 +155,7 @@ function parseSnapshot(bytes: Buffer): SnapshotRead {
   const checksum = bytes.toString('latin1', endAt + 5, bytes.length - 1)
   const actual = createHash('sha256').update(bytes.subarray(0, endAt + 1)).digest('hex')
   if (checksum !== actual) return { status: 'corrupted', reason: 'its checksum does not match (damaged or truncated)' }
-  const parts = new Map<string, string>()
+  const parts = new Map<string, Buffer>()
   let at = bytes.indexOf(0x0a) + 1
   while (at <= endAt) {
     const lineEnd = bytes.indexOf(0x0a, at)
@@ -161,7 +165,7 @@ function parseSnapshot(bytes: Buffer): SnapshotRead {
     const start = lineEnd + 1
     const end = start + Number(length)
     if (end > endAt || bytes[end] !== 0x0a) return { status: 'corrupted', reason: `part ${name} has the wrong length` }
-    parts.set(name, bytes.toString('utf8', start, end))
+    parts.set(name, bytes.subarray(start, end))
     at = end + 1
   }
   return { status: 'ok', parts }

@@ -7,11 +7,15 @@ import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 const seed = await loadCorpus('corpus')
 const built = buildLibrary(seed.articles)
 
-function partsOf(library: Library): Map<string, string> {
-  return new Map(serializeLibrary(library).map((part) => [part.name, part.data()]))
+function partsOf(library: Library): Map<string, Uint8Array> {
+  return new Map(serializeLibrary(library).map((part) => [part.name, bytesOf(part.data())]))
 }
 
-function restored(parts: ReadonlyMap<string, string>): Library {
+function bytesOf(data: string | Uint8Array): Uint8Array {
+  return typeof data === 'string' ? new TextEncoder().encode(data) : data
+}
+
+function restored(parts: ReadonlyMap<string, Uint8Array>): Library {
   const result = restoreLibrary(parts)
   if (!('library' in result)) throw new Error(result.reason)
   return result.library
@@ -61,13 +65,13 @@ describe('library snapshots', () => {
 
   it('asks for a rebuild when a part is unknown (written by other code)', () => {
     const parts = partsOf(built)
-    parts.set('embeddings', '[]')
+    parts.set('embeddings', bytesOf('[]'))
     expect(restoreLibrary(parts)).toEqual({ reason: 'part embeddings is unknown' })
   })
 
   it.each(LIBRARY_PARTS.map((name) => ({ name })))('asks for a rebuild, never throws, when part $name is unreadable', ({ name }) => {
     const parts = partsOf(built)
-    parts.set(name, '{"truncated": ')
+    parts.set(name, bytesOf('{"truncated": '))
     const result = restoreLibrary(parts)
     expect('reason' in result && result.reason).toMatch(new RegExp(`^part ${name} cannot be read`))
   })

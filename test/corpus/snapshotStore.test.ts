@@ -26,7 +26,14 @@ describe('saveSnapshot and readSnapshot', () => {
     const read = await readSnapshot(file, 'key-1')
     expect(read.status).toBe('ok')
     if (read.status !== 'ok') return
-    expect([...read.parts]).toEqual(PARTS.map((part) => [part.name, part.data()]))
+    expect([...read.parts].map(([name, bytes]) => [name, bytes.toString('utf8')])).toEqual(PARTS.map((part) => [part.name, part.data()]))
+  })
+
+  it('keeps binary parts byte for byte', async () => {
+    const bytes = Uint8Array.from([0, 255, 10, 13, 0x65, 0x6e, 0x64, 32])
+    await saveSnapshot(file, 'key-1', [{ name: 'binary', data: () => bytes }])
+    const read = await readSnapshot(file, 'key-1')
+    expect(read.status === 'ok' && [...(read.parts.get('binary') ?? [])]).toEqual([...bytes])
   })
 
   it('reports a missing snapshot', async () => {
@@ -70,7 +77,7 @@ describe('saveSnapshot and readSnapshot', () => {
     await saveSnapshot(file, 'key-1', PARTS)
     await saveSnapshot(file, 'key-2', [{ name: 'only', data: () => 'new' }])
     const read = await readSnapshot(file, 'key-2')
-    expect(read.status === 'ok' && [...read.parts]).toEqual([['only', 'new']])
+    expect(read.status === 'ok' && [...read.parts].map(([name, bytes]) => [name, bytes.toString('utf8')])).toEqual([['only', 'new']])
     expect(await readdir(path.dirname(file))).toEqual(['library.snapshot'])
   })
 })
