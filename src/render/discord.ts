@@ -52,7 +52,7 @@ export function readQuery(embeds: readonly APIEmbed[]): string | null {
 export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string, Article>, controls: PageControls): DiscordMessage {
   const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.question, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
-    header.description = noMatch(`Nothing in the articles matches “${escapeMarkdown(result.question)}”.`, result.suggestions, TRY_AGAIN)
+    header.description = `Nothing in the articles matches “${escapeMarkdown(result.question)}”. ${didYouMean(result.suggestions) || TRY_AGAIN}`
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = `${answerLine(result, articles)}${range(result.offset, result.results.length, result.hasMore)}`
@@ -73,11 +73,13 @@ export function renderQuoteMessage(result: QuoteSearchResult, articles: Readonly
   const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.query, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
     const query = escapeMarkdown(result.query)
-    // With a speaker filter, the suggestions are who did say those words.
+    // With a speaker filter the suggestions are mostly who did say those words (else close words
+    // or names), and the way out is to drop the filter.
+    const suggestion = didYouMean(result.suggestions)
     header.description =
       speaker === null
-        ? noMatch(`No quote matches “${query}”.`, result.suggestions, TRY_AGAIN)
-        : `No quote by “${escapeMarkdown(speaker)}” matches “${query}”.${result.suggestions.length === 0 ? '' : ` Said by: ${result.suggestions.map(escapeMarkdown).join(', ')}.`} Leave \`speaker\` out to search everyone’s words.`
+        ? `No quote matches “${query}”. ${suggestion || TRY_AGAIN}`
+        : [`No quote by “${escapeMarkdown(speaker)}” matches “${query}”.`, suggestion, 'Leave `speaker` out to search everyone’s words.'].filter((part) => part !== '').join(' ')
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = range(result.offset, result.results.length, result.hasMore)
@@ -237,9 +239,9 @@ function range(offset: number, count: number, hasMore: boolean): string {
 /** What to try when a search found nothing and has no suggestion. */
 const TRY_AGAIN = 'Try other or fewer words, or see /articles for what the articles cover.'
 
-/** A no-match message, then "Did you mean: …?" when there are suggestions, else `hint`. */
-function noMatch(message: string, suggestions: readonly string[], hint: string): string {
-  return suggestions.length === 0 ? `${message} ${hint}` : `${message} Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
+/** "Did you mean: …?" for a search that found nothing; empty when there is no suggestion. */
+function didYouMean(suggestions: readonly string[]): string {
+  return suggestions.length === 0 ? '' : `Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
 }
 
 /**

@@ -135,9 +135,9 @@ describe('/brief and the answers people trip on, over several small articles', (
   it.each([
     { name: 'a quote nobody is credited with says "speaker unclear"', payload: () => chatInput('quote', { keyword: 'nobody told' }), expected: ['— speaker unclear (direct) · ¶4 · Harbour Dredging'] },
     {
-      name: 'a speaker filter that empties /quote names who did say it',
+      name: 'a speaker filter that empties /quote suggests who did say it',
       payload: () => chatInput('quote', { keyword: 'cranes', speaker: 'Lopez' }),
-      expected: ['No quote by “Lopez” matches “cranes”. Said by: Ana Silva.', 'Leave `speaker` out'],
+      expected: ['No quote by “Lopez” matches “cranes”. Did you mean: Ana Silva? Leave `speaker` out to search everyone’s words.'],
     },
     { name: 'an /ask with no match suggests what to try', payload: () => chatInput('ask', { question: 'xyzzy plugh' }), expected: ['Nothing in the articles matches “xyzzy plugh”. Try other or fewer words'] },
     { name: 'an unknown speaker name says so and how to see everyone', payload: () => chatInput('speakers', { name: 'Zed Nobody' }), expected: ['No speaker matches “Zed Nobody”.', 'leave `name` out'] },
