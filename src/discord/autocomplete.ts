@@ -6,8 +6,11 @@ import { COMPONENT_LIMITS, truncateText } from '../render/discordLimits.js'
 
 /** Articles whose id or headline contains what was typed: the headline shown, the id as value. */
 export function articleChoices(library: Library, typed: string): ApplicationCommandOptionChoiceData<string>[] {
-  return matchArticles(library, typed, COMPONENT_LIMITS.choices)
+  // An id too long to be a choice's value is left out (the article is still found by its
+  // headline words when typed in full), and the next match takes its place.
+  return matchArticles(library, typed, Number.POSITIVE_INFINITY)
     .filter((article) => article.id.length <= COMPONENT_LIMITS.choiceValue)
+    .slice(0, COMPONENT_LIMITS.choices)
     .map((article) => ({ name: choiceName(article.headline), value: article.id }))
 }
 
@@ -15,8 +18,8 @@ export function articleChoices(library: Library, typed: string): ApplicationComm
 export function speakerChoices(library: Library, typed: string, article: string | null): ApplicationCommandOptionChoiceData<string>[] {
   const known = article !== null && library.articleById.has(article) ? article : null
   return listSpeakers(library, { name: typed.trim() === '' ? null : typed, article: known })
-    .speakers.slice(0, COMPONENT_LIMITS.choices)
-    .filter((speaker) => speaker.name.length <= COMPONENT_LIMITS.choiceValue)
+    .speakers.filter((speaker) => speaker.name.length <= COMPONENT_LIMITS.choiceValue)
+    .slice(0, COMPONENT_LIMITS.choices)
     .map((speaker) => ({ name: choiceName(speaker.role === null ? speaker.name : `${speaker.name} (${speaker.role})`), value: speaker.name }))
 }
 
