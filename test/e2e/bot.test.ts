@@ -168,6 +168,15 @@ describe('byline bot against the emulator (seed corpus)', () => {
     expect(data.embeds?.[1]?.description).toContain('**Doha** **Agreement**')
   })
 
+  it('looks up a long message by its first 200 characters, cut between words', async () => {
+    const long = `${'Pakistan Afghanistan border talks '.repeat(10)}and the Doha Agreement`
+    const { data } = await send(messageCommand('Find in articles', long))
+    const query = data.embeds?.[0]?.author?.name.replace('🔎 ', '') ?? ''
+    expect(query.length).toBeLessThanOrEqual(200)
+    expect(long.startsWith(query)).toBe(true)
+    expect(long[query.length]).toBe(' ')
+  })
+
   it('reloads the corpus for a member with Manage Server, and refuses others', async () => {
     const refused = await send(chatInput('reload'))
     expect(refused.data.content).toContain('Manage Server')
