@@ -50,7 +50,7 @@ export function renderCorpusBriefMessage(brief: CorpusBrief): DiscordMessage {
       brief.topic === null ? 'No article has anything to brief yet.' : `No article is about “${escapeMarkdown(brief.topic)}”. Try other words, or leave \`topic\` out.`
     return fitMessage({ embeds: [embed], components: [] })
   }
-  const shown = brief.stories.length < brief.articles ? `the ${brief.stories.length} most recent of ` : ''
+  const shown = brief.stories.length < brief.articles ? `The top ${brief.stories.length} of ` : ''
   embed.description = `${shown}${plural(brief.articles, 'article')}. For one story's full brief, pick it in the \`article\` option.`
   const stories = brief.stories.map(({ article, points }) => {
     const meta = [`\`${article.id.replace(/`/g, "'")}\``, article.date, article.byline === null ? null : `by ${escapeMarkdown(article.byline)}`]

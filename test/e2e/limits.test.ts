@@ -88,7 +88,7 @@ describe("Discord's limits and mentions, on a hostile corpus", () => {
       payload: () => chatInput('brief', {}),
       check: (embeds: APIEmbed[]) => {
         expect(embeds[0]?.title).toBe('Top stories')
-        expect(embeds[0]?.description).toMatch(/^the 5 most recent of \d+ articles/)
+        expect(embeds[0]?.description).toMatch(/^The top 5 of \d+ articles/)
       },
     },
     {

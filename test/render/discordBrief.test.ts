@@ -64,7 +64,7 @@ describe('renderCorpusBriefMessage', () => {
     }
     const [embed] = renderCorpusBriefMessage(corpus).embeds
     expect(embed?.title).toBe('Top stories about “bridge”')
-    expect(embed?.description).toMatch(/^the 2 most recent of 7 articles\./)
+    expect(embed?.description).toMatch(/^The top 2 of 7 articles\./)
     expect(embed?.fields).toEqual([
       { name: 'First', value: '`a` · 2026-03-02 · by Jane Writer\n• First happened. (¶1)' },
       { name: 'Second', value: '`b` · 2026-03-02 · by Jane Writer\n• Second happened. (¶1)' },
