@@ -68,8 +68,7 @@ export function attributeArticle(article: Article): ArticleAttribution {
 
 // `isSubject`: not a cue but a sentence's subject, which puts a person in focus and speaks for
 // the sentence's participle cues (", telling them …") when no cue names anyone.
-// `isEmbedded`: a cue inside another report's content, which resolves but leaves the focus alone.
-type Event = { at: number; cue: Cue; apply: (entity: Entity | null) => void; isSubject?: boolean; isEmbedded?: boolean }
+type Event = { at: number; cue: Cue; apply: (entity: Entity | null) => void; isSubject?: boolean }
 
 function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry: SpeakerRegistry, carry: Carry, found: Found[]): void {
   const { spans, text } = layout
@@ -121,12 +120,13 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
   for (const item of reported) {
     // Reported speech that is wholly a direct quotation is already counted.
     if (directs.some((d) => d !== null && d.start <= item.start + 1 && d.end >= item.end - 1)) continue
+    // A report inside another's content ("X said Y had pledged that …") is part of X's
+    // statement: it is not listed on its own and its cue does not take the focus from X.
+    const isEmbedded = reported.some((other) => other !== item && other.start <= item.cue.at && item.cue.at < other.end)
+    if (isEmbedded) continue
     const entry: Found = { paragraph, start: item.start, end: item.end, kind: 'indirect', cue: item.cue.text, mention: item.cue.mention?.text ?? null, entity: null }
     found.push(entry)
-    // A report inside another's content ("X said Y had pledged that …") names someone who is
-    // only talked about: it must not take the focus from X.
-    const isEmbedded = reported.some((other) => other !== item && other.start <= item.cue.at && item.cue.at < other.end)
-    events.push({ at: item.cue.at, cue: item.cue, apply: (entity) => { entry.entity = entity }, isEmbedded })
+    events.push({ at: item.cue.at, cue: item.cue, apply: (entity) => { entry.entity = entity } })
     // Partial quotes inside reported speech take its speaker.
     spans.forEach((span, q) => {
       if (shapes[q] !== 'partial' || span.start < item.start || span.end > item.end) return
@@ -146,7 +146,7 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     const entity = resolveCue(registry, event.cue, paragraph, sentenceSpeaker)
     const s = event.cue.sentence
     if (entity !== null) {
-      if (event.isEmbedded !== true) setFocus(registry, entity, paragraph)
+      setFocus(registry, entity, paragraph)
       if (!sentenceSpeaker.has(s) || (bySubject.has(s) && event.isSubject !== true && event.cue.link === 'mention')) {
         sentenceSpeaker.set(s, entity)
         if (event.isSubject === true) bySubject.add(s)

@@ -270,7 +270,7 @@ const CASES: Case[] = [
     text: 'denying entry to travelers from those countries', kind: 'indirect', speaker: 'Mike Huckman',
   },
   {
-    name: 'a report inside another report does not take the pronoun focus',
+    name: 'a report inside another report is part of it and does not take the pronoun focus',
     paragraphs: ['Gen Ali Rahman said the rebels had pledged that the border would stay open. However, he said the border remains closed.'],
     text: 'the border remains closed', kind: 'indirect', speaker: 'Ali Rahman',
   },
