@@ -81,7 +81,7 @@ export function briefArticle(library: Library, articleId: string, options: Parti
   const paragraphs = new Set(article.paragraphs.flatMap((text, i) => (isAbout(text) ? [i + 1] : [])))
   return {
     article: describeArticle(article),
-    points: keyPoints(article, quotes, focus.length === 0 ? null : paragraphs),
+    points: keyPoints(article, quotes, focus.length === 0 ? null : { paragraphs, isAbout }),
     speakers: whosWho(library, article, quotes.filter((quote) => paragraphs.has(quote.paragraph))),
     timeline: timelineOf(article).filter((entry) => paragraphs.has(entry.paragraph)),
   }
@@ -117,14 +117,18 @@ function describeArticle(article: Article): Brief['article'] {
 // Marks a point that stops before its sentence does, so no reader takes the clause for all of it.
 const TRIMMED_MARK = '…'
 
-function keyPoints(article: Article, quotes: readonly Quote[], only: ReadonlySet<number> | null): BriefPoint[] {
+// With a topic, only its paragraphs count, and within them the sentences that name it come first.
+type Topic = { paragraphs: ReadonlySet<number>; isAbout: (text: string) => boolean }
+
+function keyPoints(article: Article, quotes: readonly Quote[], topic: Topic | null): BriefPoint[] {
   const statements: StatementSpan[] = quotes.map((quote) => ({
     paragraph: quote.paragraph,
     start: quote.start,
     end: quote.end,
     isAttributed: quote.speaker !== null,
   }))
-  return summarizeSentences(article.paragraphs, statements, { paragraphs: only }).map((sentence) => {
+  const options = topic === null ? {} : { paragraphs: topic.paragraphs, isFocus: topic.isAbout }
+  return summarizeSentences(article.paragraphs, statements, options).map((sentence) => {
     // The speaker whose attributed quote covers most of what the point keeps.
     let speaker: SpeakerRef | null = null
     let covered = 0

@@ -35,6 +35,11 @@ export type SummaryOptions = {
   lambda: number
   /** Only sentences of these paragraphs (1-based; e.g. the passages about a topic); null: all. */
   paragraphs: ReadonlySet<number> | null
+  /**
+   * Whether a sentence is itself about the topic; the others of those paragraphs count half, as
+   * context. null: every sentence counts fully.
+   */
+  isFocus: ((sentence: string) => boolean) | null
   /** How much each feature counts; see {@link defaultSummaryWeights}. */
   weights: SummaryWeights
   /** How points lose trailing detail; null: points are whole sentences. */
@@ -59,6 +64,7 @@ export const defaultSummaryOptions: SummaryOptions = {
   maxWords: 50,
   lambda: 0.7,
   paragraphs: null,
+  isFocus: null,
   weights: defaultSummaryWeights,
   clauses: defaultClauseOptions,
 }
@@ -98,8 +104,8 @@ export function summarizeSentences(
   statements: readonly StatementSpan[] = [],
   options: Partial<SummaryOptions> = {},
 ): KeySentence[] {
-  const { maxPoints, minPoints, maxWords, lambda, weights, clauses, paragraphs: only } = { ...defaultSummaryOptions, ...options }
-  const candidates = scoreSentences(paragraphs, statements, only, weights, clauses)
+  const { maxPoints, minPoints, maxWords, lambda, weights, clauses, paragraphs: only, isFocus } = { ...defaultSummaryOptions, ...options }
+  const candidates = scoreSentences(paragraphs, statements, { only, isFocus, weights, clauses })
   const chosen: Candidate[] = []
   let words = 0
   // Fragments ("Really?") are no key point: an article with only two full sentences gets two
@@ -145,9 +151,7 @@ export function articleSentences(paragraphs: readonly string[]): SentenceRef[] {
 function scoreSentences(
   paragraphs: readonly string[],
   statements: readonly StatementSpan[],
-  only: ReadonlySet<number> | null,
-  weights: SummaryWeights,
-  clauses: ClauseOptions | null,
+  { only, isFocus, weights, clauses }: Pick<SummaryOptions, 'isFocus' | 'weights' | 'clauses'> & { only: ReadonlySet<number> | null },
 ): Candidate[] {
   const sentences = articleSentences(paragraphs)
   const termLists = sentences.map((sentence) => termsOf(sentence.text))
@@ -175,6 +179,7 @@ function scoreSentences(
     if (words > LONG_WORDS) score *= LONG_WORDS / words
     if (/\?[”"’']*$/.test(sentence.text)) score *= 0.5
     if (DANGLING_START.test(sentence.text)) score *= 0.8
+    if (isFocus !== null && !isFocus(sentence.text)) score *= 0.5
     if (only !== null && !only.has(sentence.paragraph)) score = 0
     return { ...sentence, index, words, kept, keptWords, vector, score }
   })

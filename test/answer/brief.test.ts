@@ -102,6 +102,12 @@ describe('briefArticle on the seed', () => {
     }
   })
 
+  it('prefers the sentences that name the topic over their paragraph’s other sentences', () => {
+    const texts = (briefArticle(library, seed.id, { topic: 'ceasefire border' }) as Brief).points.map((point) => point.text)
+    expect(texts.some((text) => text.includes('ceasefire was announced on October 19'))).toBe(true)
+    expect(texts.some((text) => text.includes('does not interfere in Afghanistan’s internal affairs'))).toBe(false)
+  })
+
   it('is empty for a topic the article does not mention', () => {
     expect(briefArticle(library, seed.id, { topic: 'volcano' })).toMatchObject({ points: [], speakers: [], timeline: [] })
   })
