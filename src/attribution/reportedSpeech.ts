@@ -1,5 +1,5 @@
 import { appositiveAfter, clauseCue, indexAtOffset, isClauseEnd, isCoordinatedCue, isCueVerb, isParticipleCue, subjectBefore, type Cue } from './cues.js'
-import { readMentionAfter, type Mention } from './mentions.js'
+import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
 import { ROLE_NOUNS } from './roles.js'
 import type { ParagraphLayout, SentenceRange } from './paragraphLayout.js'
 import { CLAUSE_VERBS, HEARER_VERBS, OBJECT_VERBS, SPEECH_VERBS } from './speechVerbs.js'
@@ -64,7 +64,21 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
     }
   }
   if (isCoordinatedCue(layout, k)) return readForward(layout, isDirectSpan, k, sentence, clauseCue(layout, k))
+  // "Jane Roe, who said …", "experts who say …": a relative clause speaks for its antecedent.
+  const antecedent = relativeAntecedent(layout, k, sentence.first)
+  if (antecedent !== null) {
+    return readForward(layout, isDirectSpan, k, sentence, { text: t.text, at: t.start, mention: antecedent, role: null, link: 'mention', sentence: sentenceIndex })
+  }
   return null
+}
+
+function relativeAntecedent(layout: ParagraphLayout, k: number, min: number): Mention | null {
+  let j = k - 1
+  while (j > min && (layout.tokens[j]?.pos === 'ADV' || layout.tokens[j]?.pos === 'AUX')) j--
+  if (layout.tokens[j]?.lower !== 'who') return null
+  let end = j
+  if (layout.tokens[end - 1]?.text === ',') end--
+  return readMentionBefore(layout.tokens, end, min)
 }
 
 // The content after the cue: past a hearer ("told reporters") and a few adjuncts up to "that".

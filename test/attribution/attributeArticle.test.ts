@@ -349,6 +349,11 @@ const CASES: Case[] = [
     paragraphs: ['"I don\'t want to get on the wrong side of this man," said one former campaign staffer, who said he left on good terms. "I couldn\'t afford to defend myself against his lawyers in any court."'],
     text: 'I don\'t want to get on the wrong side of this man," said one former campaign staffer, who said he left on good terms. "I couldn\'t afford to defend myself against his lawyers in any court.', kind: 'direct', speaker: null,
   },
+  {
+    name: 'a relative clause cue speaks for its antecedent',
+    paragraphs: ['The plan was backed by Senator Jon Mack, who said the vote would be held in May.'],
+    text: 'the vote would be held in May', kind: 'indirect', speaker: 'Jon Mack',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
