@@ -24,10 +24,10 @@ export function renderPage(library: Library, request: PageRequest): DiscordMessa
   const { command, query, offset, article, speaker } = request
   if (command === 'ask') {
     const result = answerQuestion(library, query, { article, limit: ASK_PAGE_SIZE, offset })
-    return renderAskMessage(result, library.articleById, pageControls(request, ASK_PAGE_SIZE, result.results, result.hasMore))
+    return renderAskMessage(result, library.articleById, pageControls(request, ASK_PAGE_SIZE, result.results, result.hasMore), { article, speaker: null })
   }
   const result = searchQuotes(library, query, { article, speaker, limit: QUOTE_PAGE_SIZE, offset })
-  return renderQuoteMessage(result, library.articleById, pageControls(request, QUOTE_PAGE_SIZE, result.results, result.hasMore), speaker)
+  return renderQuoteMessage(result, library.articleById, pageControls(request, QUOTE_PAGE_SIZE, result.results, result.hasMore), { article, speaker })
 }
 
 /**

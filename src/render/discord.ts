@@ -48,11 +48,17 @@ export function readQuery(embeds: readonly APIEmbed[]): string | null {
   return name?.startsWith(QUERY_PREFIX) ? name.slice(QUERY_PREFIX.length) : null
 }
 
+/** The filters a search ran with, so a no-match message can name them and how to drop them. */
+export type SearchScope = { article: string | null; speaker: string | null }
+
+export const wholeCorpus: SearchScope = { article: null, speaker: null }
+
 /** `/ask`: a header with the direct answer, then one embed per passage with its attribution line. */
-export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string, Article>, controls: PageControls): DiscordMessage {
+export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string, Article>, controls: PageControls, scope: SearchScope = wholeCorpus): DiscordMessage {
   const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.question, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
-    header.description = `Nothing in the articles matches “${escapeMarkdown(result.question)}”. ${didYouMean(result.suggestions) || TRY_AGAIN}`
+    const where = scope.article === null ? 'the articles' : `“${headlineOf(scope.article, articles)}”`
+    header.description = noMatch(`Nothing in ${where} matches “${escapeMarkdown(result.question)}”.`, result.question, result.suggestions, scope)
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = `${answerLine(result, articles)}${range(result.offset, result.results.length, result.hasMore)}`
@@ -66,20 +72,14 @@ export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string
 
 /**
  * `/quote`: a header with the search, then each quote with speaker (or "speaker unclear"), kind,
- * article and paragraph. `speaker` is the speaker filter the search ran with, for a no-match
- * message that names it and who did say those words.
+ * article and paragraph. `scope` holds the filters the search ran with, for a no-match message.
  */
-export function renderQuoteMessage(result: QuoteSearchResult, articles: ReadonlyMap<string, Article>, controls: PageControls, speaker: string | null = null): DiscordMessage {
+export function renderQuoteMessage(result: QuoteSearchResult, articles: ReadonlyMap<string, Article>, controls: PageControls, scope: SearchScope = wholeCorpus): DiscordMessage {
   const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.query, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
-    const query = escapeMarkdown(result.query)
-    // With a speaker filter the suggestions are mostly who did say those words (else close words
-    // or names), and the way out is to drop the filter.
-    const suggestion = didYouMean(result.suggestions)
-    header.description =
-      speaker === null
-        ? `No quote matches “${query}”. ${suggestion || TRY_AGAIN}`
-        : [`No quote by “${escapeMarkdown(speaker)}” matches “${query}”.`, suggestion, 'Leave `speaker` out to search everyone’s words.'].filter((part) => part !== '').join(' ')
+    const by = scope.speaker === null ? '' : ` by “${escapeMarkdown(scope.speaker)}”`
+    const where = scope.article === null ? '' : ` in “${headlineOf(scope.article, articles)}”`
+    header.description = noMatch(`No quote${by}${where} matches “${escapeMarkdown(result.query)}”.`, result.query, result.suggestions, scope)
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = range(result.offset, result.results.length, result.hasMore)
@@ -239,9 +239,23 @@ function range(offset: number, count: number, hasMore: boolean): string {
 /** What to try when a search found nothing and has no suggestion. */
 const TRY_AGAIN = 'Try other or fewer words, or see /articles for what the articles cover.'
 
-/** "Did you mean: …?" for a search that found nothing; empty when there is no suggestion. */
-function didYouMean(suggestions: readonly string[]): string {
-  return suggestions.length === 0 ? '' : `Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
+/**
+ * A no-match message, then "Did you mean: …?" when there are suggestions (with a speaker filter,
+ * mostly who did say those words), then how to widen the search: drop the filters it ran with,
+ * or else try other words. A suggestion that is the query itself (corpus-wide suggestions for a
+ * search inside one article) is left out.
+ */
+function noMatch(message: string, query: string, given: readonly string[], scope: SearchScope): string {
+  const suggestions = given.filter((suggestion) => suggestion.trim().toLowerCase() !== query.trim().toLowerCase())
+  const filters = [scope.speaker === null ? null : '`speaker`', scope.article === null ? null : '`article`'].filter((filter) => filter !== null)
+  const widen = filters.length > 0 ? `Leave ${filters.join(' and ')} out to search more widely.` : suggestions.length === 0 ? TRY_AGAIN : ''
+  const didYouMean = suggestions.length === 0 ? '' : `Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
+  return [message, didYouMean, widen].filter((part) => part !== '').join(' ')
+}
+
+/** An article's headline for a message (escaped, shortened), or its id when unknown. */
+function headlineOf(id: string, articles: ReadonlyMap<string, Article>): string {
+  return escapeMarkdown(truncateText(articles.get(id)?.headline ?? id, 100))
 }
 
 /**

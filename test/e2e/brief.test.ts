@@ -137,7 +137,12 @@ describe('/brief and the answers people trip on, over several small articles', (
     {
       name: 'a speaker filter that empties /quote suggests who did say it',
       payload: () => chatInput('quote', { keyword: 'cranes', speaker: 'Lopez' }),
-      expected: ['No quote by “Lopez” matches “cranes”. Did you mean: Ana Silva? Leave `speaker` out to search everyone’s words.'],
+      expected: ['No quote by “Lopez” matches “cranes”. Did you mean: Ana Silva? Leave `speaker` out to search more widely.'],
+    },
+    {
+      name: 'an /ask in one article with no match names the article and how to search them all',
+      payload: () => chatInput('ask', { question: 'cranes', article: 'orchard' }),
+      expected: ['Nothing in “Orchard Festival Returns to the Valley” matches “cranes”. Leave `article` out to search more widely.'],
     },
     { name: 'an /ask with no match suggests what to try', payload: () => chatInput('ask', { question: 'xyzzy plugh' }), expected: ['Nothing in the articles matches “xyzzy plugh”. Try other or fewer words'] },
     { name: 'an unknown speaker name says so and how to see everyone', payload: () => chatInput('speakers', { name: 'Zed Nobody' }), expected: ['No speaker matches “Zed Nobody”.', 'leave `name` out'] },
