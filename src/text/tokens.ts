@@ -60,10 +60,20 @@ export function tokenize(text: string): Token[] {
  * result. Index and queries both go through this, so they always agree.
  */
 export function termOf(word: string): string | null {
+  const cached = TERM_CACHE.get(word)
+  if (cached !== undefined) return cached
   const folded = foldWord(word)
-  if (folded.length === 0 || STOP_WORDS.has(folded)) return null
-  return stemmer(folded)
+  const term = folded.length === 0 || STOP_WORDS.has(folded) ? null : stemmer(folded)
+  // A pure function's memo: news vocabulary is small next to its word count, and stemming costs
+  // ~10 µs a word, which dominated index builds and query latency. Cleared when full so hostile
+  // input cannot grow it without bound.
+  if (TERM_CACHE.size >= MAX_CACHED_TERMS) TERM_CACHE.clear()
+  TERM_CACHE.set(word, term)
+  return term
 }
+
+const MAX_CACHED_TERMS = 200_000
+const TERM_CACHE = new Map<string, string | null>()
 
 /** Every search term of a text, in order, stop words removed. */
 export function termsOf(text: string): string[] {
