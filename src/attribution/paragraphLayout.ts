@@ -57,3 +57,12 @@ export function tokenAt(layout: ParagraphLayout, offset: number): number {
   const i = layout.tokens.findIndex((t) => t.start >= offset)
   return i < 0 ? layout.tokens.length : i
 }
+
+/** Does token `k` end a clause? A full stop does unless it closes an abbreviation ("R-Ky., said"). */
+export function isClauseEnd(tokens: readonly TaggedToken[], k: number): boolean {
+  const t = tokens[k] as TaggedToken
+  if (/^[!?;]$/u.test(t.text)) return true
+  if (t.text !== '.') return false
+  const next = tokens[k + 1]
+  return next === undefined || (next.text !== ',' && next.text !== ')' && !/^\p{Ll}/u.test(next.text))
+}

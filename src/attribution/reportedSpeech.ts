@@ -1,8 +1,9 @@
-import { appositiveAfter, clauseCue, indexAtOffset, isClauseEnd, isCoordinatedCue, isCueVerb, isParticipleCue, subjectBefore, type Cue } from './cues.js'
+import { appositiveAfter, type Cue } from './cues.js'
 import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
 import { ROLE_NOUNS } from './roles.js'
-import type { ParagraphLayout, SentenceRange } from './paragraphLayout.js'
-import { CLAUSE_VERBS, HEARER_VERBS, OBJECT_VERBS, SPEECH_VERBS } from './speechVerbs.js'
+import { isClauseEnd, tokenAt, type ParagraphLayout, type SentenceRange } from './paragraphLayout.js'
+import { CLAUSE_VERBS, HEARER_VERBS, isCueVerb, OBJECT_VERBS, SPEECH_VERBS } from './speechVerbs.js'
+import { clauseCue, isCoordinatedCue, isParticipleCue, subjectBefore } from './subjects.js'
 import type { TaggedToken } from './tagger.js'
 
 /** Reported speech found in a paragraph: the content range and the cue that introduces it. */
@@ -49,7 +50,7 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
   const { mention, role } = subjectBefore(layout, k, sentence.first)
   if (mention !== null) {
     const cue: Cue = { text: t.text, at: t.start, mention, role, link: 'mention', sentence: sentenceIndex }
-    const before = indexAtOffset(layout, mention.start) - 1
+    const before = tokenAt(layout, mention.start) - 1
     // "…, X said." or "A, X said, B": the content is around the cue.
     const tail = adjunctsEnd(layout, k + 1, sentence.endToken)
     if (tokens[before]?.text === ',' && (tail === null || tokens[tail]?.text === ',')) return readAround(layout, isDirectSpan, sentence, before, k + 1, cue)
@@ -60,7 +61,7 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
     const after = readMentionAfter(tokens, k + 1, sentence.endToken)
     if (after !== null && after.kind !== 'pronoun') {
       const cue: Cue = { text: t.text, at: t.start, mention: after, role: appositiveAfter(layout, after.end), link: 'mention', sentence: sentenceIndex }
-      return readAround(layout, isDirectSpan, sentence, k - 1, indexAtOffset(layout, after.end), cue)
+      return readAround(layout, isDirectSpan, sentence, k - 1, tokenAt(layout, after.end), cue)
     }
   }
   if (isCoordinatedCue(layout, k)) return readForward(layout, isDirectSpan, k, sentence, clauseCue(layout, k))
@@ -90,7 +91,7 @@ function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], 
   let j = k + 1
   if (HEARER_VERBS.has(t.lower)) {
     const hearer = readMentionAfter(tokens, j, sentence.endToken)
-    if (hearer !== null) j = indexAtOffset(layout, hearer.end)
+    if (hearer !== null) j = tokenAt(layout, hearer.end)
   }
   let hasThat = false
   // "said on Thursday that …", "told reporters Monday that …": look a few words ahead for "that".
@@ -185,7 +186,7 @@ function readAccordingTo(layout: ParagraphLayout, isDirectSpan: readonly boolean
   if (mention === null) return null
   const cue: Cue = { text: 'according to', at: (tokens[k] as TaggedToken).start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
   if (k === first) {
-    let c = indexAtOffset(layout, mention.end)
+    let c = tokenAt(layout, mention.end)
     while (c < end && (tokens[c] as TaggedToken).text !== ',') c++
     const range = contentRange(layout, isDirectSpan, c + 1, end)
     return range === null ? null : { ...range, cue }

@@ -2,6 +2,7 @@
  * Cue verbs: the words that introduce what someone said. Every inflection is listed, so a lookup
  * is one set access and no stemming is needed.
  */
+import type { TaggedToken } from './tagger.js'
 
 // Verbs of saying that take a clause ("said that …", "warned …") or a direct quotation.
 const SPEECH_LEMMAS: readonly (readonly [string, string, string, string])[] = [
@@ -134,4 +135,10 @@ export const HEARER_VERBS: ReadonlySet<string> = new Set(['tell', 'tells', 'told
 /** Returns true when `word` (any case) is a cue verb. */
 export function isSpeechVerb(word: string): boolean {
   return SPEECH_VERBS.has(word.toLowerCase())
+}
+
+/** Is the token a cue verb used as a verb (or a plural noun the tagger confused: "says")? */
+export function isCueVerb(token: TaggedToken | undefined): boolean {
+  if (token === undefined || !SPEECH_VERBS.has(token.lower)) return false
+  return token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && /s$/u.test(token.lower))
 }
