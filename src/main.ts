@@ -46,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   // Loaded only with a token, so the console starts without discord.js.
   const [{ startBot }, { createLogger }] = await Promise.all([import('./discord/bot.js'), import('./discord/logger.js')])
-  const logger = createLogger(config.logLevel)
+  const logger = createLogger(config.logLevel, { secrets: config.discordToken === null ? [] : [config.discordToken] })
   const { opened, holder } = await loadLibrary(config, (line) => logger.info(line))
   // The bot reads `holder.current()` for every interaction, so a swap by the corpus watch or by
   // `/reload` is seen at once (see docs/scale.md).

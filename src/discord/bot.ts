@@ -46,7 +46,7 @@ export type Bot = {
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, problems, startedAt } = options
-  const logger = options.logger ?? createLogger(config.logLevel)
+  const logger = options.logger ?? createLogger(config.logLevel, { secrets: config.discordToken === null ? [] : [config.discordToken] })
   if (config.discordToken === null) throw new Error('discord: DISCORD_TOKEN is missing')
   let library = options.library
   const current = options.current ?? (() => library)

@@ -22,15 +22,19 @@ describe('the production logger (createLogger) in its own process', () => {
       log.info({ token }, 'token field')
       log.error({ headers: { authorization: 'Bot ' + token } }, 'headers')
       log.error({ request: { headers: { authorization: 'Bot ' + token } } }, 'request')
-      log.warn({ discordToken: token }, 'discordToken field')`
+      log.warn({ discordToken: token }, 'discordToken field')
+      const scrubbing = createLogger('info', { secrets: [token] })
+      scrubbing.error({ err: { request: { options: { rest: { auth: 'Bot ' + token } } } } }, 'nested three deep')
+      scrubbing.error({ err: { url: 'https://discord.com/api/v10/interactions/9000000000000000001/aW50ZXJhY3Rpb246tok3n/callback' } }, 'REST error')`
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', program], {
       env: { ...process.env, SECRET: TOKEN },
       encoding: 'utf8',
     })
     expect(child.status).toBe(0)
     const lines = child.stdout.trim().split('\n')
-    expect(lines).toHaveLength(5)
+    expect(lines).toHaveLength(7)
     expect(child.stdout).not.toContain(TOKEN)
+    expect(child.stdout).not.toContain('aW50ZXJhY3Rpb246tok3n')
     for (const line of lines) expect(line).toContain('[redacted]')
   })
 })
