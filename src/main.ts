@@ -7,7 +7,7 @@ import { codeVersion, openLibrary, rebuildInBackground, reportProgress, watchAnd
 // Composition root of `npm start`: config → corpus → library → the Discord client, or the local
 // console when there is no token and a person at a terminal.
 
-const NO_TOKEN_HINT = 'set DISCORD_TOKEN in .env to connect to Discord (see README.md, "Running the bot")'
+const NO_TOKEN_HINT = 'set DISCORD_TOKEN in .env to connect to Discord (see README.md, "Running the bot in Discord")'
 
 /**
  * Opens the library of the corpus folder (from the snapshot when it is current, else built with a
