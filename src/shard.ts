@@ -1,6 +1,5 @@
 import 'dotenv/config'
 import { fileURLToPath } from 'node:url'
-import { ShardingManager } from 'discord.js'
 import { loadConfig } from './config.js'
 import { codeVersion, openLibrary, reportProgress } from './libraryLoader.js'
 
@@ -14,7 +13,7 @@ const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url))
 async function main(): Promise<number> {
   const config = loadConfig(process.env)
   if (config.discordToken === null) {
-    process.stderr.write('config: DISCORD_TOKEN is missing; sharding needs a bot token (see README.md, "Running the bot")\n')
+    process.stderr.write('config: DISCORD_TOKEN is missing; sharding needs a bot token (see README.md, "Running the bot in Discord")\n')
     return 1
   }
   const log = (line: string) => process.stderr.write(`${line}\n`)
@@ -25,18 +24,8 @@ async function main(): Promise<number> {
     const opened = await openLibrary(source, { log, onProgress: progress.onProgress }).finally(progress.stop)
     log(`shard: library ready (${opened.library.articles.length} articles, from the ${opened.from === 'snapshot' ? 'snapshot' : 'corpus'}); starting shards`)
   }
-  const manager = new ShardingManager(MAIN, {
-    token: config.discordToken,
-    totalShards: config.shards,
-    // The shards run the TypeScript entry point, as `npm start` does.
-    execArgv: ['--import', 'tsx'],
-    respawn: true,
-  })
-  manager.on('shardCreate', (shard) => {
-    log(`shard: shard ${shard.id} of ${manager.totalShards} started`)
-    shard.on('death', () => log(`shard: shard ${shard.id} exited; restarting it`))
-  })
-  await manager.spawn()
+  const { startShards } = await import('./discord/startShards.js')
+  await startShards({ token: config.discordToken, totalShards: config.shards, entry: MAIN, log })
   return 0
 }
 
