@@ -40,6 +40,9 @@ function hasVerbBefore(layout: ParagraphLayout, k: number): boolean {
   return false
 }
 
+// Words after which a new clause, and so a subject, begins ("As John Roe put it", "but Roe said").
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['as', 'but', 'and', 'while', 'when', 'so', 'yet', 'then', 'though', 'although', 'because', 'if', 'since', 'after', 'before', 'whereas', 'however', 'meanwhile', 'where'])
+
 // Words that open an introductory phrase before a sentence's subject ("In a statement, …").
 const INTRO_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'when', 'while', 'as', 'since', 'for', 'with', 'by', 'from', 'speaking', 'asked', 'last', 'this', 'under', 'despite', 'although', 'though', 'if', 'once', 'because', 'unlike', 'like', 'among', 'according'])
 
@@ -153,15 +156,14 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
     if (t.text !== ',') continue
     const mention = readMentionBefore(tokens, c, min)
     if (mention === null || mention.kind !== 'name') continue
+    // Only a name opening its segment (after a comma, or the sentence's start, with at most a
+    // determiner before it) can be the subject: "an analyst at the Cato Institute" is not.
     const at = tokenAt(layout, mention.start)
-    // "to the Observer": a determiner or adjective may stand between a preposition and the name.
-    let b = at - 1
-    while (b >= min && (tokens[b]?.pos === 'DET' || tokens[b]?.pos === 'ADJ')) b--
-    const before = tokens[b]
-    const opensSentence = before === undefined || b < min
-    if (!opensSentence && PREPOSITIONS.has((before as TaggedToken).lower)) continue
+    const b = tokens[at - 1]?.pos === 'DET' ? at - 2 : at - 1
+    const opensSentence = b < min
+    if (!opensSentence && tokens[b]?.text !== ',' && !CLAUSE_OPENERS.has(tokens[b]?.lower ?? '')) continue
     best = { mention, comma: c }
-    if (opensSentence || ((before as TaggedToken).text !== ',' && b === at - 1)) break
+    if (opensSentence) break
   }
   if (best !== null) {
     const inner = best.comma === j - 1 ? '' : layout.text.slice((tokens[best.comma + 1] as TaggedToken).start, innerEnd)

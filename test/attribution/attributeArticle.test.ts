@@ -354,6 +354,11 @@ const CASES: Case[] = [
     paragraphs: ['The plan was backed by Senator Jon Mack, who said the vote would be held in May.'],
     text: 'the vote would be held in May', kind: 'indirect', speaker: 'Jon Mack',
   },
+  {
+    name: 'an organisation inside the appositive is not the subject',
+    paragraphs: ['Michael Tenner, an analyst at the libertarian Cato Institute, said the plan would fail.'],
+    text: 'the plan would fail', kind: 'indirect', speaker: 'Michael Tenner',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
