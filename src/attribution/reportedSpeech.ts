@@ -160,7 +160,7 @@ function adjunctsEnd(layout: ParagraphLayout, from: number, end: number): number
   for (let a = from; a < end; a++) {
     const t = layout.tokens[a] as TaggedToken
     if (/^[!?]$/u.test(t.text) || (t.text === '.' && isClauseEnd(layout.tokens, a))) return null
-    if (t.text === ',' || t.lower === 'that' || t.pos === 'VERB' || layout.quoteOf[a] !== -1 || a - from > 8) return a
+    if (t.text === ',' || t.lower === 'that' || t.pos === 'VERB' || t.pos === 'AUX' || layout.quoteOf[a] !== -1 || a - from > 8) return a
   }
   return null
 }

@@ -88,10 +88,16 @@ export function sentenceSubject(layout: ParagraphLayout, s: number, limit: numbe
   if (i < limit && tokens[i]?.text === ',') i++
   while (i < limit && CONNECTIVES.has(tokens[i]?.lower ?? '')) i += tokens[i + 1]?.text === ',' ? 2 : 1
   if (INTRO_OPENERS.has(tokens[i]?.lower ?? '')) {
+    // "Speaking in Salem, New Hampshire, Trump went …": the subject follows the last comma of
+    // the introductory phrase, the first segment whose name is followed by its verb.
     let c = i
     while (c < limit && tokens[c]?.text !== ',' && layout.quoteOf[c] === -1) c++
     if (tokens[c]?.text !== ',' || c - i > 12) return null
     i = c + 1
+    const place = readMentionAfter(tokens, i, limit)
+    const comma = place === null ? -1 : tokenAt(layout, place.end)
+    const next = tokens[comma]?.text === ',' ? readMentionAfter(tokens, comma + 1, limit) : null
+    if (next !== null && next.kind === 'name' && /^(VERB|AUX)$/u.test(tokens[tokenAt(layout, next.end)]?.pos ?? '')) i = comma + 1
   }
   const mention = readMentionAfter(tokens, i, limit)
   if (mention === null || mention.isPlural) return null

@@ -359,6 +359,16 @@ const CASES: Case[] = [
     paragraphs: ['Michael Tenner, an analyst at the libertarian Cato Institute, said the plan would fail.'],
     text: 'the plan would fail', kind: 'indirect', speaker: 'Michael Tenner',
   },
+  {
+    name: 'the subject follows a place named inside the introductory phrase',
+    paragraphs: ['Speaking at a town hall in Salem, New Hampshire, Don Tramp went after his rival, calling him “a total stiff.”'],
+    text: 'him “a total stiff.”', kind: 'indirect', speaker: 'Don Tramp',
+  },
+  {
+    name: 'a clause after the cue is content, not an aside',
+    paragraphs: ['In a statement on Monday, Jane Rowe, a spokeswoman, said the mayor was wrong, adding that the vote would stand.'],
+    text: 'the mayor was wrong', kind: 'indirect', speaker: 'Jane Rowe',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
