@@ -84,8 +84,10 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     directs[q] = item
     const cue = findQuoteCue(layout, q)
     cueAt[q] = cue?.at ?? -1
-    // A short quoted title or nickname ("The Apprentice," "Butch") with no cue is not speech.
-    if (cue === null && wordCount(text.slice(span.start, span.end)) <= 3) {
+    // A short quoted title or nickname ("The Apprentice," "Butch") with no cue is not speech, nor
+    // is a title in Title Case ("Tales From the Crypt," "Tough Choices."), cue or not.
+    const quoted = text.slice(span.start, span.end)
+    if ((cue === null && wordCount(quoted) <= 3) || isTitleCase(quoted)) {
       directs[q] = null
       return
     }
@@ -261,6 +263,15 @@ function quoteShape(text: string, span: QuoteSpan): QuoteKind | null {
   const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase()
   if (word !== undefined && SPEECH_VERBS.has(word) && /^\p{Lu}/u.test(text.slice(span.start, span.start + 1))) return 'direct'
   return 'partial'
+}
+
+// Two to eight words, nearly all capitalised, no sentence inside: a title, not a statement.
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w))
+  if (words.length < 2 || words.length > 8 || /[.!?]\s/u.test(text)) return false
+  const capitalised = words.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length
+  const minor = words.filter((w) => /^(of|the|a|an|and|or|to|in|on|for|at|by|from|with)$/u.test(w)).length
+  return capitalised + minor === words.length && capitalised >= 2
 }
 
 function wordCount(text: string): number {

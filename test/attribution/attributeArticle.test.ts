@@ -375,6 +375,7 @@ const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
   { name: 'an introductory phrase before "X added, “…”"', paragraphs: ['On the subject of trade, Jon Mack added, “Nobody will be tougher than me.”'], text: 'On the subject of trade' },
   { name: 'adjuncts after the cue', paragraphs: ['“The labor market is strong,” Chair Janet L. Yellen said last month.'], text: 'last month' },
   { name: 'a noun modified by "called"', paragraphs: ['The mine sits near a meandering mountain stream called Miracle Run.'], text: 'Miracle Run' },
+  { name: 'a title in Title Case after a cue', paragraphs: ['She recalled the episode, she wrote in her memoir, "Tough Choices Made Early."'], text: 'Tough Choices Made Early.' },
   { name: 'a passive "was asked"', paragraphs: ['Mr. Tramp was asked about it during the debate on Thursday night.'], text: 'about it during the debate on Thursday night' },
 ]
 
