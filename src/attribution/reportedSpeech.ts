@@ -183,16 +183,16 @@ function isWholeQuoteStart(layout: ParagraphLayout, j: number): boolean {
 function readAccordingTo(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, first: number, end: number): ReportedSpeech | null {
   const tokens = layout.tokens
   const mention: Mention | null = readMentionAfter(tokens, k + 2, end)
-  if (mention === null) return null
-  const cue: Cue = { text: 'according to', at: (tokens[k] as TaggedToken).start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
-  if (k === first) {
-    let c = tokenAt(layout, mention.end)
-    while (c < end && (tokens[c] as TaggedToken).text !== ',') c++
-    const range = contentRange(layout, isDirectSpan, c + 1, end)
-    return range === null ? null : { ...range, cue }
-  }
-  if (tokens[k - 1]?.text !== ',') return null
-  const range = contentRange(layout, isDirectSpan, first, k - 1)
+  // "according to people familiar with …", "according to polls": a source that names no one.
+  if (mention === null && !/^(DET|NOUN|ADJ|PRON|NUM)$/u.test(tokens[k + 2]?.pos ?? '')) return null
+  const cue: Cue = { text: 'according to', at: (tokens[k] as TaggedToken).start, mention, role: mention === null ? null : appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+  // The source phrase runs to the next comma or the sentence's end.
+  let c = mention === null ? k + 2 : tokenAt(layout, mention.end)
+  while (c < end && (tokens[c] as TaggedToken).text !== ',' && !isClauseEnd(tokens, c)) c++
+  const after = tokens[c]?.text === ',' && layout.quoteOf[c + 1] === -1 ? contentRange(layout, isDirectSpan, c + 1, end) : null
+  const before = k > first && tokens[k - 1]?.text === ',' && layout.quoteOf[first] === -1 ? contentRange(layout, isDirectSpan, first, k - 1) : null
+  // "According to X, A", "A, according to X", and "A, according to X, B" (the longer part).
+  const range = k === first ? after : longer(before, after)
   return range === null ? null : { ...range, cue }
 }
 

@@ -369,6 +369,11 @@ const CASES: Case[] = [
     paragraphs: ['In a statement on Monday, Jane Rowe, a spokeswoman, said the mayor was wrong, adding that the vote would stand.'],
     text: 'the mayor was wrong', kind: 'indirect', speaker: 'Jane Rowe',
   },
+  {
+    name: '"according to" an unnamed source in the middle of a sentence',
+    paragraphs: ['While most were marked confidential, according to a State Department official, two in the latest batch were upgraded to secret.'],
+    text: 'two in the latest batch were upgraded to secret', kind: 'indirect', speaker: null,
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
