@@ -73,7 +73,7 @@ const TYPE_PATTERNS: ReadonlyArray<readonly [RegExp, QuestionType]> = [
   [/^(?:how (?:many|much)|what (?:number|percentage|percent|amount)|how (?:long|far|old|big|large|tall|high))\b/, 'how-many'],
   [/^(?:when|(?:(?:in|on|at|during|by|since|until) )?(?:what|which) (?:year|years|date|day|month|decade|century|time|period|era))\b/, 'when'],
   [/^(?:who|whom|whose|which (?:person|man|woman|official|leader|group|organi[sz]ation)|what (?:person|man|woman|official|organi[sz]ation))\b/, 'who'],
-  [/^(?:where|(?:what|which) (?:country|city|place|region|state|town|area|location|province|continent))\b/, 'where'],
+  [/^(?:where|(?:what|which) (?:country|city|place|region|state|county|district|town|area|location|province|continent))\b/, 'where'],
   [/^why\b/, 'why'],
   [/^how\b/, 'how'],
   [/^(?:what|which)\b/, 'what'],
@@ -101,6 +101,11 @@ const OPINION_WORDS: ReadonlySet<string> = new Set([
 
 const QUOTED = /["“”]([^"“”]+)["“”]/g
 
+// Words that shape a question but are not about its subject; the general stop list keeps some
+// of them ("what", "how") because it was made for documents. They stay searchable in the index:
+// only the question drops them.
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['when', 'why', 'whom', 'whose', 'does'])
+
 /**
  * Reads a question: its type, its terms, quoted phrases and the speakers it names or describes.
  * A speaker matches by full name, by surname or alias, or by role words (every content word of a
@@ -108,13 +113,13 @@ const QUOTED = /["“”]([^"“”]+)["“”]/g
  */
 export function analyzeQuery(question: string, registry: readonly SpeakerPattern[] = []): QueryAnalysis {
   const lowered = question.trim().toLowerCase().replace(/[‘’]/g, "'").replace(LEADING_FILLER, '')
-  const type = TYPE_PATTERNS.find(([pattern]) => pattern.test(lowered))?.[1] ?? 'other'
+  const type = questionTypeOf(lowered)
   const tokens = tokenize(question)
   const terms: string[] = []
   const words: string[] = []
   for (const token of tokens) {
     const term = termOf(token.text)
-    if (term === null) continue
+    if (term === null || QUESTION_WORDS.has(token.folded)) continue
     terms.push(term)
     words.push(token.folded)
   }
@@ -135,6 +140,24 @@ export function analyzeQuery(question: string, registry: readonly SpeakerPattern
     ...new Set(tokens.filter((token) => speakerVocabulary.has(roleTermOf(token.text))).map((token) => termOf(token.text))),
   ].filter((term): term is string => term !== null)
   return { question, type, terms, words, phrases, speakers, speakerTerms }
+}
+
+// Where a question word may start after a lead-in: "In what year …", "According to the report,
+// who …", "Approximately how many …".
+const WORD_START = /(?:^|[\s,;:(])(?=[a-z])/g
+
+// The type of the first question word, at the start or after a lead-in; a question that opens
+// with an auxiliary ("Did …", "Is …") is yes-no whatever follows, and the auxiliaries themselves
+// are only read at the start ("so is it …" is not searched for).
+function questionTypeOf(lowered: string): QuestionType {
+  const atStart = TYPE_PATTERNS.find(([pattern]) => pattern.test(lowered))?.[1]
+  if (atStart !== undefined) return atStart
+  for (const match of lowered.matchAll(WORD_START)) {
+    const rest = lowered.slice(match.index + match[0].length)
+    const type = TYPE_PATTERNS.find(([pattern, type]) => type !== 'yes-no' && pattern.test(rest))?.[1]
+    if (type !== undefined) return type
+  }
+  return 'other'
 }
 
 /** The search term of a role word, with role synonyms folded together; null for a stop word. */

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, termsOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
+import { correctQuery, createVocabulary, type Vocabulary } from './correctQuery.js'
 import { profilePassage, type PassageProfile } from './passageProfile.js'
 import { defaultRerankWeights, rerankCandidates, type RerankSignals, type RerankWeights, type TermStatistics } from './rerank.js'
 
@@ -36,6 +37,8 @@ export type ParagraphIndex = {
   /** How many paragraphs hold each term, over the whole corpus. */
   statistics: TermStatistics
   surfaceForms: ReadonlyMap<string, string>
+  /** Every term of the corpus, for correcting misspelt question words. */
+  vocabulary: Vocabulary
 }
 
 /** Search options for {@link searchParagraphs}; callers spread theirs over {@link defaultParagraphSearch}. */
@@ -76,7 +79,8 @@ export function createParagraphIndex(documents: readonly ParagraphDocument[]): P
   const search = new MiniSearch<ParagraphDocument>(INDEX_OPTIONS)
   search.addAll(documents)
   const profiles = documents.map((document) => profilePassage(document.text))
-  return { search, documents, profiles, statistics: statisticsOf(profiles), surfaceForms: surfaceFormsOf(documents) }
+  const statistics = statisticsOf(profiles)
+  return { search, documents, profiles, statistics, surfaceForms: surfaceFormsOf(documents), vocabulary: createVocabulary(statistics.documentFrequency) }
 }
 
 /** Serialises the index for a snapshot (plain JSON); {@link loadParagraphIndex} reads it back. */
@@ -100,12 +104,14 @@ export function loadParagraphIndex(json: string): ParagraphIndex {
   const search = MiniSearch.loadJS<ParagraphDocument>(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS)
   // A snapshot written before profiles existed still loads: they are rebuilt from the texts.
   const profiles = parsed.profiles ?? parsed.documents.map((document) => profilePassage(document.text))
+  const statistics = statisticsOf(profiles)
   return {
     search,
     documents: parsed.documents,
     profiles,
-    statistics: statisticsOf(profiles),
+    statistics,
     surfaceForms: new Map(parsed.surfaceForms ?? surfaceFormsOf(parsed.documents)),
+    vocabulary: createVocabulary(statistics.documentFrequency),
   }
 }
 
@@ -181,9 +187,13 @@ export const defaultRankOptions: RankOptions = { ...defaultParagraphSearch, cand
  * sentence, pair, phrase, answer-type and speaker signals (see {@link rerankCandidates}).
  * Returns `[]` when nothing matches, even after the prefix/fuzzy fallback.
  */
-export function rankParagraphs(index: ParagraphIndex, analysis: QueryAnalysis, options: Partial<RankOptions> = {}): RankedHit[] {
+export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, options: Partial<RankOptions> = {}): RankedHit[] {
   const { limit, candidates, weights, ...search } = { ...defaultRankOptions, ...options }
-  const hits = searchParagraphs(index, analysis.question, { ...search, limit: Math.max(candidates, limit) })
+  // Misspelt words are corrected against the corpus vocabulary before BM25 and the re-ranker
+  // see them; the question itself (for the direct answer) is the caller's.
+  const analysis = correctQuery(question, index.vocabulary, index.surfaceForms)
+  // The question's own words, question words left out, so BM25 weighs what the re-ranker weighs.
+  const hits = searchParagraphs(index, analysis.words.join(' '), { ...search, limit: Math.max(candidates, limit) })
   const byId = new Map(hits.map((hit) => [hit.id, hit]))
   const headlineTerms = new Map<string, ReadonlySet<string>>()
   const implicitTermsOf = (document: ParagraphDocument | undefined): ReadonlySet<string> => {
@@ -220,8 +230,9 @@ export function rankParagraphs(index: ParagraphIndex, analysis: QueryAnalysis, o
 
 /** "Did you mean" suggestions from the corpus vocabulary, as words people write, best first; `[]` when none. */
 export function suggestQueries(index: ParagraphIndex, query: string, limit = 3): string[] {
+  // OR: one word the corpus has nothing like ("xyzzy") must not hide the suggestions for the others.
   const suggestions = index.search
-    .autoSuggest(query, { fuzzy: 0.25, prefix: true })
+    .autoSuggest(query, { fuzzy: 0.25, prefix: true, combineWith: 'OR' })
     .map((suggestion) => suggestion.terms.map((term) => index.surfaceForms.get(term) ?? term).join(' '))
   return [...new Set(suggestions)].slice(0, limit)
 }

@@ -61,10 +61,20 @@ describe('answerQuestion on the seed', () => {
   })
 
   it('offers corpus words, not stems, when nothing matches', () => {
-    const result = answerQuestion(library, 'negotiatoins xyzzy')
+    // "Dohx" is too short to correct or to match fuzzily, but "did you mean" finds "Doha"; an
+    // unknown word beside it does not hide the suggestion.
+    const result = answerQuestion(library, 'Dohx xyzzy')
     expect(result.results).toEqual([])
     expect(result.answer).toBeNull()
-    for (const suggestion of result.suggestions) expect(library.articles[0]?.paragraphs.join(' ').toLowerCase()).toContain(suggestion.toLowerCase())
+    expect(result.suggestions).toEqual(['Doha'])
+    expect(answerQuestion(library, 'xyzzy').suggestions).toEqual([])
+  })
+
+  it('corrects a misspelt word against the corpus and bolds the word as written in the text', () => {
+    const [passage] = answerQuestion(library, 'Who said ending terorism is in Afganistan’s own interest?').results
+    expect(passage?.paragraph).toBe(7)
+    const words = (passage?.highlights ?? []).map(({ start, end }) => passage?.text.slice(start, end))
+    expect(words).toContain('terrorism')
   })
 
   it('pages with offset and reports whether more follow', () => {

@@ -22,9 +22,22 @@ describe('analyzeQuery', () => {
     { question: 'What did the mayor promise?', type: 'what' },
     { question: 'Did the council approve the plan?', type: 'yes-no' },
     { question: 'so, who won?', type: 'who' },
+    { question: 'Approximately how many people were hurt?', type: 'how-many' },
+    { question: 'In which county is the plant?', type: 'where' },
+    { question: 'According to the mayor, who paid for the bridge?', type: 'who' },
+    { question: 'The strike ended when?', type: 'when' },
+    { question: 'Did the mayor say what the bridge cost?', type: 'yes-no' },
     { question: 'budget cuts', type: 'other' },
   ])('reads "$question" as $type', ({ question, type }) => {
     expect(analyzeQuery(question).type).toBe(type)
+  })
+
+  it.each([
+    { question: 'When did the strike start?', terms: ['strike', 'start'] },
+    { question: 'Why does the council meet?', terms: ['council', 'meet'] },
+    { question: 'Whose plan did the mayor back?', terms: ['plan', 'mayor', 'back'] },
+  ])('leaves question words out of the terms of "$question"', ({ question, terms }) => {
+    expect(analyzeQuery(question).terms).toEqual(terms)
   })
 
   it('keeps quoted phrases as term sequences', () => {
