@@ -1,3 +1,4 @@
+import { findDates } from '../text/dates.js'
 import { splitSentences } from '../text/sentences.js'
 import { foldWord, STOP_WORDS, termOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
@@ -10,25 +11,6 @@ export type AnswerSpan = {
   end: number
 }
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
-const YEAR = '(?:1\\d{3}|20\\d{2})'
-
-// Longest forms first, so "October 19, 2025" wins over "October 19" and "2025".
-const DATE = new RegExp(
-  [
-    `${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?:, ${YEAR})?`,
-    `\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}(?: ${YEAR})?`,
-    `${MONTH} ${YEAR}`,
-    `${WEEKDAY}`,
-    `(?:the )?${YEAR}s`,
-    `${YEAR}`,
-  ]
-    .map((form) => `\\b${form}\\b`)
-    .join('|'),
-  'g',
-)
-
 const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands|millions)'
 const NUMBER = new RegExp(
   `(?:(?:about|around|nearly|almost|over|more than|less than|at least|some|up to) )?(?:\\d[\\d,.]*%?|\\b${NUMBER_WORD}\\b)(?: (?:million|billion|trillion|thousand|hundred|percent|per cent))?`,
@@ -36,7 +18,9 @@ const NUMBER = new RegExp(
 )
 
 // A capitalised run after a place preposition: "in Kabul", "at the Foreign Office", "from New York".
-const PLACE = /\b(?:in|at|from|near|across|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*)*)/gu
+// A word may hold dots and hyphens ("St.", "Baden-Baden") but not end in one: a full stop after
+// the place ends the sentence.
+const PLACE = /\b(?:in|at|from|near|across|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?<![.-])(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*(?<![.-]))*)/gu
 
 /**
  * The date, number or place that answers a when / how-many / where question, from the sentence of
@@ -67,16 +51,13 @@ export function findAnswerSpan(text: string, analysis: QueryAnalysis, tokenTerms
   }
   if (best === null) return null
   const sentenceText = text.slice(best.start, best.end)
-  const pattern = kind === 'date' ? DATE : kind === 'number' ? NUMBER : PLACE
   let answer: AnswerSpan | null = null
   let bestDistance = Infinity
-  for (const match of sentenceText.matchAll(pattern)) {
-    const written = match[1] ?? match[0]
-    const start = best.start + match.index + match[0].length - written.length
+  for (const { written, at } of spansOf(kind, sentenceText)) {
+    const start = best.start + at
     const end = start + written.length
     // "in Afghanistan’s internal affairs": a possessive names an owner, not the place.
     if (kind === 'place' && /['’]s?$/.test(written)) continue
-    if (kind === 'number' && /^\d{4}$/.test(written) && Number(written) >= 1000 && Number(written) < 2100) continue
     const words = tokenize(written).map((token) => foldWord(token.text)).filter((word) => !STOP_WORDS.has(word))
     if (words.length === 0 || words.every((word) => questionWords.has(word))) continue
     const distance = Math.min(...best.matched.map((at) => Math.abs(at - start)))
@@ -86,6 +67,20 @@ export function findAnswerSpan(text: string, analysis: QueryAnalysis, tokenTerms
     }
   }
   return answer
+}
+
+// Dates are what text/dates.ts finds (one definition of a date for the whole project); numbers
+// and places are read here, and a number inside a date ("October 19", "2025") is no count.
+// `at` is the offset of `written` in the sentence.
+function spansOf(kind: AnswerSpan['type'], sentence: string): Array<{ written: string; at: number }> {
+  const dates = findDates(sentence)
+  if (kind === 'date') return dates.map((mention) => ({ written: mention.text, at: mention.start }))
+  return [...sentence.matchAll(kind === 'number' ? NUMBER : PLACE)]
+    .map((match) => {
+      const written = match[1] ?? match[0]
+      return { written, at: match.index + match[0].length - written.length }
+    })
+    .filter(({ written, at }) => kind !== 'number' || !dates.some((date) => date.start < at + written.length && at < date.end))
 }
 
 const KIND_OF: Partial<Record<QueryAnalysis['type'], AnswerSpan['type']>> = {
