@@ -208,8 +208,8 @@ const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to
 // The first person named outside quotes in a sentence, before its main verb and outside a
 // prepositional phrase ("In San Francisco, …"), is its likely subject: it puts that person in
 // focus for a later "he" or "she". A one-word name counts only with a title or when it is already
-// known, so "Iowa voters" never becomes a person. A sentence opening with "he"/"she" keeps the
-// focus where it is.
+// known, so "Iowa voters" never becomes a person (unless it opens the sentence before a verb).
+// A sentence opening with "he"/"she" renews the focus on the person it resolves to.
 function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Event[] {
   const events: Event[] = []
   const { tokens } = layout

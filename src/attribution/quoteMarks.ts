@@ -57,7 +57,8 @@ function markWidth(text: string, i: number): number {
 
 /**
  * Finds the double-quoted spans of a paragraph, in order. Curly marks pair up; a straight `"`
- * opens when it stands before a word and closes after one. A quotation still open at the end of
+ * opens when it stands before a word and closes after one, and so does a doubled apostrophe
+ * (`''`, as some newspapers print it). A quotation still open at the end of
  * the paragraph runs to its end (`close: -1`). Single marks count only in a paragraph without
  * double marks, and only as a matched pair around at least two words.
  */
