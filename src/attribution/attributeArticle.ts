@@ -165,7 +165,10 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
       const atStart = span.open === 0
       if (atStart && carry.openQuote !== null) item.entity = carry.openQuote.entity
       else if (atStart && carry.colon !== null) item.entity = carry.colon
-      else if (isSentenceInitial(text, span) && carry.lastDirect !== null && paragraph - carry.lastDirect.paragraph <= MAX_CONTINUATION_DISTANCE) {
+      // "Her friend Jo Roe chimed in. “…”": the person the previous sentence is about speaks.
+      else if (!atStart && isSentenceInitial(text, span) && sentenceSpeaker.has(sentenceOfOffset(layout, span.open) - 1)) {
+        item.entity = sentenceSpeaker.get(sentenceOfOffset(layout, span.open) - 1) ?? null
+      } else if (isSentenceInitial(text, span) && carry.lastDirect !== null && paragraph - carry.lastDirect.paragraph <= MAX_CONTINUATION_DISTANCE) {
         item.entity = carry.lastDirect.entity
       }
     }
@@ -276,6 +279,11 @@ function isTitleCase(text: string): boolean {
 
 function wordCount(text: string): number {
   return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+function sentenceOfOffset(layout: ParagraphLayout, offset: number): number {
+  const k = layout.sentences.findIndex((x) => x.start <= offset && offset < x.end)
+  return k < 0 ? 0 : k
 }
 
 function isSentenceInitial(text: string, span: QuoteSpan): boolean {

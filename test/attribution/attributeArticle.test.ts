@@ -374,6 +374,11 @@ const CASES: Case[] = [
     paragraphs: ['While most were marked confidential, according to a State Department official, two in the latest batch were upgraded to secret.'],
     text: 'two in the latest batch were upgraded to secret', kind: 'indirect', speaker: null,
   },
+  {
+    name: 'a cue-less quotation after a sentence about a person is theirs',
+    paragraphs: ['“It shouldn’t be funny, but it is,” Fallon Ives said.', 'Her friend Brittany Lockhart, 20, chimed in. "I did not think I would ever vote for a Democrat."'],
+    text: 'I did not think I would ever vote for a Democrat.', kind: 'direct', speaker: 'Brittany Lockhart',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
