@@ -147,7 +147,7 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
   for (const event of events) {
     const entity = resolveCue(registry, event.cue, paragraph, sentenceSpeaker)
     const s = event.cue.sentence
-    if (entity !== null) {
+    if (entity !== null && event.cue.isAside !== true) {
       setFocus(registry, entity, paragraph)
       if (!sentenceSpeaker.has(s) || (bySubject.has(s) && event.isSubject !== true && event.cue.link === 'mention')) {
         sentenceSpeaker.set(s, entity)

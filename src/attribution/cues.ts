@@ -21,6 +21,8 @@ export type Cue = {
   role: string | null
   link: SpeakerLink
   sentence: number
+  /** True when the speaker is not the sentence's topic ("Asked by Jo Roe whether …, Smith said"): no pronoun focus. */
+  isAside?: boolean
 }
 
 /**

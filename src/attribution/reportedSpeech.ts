@@ -46,6 +46,7 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
   const tokens = layout.tokens
   const t = tokens[k] as TaggedToken
   const sentenceIndex = layout.sentenceOf[k] ?? 0
+  if (t.lower === 'asked' && (k === sentence.first || tokens[k - 1]?.lower === 'when')) return readAskedClause(layout, isDirectSpan, k, sentence)
   if (isParticipleCue(layout, k)) return readForward(layout, isDirectSpan, k, sentence, clauseCue(layout, k))
   const { mention, role } = subjectBefore(layout, k, sentence.first)
   if (mention !== null) {
@@ -127,6 +128,34 @@ function readObject(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k
   if (start === undefined || j >= sentence.endToken || start.text === ',' || start.pos === 'PUNCT' && layout.quoteOf[j] === -1) return null
   if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) return null
   const range = contentRange(layout, isDirectSpan, j, sentence.endToken, false)
+  return range === null ? null : { ...range, cue }
+}
+
+// Words that open the question of an "Asked …" clause.
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'if', 'about', 'what', 'why', 'how', 'who', 'whom', 'which', 'when', 'where', 'to'])
+
+/**
+ * "Asked (by Jo Roe) at a briefing whether …, X said": the question is reported speech of the
+ * asker (named after "by", else unknown), running to the comma that ends the clause.
+ */
+function readAskedClause(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange): ReportedSpeech | null {
+  const tokens = layout.tokens
+  let j = k + 1
+  let mention: Mention | null = null
+  if (tokens[j]?.lower === 'by') {
+    mention = readMentionAfter(tokens, j + 1, sentence.endToken)
+    if (mention !== null) j = tokenAt(layout, mention.end)
+  }
+  const stop = j + 8
+  while (j < sentence.endToken && j < stop && !QUESTION_OPENERS.has(tokens[j]?.lower ?? '') && tokens[j]?.text !== ',') j++
+  if (!QUESTION_OPENERS.has(tokens[j]?.lower ?? '')) return null
+  const from = tokens[j]?.lower === 'about' || tokens[j]?.lower === 'to' ? j + 1 : j
+  let end = from
+  while (end < sentence.endToken && tokens[end]?.text !== ',' && layout.quoteOf[end] === -1) end++
+  if (tokens[end]?.text !== ',') return null
+  const range = contentRange(layout, isDirectSpan, from, end, false)
+  const t = tokens[k] as TaggedToken
+  const cue: Cue = { text: t.text, at: t.start, mention, role: null, link: 'mention', sentence: layout.sentenceOf[k] ?? 0, isAside: true }
   return range === null ? null : { ...range, cue }
 }
 

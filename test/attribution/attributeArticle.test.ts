@@ -379,6 +379,16 @@ const CASES: Case[] = [
     paragraphs: ['“It shouldn’t be funny, but it is,” Fallon Ives said.', 'Her friend Brittany Lockhart, 20, chimed in. "I did not think I would ever vote for a Democrat."'],
     text: 'I did not think I would ever vote for a Democrat.', kind: 'direct', speaker: 'Brittany Lockhart',
   },
+  {
+    name: '"Asked by X whether …" reports the question, and X does not take the focus',
+    paragraphs: ['Melinda Trask spoke to the network.', 'Asked by Matt Laurent whether she had practiced her speech, she said, "I read it once over."'],
+    text: 'I read it once over.', kind: 'direct', speaker: 'Melinda Trask',
+  },
+  {
+    name: 'the question of an "Asked …" clause is reported speech',
+    paragraphs: ['Asked by Matt Laurent whether she had practiced her speech, she said, "I read it once over."'],
+    text: 'whether she had practiced her speech', kind: 'indirect', speaker: 'Matt Laurent',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
