@@ -55,7 +55,8 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
     // "…, X said." or "A, X said, B": the content is around the cue.
     const tail = adjunctsEnd(layout, k + 1, sentence.endToken)
     if (tokens[before]?.text === ',' && (tail === null || tokens[tail]?.text === ',')) return readAround(layout, isDirectSpan, sentence, before, k + 1, cue)
-    return readForward(layout, isDirectSpan, k, sentence, cue)
+    // "“…,” Trump said Sunday on …": the cue of a quotation reports nothing more without "that".
+    return readForward(layout, isDirectSpan, k, sentence, cue, before >= 0 && layout.quoteOf[before] !== -1 && tokens[before - 1]?.text === ',')
   }
   // "…, said X." — a cue inverted after its content.
   if (tokens[k - 1]?.text === ',') {
@@ -69,7 +70,8 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
   // "Jane Roe, who said …", "experts who say …": a relative clause speaks for its antecedent.
   const antecedent = relativeAntecedent(layout, k, sentence.first)
   if (antecedent !== null) {
-    return readForward(layout, isDirectSpan, k, sentence, { text: t.text, at: t.start, mention: antecedent, role: null, link: 'mention', sentence: sentenceIndex })
+    // Only a clause counts: "Clinton, who called Sanders …" is a phone call, not a report.
+    return readForward(layout, isDirectSpan, k, sentence, { text: t.text, at: t.start, mention: antecedent, role: null, link: 'mention', sentence: sentenceIndex }, OBJECT_VERBS.has(t.lower))
   }
   return null
 }
@@ -84,7 +86,7 @@ function relativeAntecedent(layout: ParagraphLayout, k: number, min: number): Me
 }
 
 // The content after the cue: past a hearer ("told reporters") and a few adjuncts up to "that".
-function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange, cue: Cue): ReportedSpeech | null {
+function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange, cue: Cue, needsThat = false): ReportedSpeech | null {
   const tokens = layout.tokens
   const t = tokens[k] as TaggedToken
   const particles = OBJECT_VERBS.get(t.lower)
@@ -105,7 +107,7 @@ function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], 
   if (start === undefined || j >= sentence.endToken) return null
   if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) return null
   // After "that" any clause may follow ("said that although …"); without it, only a subject.
-  if (!hasThat && !CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1) return null
+  if (!hasThat && (needsThat || !CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1)) return null
   if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about' || start.text === ',') return null
   const range = contentRange(layout, isDirectSpan, j, sentence.endToken)
   return range === null ? null : { ...range, cue }

@@ -396,6 +396,8 @@ const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
   { name: 'adjuncts after the cue', paragraphs: ['“The labor market is strong,” Chair Janet L. Yellen said last month.'], text: 'last month' },
   { name: 'a noun modified by "called"', paragraphs: ['The mine sits near a meandering mountain stream called Miracle Run.'], text: 'Miracle Run' },
   { name: 'a title in Title Case after a cue', paragraphs: ['She recalled the episode, she wrote in her memoir, "Tough Choices Made Early."'], text: 'Tough Choices Made Early.' },
+  { name: 'adjuncts after the cue of a quotation', paragraphs: ['“I would love that competition,” Don Tramp said Sunday on NBC’s Meet the Press.'], text: 'Sunday on NBC’s Meet the Press' },
+  { name: 'a phone call in a relative clause', paragraphs: ['Hilda Clint, who called Bernd Sand shortly after the result, told her supporters to stay calm.'], text: 'Bernd Sand shortly after the result' },
   { name: 'a passive "was asked"', paragraphs: ['Mr. Tramp was asked about it during the debate on Thursday night.'], text: 'about it during the debate on Thursday night' },
 ]
 
