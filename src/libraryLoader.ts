@@ -61,7 +61,7 @@ export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previ
     if (read.status === 'ok') {
       const problems = parseProblems(read.parts.get('problems'))
       read.parts.delete('problems')
-      const restored = restoreLibrary(read.parts)
+      const restored = await restoreLibrary(read.parts)
       snapshotLoad = performance.now() - startedAt
       if ('library' in restored && problems !== null) {
         return { library: restored.library, problems, key, from: 'snapshot', ms: { total: snapshotLoad, snapshotLoad, build: null, snapshotSave: null } }
@@ -146,7 +146,7 @@ async function readAnySnapshot(file: string): Promise<LoadedLibrary | null> {
   const read = await readSnapshot(file, null)
   if (read.status !== 'ok') return null
   read.parts.delete('problems')
-  const restored = restoreLibrary(read.parts)
+  const restored = await restoreLibrary(read.parts)
   return 'library' in restored ? { library: restored.library, problems: [], key: null } : null
 }
 

@@ -5,6 +5,8 @@ import type { Speaker } from '../attribution/speaker.js'
 import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
 import { createQuoteIndex, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
+import { runSteps, type Steps } from './pacing.js'
+import { collectSpeakerDirectory, type SpeakerDirectory } from './speakers.js'
 
 /**
  * Everything the answer functions read: the articles, what attribution found in each, and the
@@ -23,6 +25,8 @@ export type Library = {
    * derived from `attributions` when the library is assembled, so a snapshot need not store them.
    */
   speakerPatterns: readonly SpeakerPattern[]
+  /** The corpus's speakers merged by name, for who's who and autocomplete; derived like `speakerPatterns`. */
+  speakerDirectory: SpeakerDirectory
 }
 
 /** Options for {@link buildLibrary}. */
@@ -49,7 +53,9 @@ export function buildLibrary(articles: readonly Article[], options: Partial<Buil
     attributions.set(article.id, reused ?? attributeArticle(article))
     onProgress?.(i + 1, total)
   }
-  const library = assembleLibrary(articles, attributions, createParagraphIndex(paragraphDocuments(articles, attributions)))
+  const paragraphs = createParagraphIndex(paragraphDocuments(articles, attributions))
+  const quotes = createQuoteIndex(quoteDocuments(articles, attributions))
+  const library = runSteps(assembleLibrary(articles, attributions, paragraphs, quotes))
   onProgress?.(total, total)
   return library
 }
@@ -59,17 +65,25 @@ function isSameArticle(a: Article, b: Article): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** Puts a library together from parts already built (e.g. loaded from a snapshot). */
-export function assembleLibrary(
+/**
+ * Puts a library together from parts already built (e.g. loaded from a snapshot), deriving the
+ * speaker patterns and directory; yields after each article (run it with `runSteps`, or paced).
+ */
+export function* assembleLibrary(
   articles: readonly Article[],
   attributions: ReadonlyMap<string, ArticleAttribution>,
   paragraphs: ParagraphIndex,
-  quotes: QuoteIndex = createQuoteIndex(quoteDocuments(articles, attributions)),
-): Library {
-  const speakerPatterns = prepareSpeakers(
-    articles.flatMap((article) => (attributions.get(article.id)?.speakers ?? []).map((speaker) => ({ article: article.id, speaker }))),
-  )
-  return { articles, articleById: new Map(articles.map((article) => [article.id, article])), attributions, paragraphs, quotes, speakerPatterns }
+  quotes: QuoteIndex,
+): Steps<Library> {
+  const speakerPatterns: SpeakerPattern[] = []
+  for (const article of articles) {
+    // prepareSpeakers reads each speaker on its own, so article by article gives the same list.
+    speakerPatterns.push(...prepareSpeakers((attributions.get(article.id)?.speakers ?? []).map((speaker) => ({ article: article.id, speaker }))))
+    yield
+  }
+  const speakerDirectory = yield* collectSpeakerDirectory(articles, attributions)
+  const articleById = new Map(articles.map((article) => [article.id, article]))
+  return { articles, articleById, attributions, paragraphs, quotes, speakerPatterns, speakerDirectory }
 }
 
 /** The quote documents to index, numbered from 0 in corpus order; `quote` indexes the article's quotes. */
@@ -90,6 +104,14 @@ export function paragraphDocuments(
   articles: readonly Article[],
   attributions: ReadonlyMap<string, ArticleAttribution>,
 ): ParagraphDocument[] {
+  return runSteps(collectParagraphDocuments(articles, attributions))
+}
+
+/** {@link paragraphDocuments}, yielding after each article (for a paced snapshot load). */
+export function* collectParagraphDocuments(
+  articles: readonly Article[],
+  attributions: ReadonlyMap<string, ArticleAttribution>,
+): Steps<ParagraphDocument[]> {
   const documents: ParagraphDocument[] = []
   for (const article of articles) {
     const quotes = attributions.get(article.id)?.quotes ?? []
@@ -99,6 +121,7 @@ export function paragraphDocuments(
       const speakerText = speakers.flatMap((speaker) => [speaker.name, ...speaker.aliases, speaker.role ?? '']).join(' ')
       documents.push({ id: documents.length, article: article.id, paragraph, text, headline: article.headline, speakers: speakerText })
     })
+    yield
   }
   return documents
 }

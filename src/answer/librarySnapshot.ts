@@ -1,71 +1,113 @@
 import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
+import type { Pause } from '../search/miniSearchStore.js'
 import { loadParagraphIndex, saveParagraphIndex } from '../search/paragraphIndex.js'
-import { assembleLibrary, type Library } from './library.js'
+import { loadQuoteIndex, saveQuoteIndex } from '../search/quoteIndex.js'
+import { assembleLibrary, quoteDocuments, type Library } from './library.js'
+import { createPause, runStepsPaced } from './pacing.js'
 
-// The pure half of a library snapshot: a Library ⇄ named text parts. Each part is (de)serialised
-// by the module that owns that data (the paragraph index by search/paragraphIndex.ts); the file
-// I/O lives in corpus/snapshotStore.ts. A part that is missing or unknown means "rebuild", so a
-// new part (another index) only needs an entry in LIBRARY_PARTS and in restoreLibrary.
-// What is derived from the parts (the quote index, the speaker patterns) is not stored:
-// assembleLibrary recomputes it on load.
+// The pure half of a library snapshot: a Library ⇄ named parts (text or bytes). Each index is
+// (de)serialised by the module that owns it (search/paragraphIndex.ts, search/quoteIndex.ts);
+// the file I/O lives in corpus/snapshotStore.ts. A part that is missing or unknown means
+// "rebuild", so a new part (another index) only needs an entry in LIBRARY_PARTS and in
+// restoreLibrary.
+//
+// Each kind of part is split into numbered chunks (`articles.0`, `articles.1`, …), each small
+// enough to read in a few milliseconds, so a bot that loads a new library during a reload can
+// pause between chunks and keep answering. Nothing is stored twice: the index documents are
+// rebuilt from the articles and their attribution, and what is derived from the attribution
+// (the speaker patterns and directory) is recomputed by assembleLibrary.
 
 /** Bumped when what a part holds changes in a way the code hash would not show. */
-export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_FORMAT = 2
 
 /** One serialised part of a library, named as in the snapshot file. */
 export type LibraryPart = { name: string; data: () => string | Uint8Array }
 
+/** The kinds of part a library snapshot holds, in the order they are written; each is one or more numbered chunks. */
+export const LIBRARY_PARTS = ['articles', 'paragraphs', 'quotes'] as const
+
+type PartKind = (typeof LIBRARY_PARTS)[number]
+
+// Articles (with their attribution) per chunk: about 10 ms of JSON to parse each.
+const ARTICLES_PER_PART = 200
+const PART_NAME = /^([a-z]+)\.(\d+)$/
 const UTF8 = new TextDecoder()
 
-/** The names of the parts a library snapshot holds, in the order they are written. */
-export const LIBRARY_PARTS = ['articles', 'attributions', 'paragraphs'] as const
-
-/** The library as parts, each serialised only when `data()` is called (so one is held as text at a time). */
+/** The library as parts; article chunks are serialised only when `data()` is called. */
 export function serializeLibrary(library: Library): LibraryPart[] {
-  const serializers: Record<(typeof LIBRARY_PARTS)[number], () => string> = {
-    articles: () => JSON.stringify(library.articles),
-    attributions: () => serializeAttributions(library.articles, library.attributions),
-    paragraphs: () => saveParagraphIndex(library.paragraphs),
+  const parts: LibraryPart[] = []
+  const articleCount = Math.max(1, Math.ceil(library.articles.length / ARTICLES_PER_PART))
+  for (let i = 0; i < articleCount; i++) {
+    const articles = library.articles.slice(i * ARTICLES_PER_PART, (i + 1) * ARTICLES_PER_PART)
+    parts.push({ name: `articles.${i}`, data: () => serializeArticles(articles, library.attributions) })
   }
-  return LIBRARY_PARTS.map((name) => ({ name, data: serializers[name] }))
+  parts.push({ name: 'paragraphs.0', data: () => saveParagraphIndex(library.paragraphs) })
+  saveQuoteIndex(library.quotes).forEach((chunk, i) => parts.push({ name: `quotes.${i}`, data: () => chunk }))
+  return parts
 }
 
 /**
  * The library held by `parts`, or why it cannot be restored (a part missing, unknown or
- * unreadable): the caller then rebuilds. Never throws.
+ * unreadable): the caller then rebuilds. Awaits `pause` between small steps, so the default
+ * (a 20 ms slice, see `pacing.ts`) keeps the calling thread responsive. Never rejects.
  */
-export function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>): { library: Library } | { reason: string } {
-  const missing = LIBRARY_PARTS.filter((name) => !parts.has(name))
-  if (missing.length > 0) return { reason: `part ${missing.join(', ')} is missing` }
-  const unknown = [...parts.keys()].filter((name) => !(LIBRARY_PARTS as readonly string[]).includes(name))
-  if (unknown.length > 0) return { reason: `part ${unknown.join(', ')} is unknown` }
+export async function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>, pause: Pause = createPause()): Promise<{ library: Library } | { reason: string }> {
+  const chunks = chunksOf(parts)
+  if ('reason' in chunks) return chunks
   let name = ''
-  const text = (part: string) => UTF8.decode(parts.get(part))
   try {
-    name = 'articles'
-    const articles = JSON.parse(text(name)) as Article[]
-    name = 'attributions'
-    const attributions = deserializeAttributions(text(name))
+    const articles: Article[] = []
+    const attributions = new Map<string, ArticleAttribution>()
+    for (const [i, chunk] of chunks.articles.entries()) {
+      name = `articles.${i}`
+      await pause()
+      const read = deserializeArticles(UTF8.decode(chunk))
+      articles.push(...read.articles)
+      for (const [id, attribution] of read.attributions) attributions.set(id, attribution)
+    }
     name = 'paragraphs'
-    const paragraphs = loadParagraphIndex(text(name))
-    return { library: assembleLibrary(articles, attributions, paragraphs) }
+    await pause()
+    const paragraphs = loadParagraphIndex(UTF8.decode(chunks.paragraphs[0]))
+    name = 'quotes'
+    await pause()
+    const quotes = await loadQuoteIndex(chunks.quotes, quoteDocuments(articles, attributions), pause)
+    name = 'derived'
+    return { library: await runStepsPaced(assembleLibrary(articles, attributions, paragraphs, quotes), pause) }
   } catch (error) {
     return { reason: `part ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}` }
   }
 }
 
-// Speakers are written once, in one table for the whole corpus, and quotes and registries refer
-// to them by position: after a load, a quote's speaker is the same object as the registry's entry
-// (as after attribution), so consumers may compare speakers by identity or by id.
+// The chunks of each kind of part in order, or why they are not a library.
+function chunksOf(parts: ReadonlyMap<string, Uint8Array>): Record<PartKind, Uint8Array[]> | { reason: string } {
+  const chunks: Record<PartKind, Uint8Array[]> = { articles: [], paragraphs: [], quotes: [] }
+  const unknown: string[] = []
+  for (const [name, bytes] of parts) {
+    const [, kind = '', position = ''] = PART_NAME.exec(name) ?? []
+    if (!(LIBRARY_PARTS as readonly string[]).includes(kind)) unknown.push(name)
+    else chunks[kind as PartKind][Number(position)] = bytes
+  }
+  if (unknown.length > 0) return { reason: `part ${unknown.join(', ')} is unknown` }
+  // A gap in the numbering is a missing chunk too.
+  const missing = LIBRARY_PARTS.filter((kind) => chunks[kind].length === 0 || Array.from(chunks[kind]).some((chunk) => chunk === undefined))
+  if (missing.length > 0) return { reason: `part ${missing.join(', ')} is missing` }
+  return chunks
+}
+
+// Speakers are written once per chunk, in one table, and quotes and registries refer to them by
+// position: after a load, a quote's speaker is the same object as the registry's entry (as after
+// attribution), so consumers may compare speakers by identity or by id. (Attribution creates
+// each article's speakers for that article alone, so a table per chunk loses no sharing.)
 type SerializedQuote = Omit<Quote, 'speaker'> & { speaker: number | null }
 type SerializedAttribution = Omit<ArticleAttribution, 'quotes' | 'speakers'> & {
   quotes: SerializedQuote[]
   speakers: number[]
 }
+type SerializedArticles = { articles: Article[]; speakers: Speaker[]; attributions: Array<[string, SerializedAttribution]> }
 
-function serializeAttributions(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): string {
+function serializeArticles(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): string {
   const speakers: Speaker[] = []
   const positions = new Map<Speaker, number>()
   const positionOf = (speaker: Speaker): number => {
@@ -89,18 +131,21 @@ function serializeAttributions(articles: readonly Article[], attributions: Reado
       },
     ])
   }
-  return JSON.stringify({ speakers, attributions: byArticle })
+  const serialized: SerializedArticles = { articles: [...articles], speakers, attributions: byArticle }
+  return JSON.stringify(serialized)
 }
 
-function deserializeAttributions(json: string): Map<string, ArticleAttribution> {
-  const parsed = JSON.parse(json) as { speakers: Speaker[]; attributions: Array<[string, SerializedAttribution]> }
+function deserializeArticles(json: string): { articles: Article[]; attributions: Array<[string, ArticleAttribution]> } {
+  const parsed = JSON.parse(json) as SerializedArticles
+  if (!Array.isArray(parsed.articles) || !Array.isArray(parsed.speakers) || !Array.isArray(parsed.attributions)) throw new Error('not a chunk of articles')
   const speakerAt = (position: number): Speaker => {
     const speaker = parsed.speakers[position]
     if (speaker === undefined) throw new Error(`no speaker at position ${position}`)
     return speaker
   }
-  return new Map(
-    parsed.attributions.map(([id, attribution]) => [
+  return {
+    articles: parsed.articles,
+    attributions: parsed.attributions.map(([id, attribution]) => [
       id,
       {
         ...attribution,
@@ -108,5 +153,5 @@ function deserializeAttributions(json: string): Map<string, ArticleAttribution> 
         quotes: attribution.quotes.map((quote) => ({ ...quote, speaker: quote.speaker === null ? null : speakerAt(quote.speaker) })),
       },
     ]),
-  )
+  }
 }

@@ -1,7 +1,9 @@
-import type { Quote } from '../attribution/quote.js'
+import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { SpeakerKind } from '../attribution/speaker.js'
+import type { Article } from '../corpus/article.js'
 import { foldWord } from '../text/tokens.js'
 import type { Library } from './library.js'
+import { runSteps, type Steps } from './pacing.js'
 
 /** A speaker across the corpus: the same name in several articles is one entry. */
 export type SpeakerSummary = {
@@ -44,39 +46,50 @@ export type SpeakersResult = {
 export function listSpeakers(library: Library, options: Partial<SpeakersOptions> = {}): SpeakersResult {
   const { name, article } = { ...defaultSpeakersOptions, ...options }
   if (article === null) {
-    // The whole corpus is aggregated once per library (it never changes once built), so
-    // autocomplete stays fast on a large corpus; only the name filter runs per call.
-    let directory = DIRECTORIES.get(library)
-    if (directory === undefined) {
-      const all = aggregateSpeakers(library, null)
-      directory = { ...all, folded: all.speakers.map((speaker) => [speaker.name, ...speaker.aliases].map(foldName)) }
-      DIRECTORIES.set(library, directory)
-    }
-    const { folded, statements } = directory
+    // The whole corpus is aggregated when the library is assembled (it never changes once
+    // built), so autocomplete stays fast on a large corpus; only the name filter runs per call.
+    const directory = library.speakerDirectory
     const wanted = name === null ? null : foldName(name)
-    const speakers = wanted === null ? [...directory.speakers] : directory.speakers.filter((_, i) => isFoldedMatch(folded[i] ?? [], wanted))
+    const speakers = wanted === null ? [...directory.speakers] : directory.speakers.filter((_, i) => isFoldedMatch(directory.folded[i] ?? [], wanted))
     const only = speakers.length === 1 ? speakers[0] : undefined
-    return { speakers, statements: only === undefined ? [] : [...(statements.get(foldName(only.name)) ?? [])] }
+    return { speakers, statements: only === undefined ? [] : [...(directory.statements.get(foldName(only.name)) ?? [])] }
   }
-  const { speakers: all, statements } = aggregateSpeakers(library, article)
+  const source = library.articleById.get(article)
+  const { speakers: all, statements } = runSteps(aggregateSpeakers(source === undefined ? [] : [source], library.attributions))
   const speakers = name === null ? all : all.filter((speaker) => isNameMatch(speaker, name))
   const only = speakers.length === 1 ? speakers[0] : undefined
   return { speakers, statements: only === undefined ? [] : (statements.get(foldName(only.name)) ?? []) }
 }
 
-type SpeakerDirectory = { speakers: SpeakerSummary[]; statements: Map<string, SpeakerStatement[]>; folded: string[][] }
+/**
+ * The speakers of a whole corpus, aggregated once per library for {@link listSpeakers}: most
+ * quoted first, their statements by folded name, and each speaker's name and aliases folded
+ * (aligned with `speakers`) for matching what is typed.
+ */
+export type SpeakerDirectory = {
+  speakers: readonly SpeakerSummary[]
+  statements: ReadonlyMap<string, readonly SpeakerStatement[]>
+  folded: ReadonlyArray<readonly string[]>
+}
 
-// Keyed by the library object: a reload builds a new library, so an entry never goes stale and
-// the old one is collected with its library.
-const DIRECTORIES = new WeakMap<Library, SpeakerDirectory>()
+/** Builds the {@link SpeakerDirectory} of `articles`, yielding after each article (see `pacing.ts`). */
+export function* collectSpeakerDirectory(
+  articles: readonly Article[],
+  attributions: ReadonlyMap<string, ArticleAttribution>,
+): Steps<SpeakerDirectory> {
+  const all = yield* aggregateSpeakers(articles, attributions)
+  return { ...all, folded: all.speakers.map((speaker) => [speaker.name, ...speaker.aliases].map(foldName)) }
+}
 
-// Every speaker of `article` (null: all), merged by canonical name, most quoted first.
-function aggregateSpeakers(library: Library, article: string | null): { speakers: SpeakerSummary[]; statements: Map<string, SpeakerStatement[]> } {
+// Every speaker of `articles`, merged by canonical name, most quoted first.
+function* aggregateSpeakers(
+  articles: readonly Article[],
+  attributions: ReadonlyMap<string, ArticleAttribution>,
+): Steps<{ speakers: SpeakerSummary[]; statements: Map<string, SpeakerStatement[]> }> {
   const byName = new Map<string, SpeakerSummary>()
   const statements = new Map<string, SpeakerStatement[]>()
-  for (const source of library.articles) {
-    if (article !== null && source.id !== article) continue
-    const attribution = library.attributions.get(source.id)
+  for (const source of articles) {
+    const attribution = attributions.get(source.id)
     if (attribution === undefined) continue
     for (const speaker of attribution.speakers) {
       const key = foldName(speaker.name)
@@ -95,6 +108,7 @@ function aggregateSpeakers(library: Library, article: string | null): { speakers
       list.push({ article: source.id, paragraph: quote.paragraph, text: quote.text, kind: quote.kind })
       statements.set(key, list)
     }
+    yield
   }
   const speakers = [...byName.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
   return { speakers, statements }

@@ -1,5 +1,7 @@
+import { deserialize, serialize } from 'node:v8'
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, tokenize } from '../text/tokens.js'
+import { loadMiniSearch, saveMiniSearch, type Pause } from './miniSearchStore.js'
 
 /**
  * One quote as indexed: its words, and who said it (name, aliases and role in one field) so
@@ -65,6 +67,27 @@ export function createQuoteIndex(documents: readonly QuoteDocument[]): QuoteInde
 }
 
 /**
+ * The index as snapshot chunks (the word forms, then MiniSearch's; see `miniSearchStore.ts`).
+ * The documents are not stored: they are rebuilt from the attribution, which the snapshot holds.
+ */
+export function saveQuoteIndex(index: QuoteIndex): Uint8Array[] {
+  return [serialize(index.surfaces), ...saveMiniSearch(index.search)]
+}
+
+/**
+ * Loads an index saved by {@link saveQuoteIndex} over the same `documents` it was built from,
+ * awaiting `pause` between chunks. Throws when the chunks are not such an index.
+ */
+export async function loadQuoteIndex(chunks: readonly Uint8Array[], documents: readonly QuoteDocument[], pause: Pause): Promise<QuoteIndex> {
+  const [surfaces, ...rest] = chunks
+  const parsed: unknown = surfaces === undefined ? null : deserialize(surfaces)
+  if (!(parsed instanceof Map)) throw new Error('quote index: the word forms are missing')
+  const search = await loadMiniSearch<QuoteDocument>(rest, INDEX_OPTIONS, pause)
+  if (search.documentCount !== documents.length) throw new Error(`quote index: ${search.documentCount} quotes indexed, ${documents.length} given`)
+  return { search, documents, surfaces: parsed as Map<string, string> }
+}
+
+/**
  * The quotes matching `query` (every keyword, as a prefix, and every phrase), best first; fuzzy
  * when nothing matches exactly. A query of stop words only ("do so") is matched by its phrases
  * alone. `[]` when nothing matches.
@@ -117,16 +140,23 @@ export function normalisePhrase(text: string): string {
 
 function surfacesOf(documents: readonly QuoteDocument[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>()
+  // Each distinct word is read once: a corpus writes the same words over and over.
+  const readings = new Map<string, { term: string; written: string; weight: number } | null>()
   for (const document of documents) {
     for (const token of tokenize(`${document.text} ${document.speaker}`)) {
-      const term = termOf(token.text)
-      if (term === null) continue
-      // Keep the capitalisation of names but not of sentence starts: prefer the lowercase form
-      // when both occur, by counting the folded form separately.
-      const written = token.text.replace(/['’]s$/, '')
-      const forms = counts.get(term) ?? new Map<string, number>()
-      forms.set(written, (forms.get(written) ?? 0) + (written === foldWord(written) ? 1.5 : 1))
-      counts.set(term, forms)
+      let reading = readings.get(token.text)
+      if (reading === undefined) {
+        const term = termOf(token.text)
+        // Keep the capitalisation of names but not of sentence starts: prefer the lowercase form
+        // when both occur, by counting the folded form separately.
+        const written = token.text.replace(/['’]s$/, '')
+        reading = term === null ? null : { term, written, weight: written === foldWord(written) ? 1.5 : 1 }
+        readings.set(token.text, reading)
+      }
+      if (reading === null) continue
+      const forms = counts.get(reading.term) ?? new Map<string, number>()
+      forms.set(reading.written, (forms.get(reading.written) ?? 0) + reading.weight)
+      counts.set(reading.term, forms)
     }
   }
   const surfaces = new Map<string, string>()
