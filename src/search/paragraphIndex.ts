@@ -59,6 +59,12 @@ export const defaultParagraphSearch: ParagraphSearchOptions = {
   isFallbackAllowed: true,
 }
 
+// Classic BM25 with the textbook parameters (Robertson's k1 1.2, b 0.75, as Lucene), not
+// MiniSearch's BM25+ (d 0.5): BM25+ gives every matching paragraph a floor per matched term,
+// which favours long paragraphs that mention the words in passing; the re-ranker rewards
+// coverage itself. On SQuAD dev: local R@1 +0.003, global +0.003, on both halves of the articles.
+const CLASSIC_BM25 = { k: 1.2, b: 0.75, d: 0 }
+
 // Index and queries share one tokenizer and one term function (stop words out, Porter stems in);
 // MiniSearch calls processTerm on both sides.
 const INDEX_OPTIONS: Options<ParagraphDocument> = {
@@ -69,6 +75,7 @@ const INDEX_OPTIONS: Options<ParagraphDocument> = {
   searchOptions: {
     boost: { text: 1, speakers: 0.6, headline: 0.3 },
     combineWith: 'OR',
+    bm25: CLASSIC_BM25,
   },
 }
 
