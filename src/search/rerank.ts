@@ -121,6 +121,14 @@ export function termWeights(terms: readonly string[], statistics: TermStatistics
   return weights
 }
 
+// An implicit term (see CandidateContext) counts for this share of its weight in a sentence that
+// does not name it: the implied subject is weaker evidence than the named one, so of two
+// sentences with the same words, the one that names the article's subject wins ("Pakistan does
+// not interfere in Afghanistan's internal affairs" over "… the internal affairs of any country"
+// in an article headlined with Afghanistan). Neutral on SQuAD dev (R@1 +0.0005 local, +0.0007
+// global); the seed's table holds the case.
+const IMPLICIT_SHARE = 0.75
+
 function termSignals(
   profile: PassageProfile,
   implicitTerms: ReadonlySet<string>,
@@ -130,7 +138,7 @@ function termSignals(
 ): Pick<RerankSignals, 'sentence' | 'window' | 'answerType'> {
   const wantedShapes = ANSWER_SHAPES[type] ?? ''
   let implicitWeight = 0
-  for (const [term, weight] of weightOf) if (implicitTerms.has(term)) implicitWeight += weight
+  for (const [term, weight] of weightOf) if (implicitTerms.has(term)) implicitWeight += weight * IMPLICIT_SHARE
   let best = 0
   let bestHasShape = false
   let window = 0
@@ -140,7 +148,7 @@ function termSignals(
   for (let s = 0; s < sentenceStarts.length; s++) {
     const from = sentenceStarts[s] ?? 0
     const to = sentenceStarts[s + 1] ?? terms.length
-    const inSentence = new Set<string>(implicitTerms)
+    const inSentence = new Set<string>()
     let sentenceWeight = implicitWeight
     let hasShape = false
     for (let i = from; i < to; i++) {
@@ -149,7 +157,7 @@ function termSignals(
       if (weight !== undefined) {
         if (!inSentence.has(term)) {
           inSentence.add(term)
-          sentenceWeight += weight
+          sentenceWeight += implicitTerms.has(term) ? weight * (1 - IMPLICIT_SHARE) : weight
         }
       } else if (wantedShapes !== '' && wantedShapes.includes(shapes[i] ?? 'w')) {
         hasShape = true
@@ -161,7 +169,7 @@ function termSignals(
       bestHasShape = hasShape
     }
     let pairWeight = sentenceWeight
-    for (const term of previousTerms) if (!inSentence.has(term)) pairWeight += weightOf.get(term) ?? 0
+    for (const term of previousTerms) if (!inSentence.has(term)) pairWeight += (weightOf.get(term) ?? 0) * (implicitTerms.has(term) ? 1 - IMPLICIT_SHARE : 1)
     window = Math.max(window, pairWeight)
     previousTerms = inSentence
   }

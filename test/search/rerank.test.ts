@@ -39,9 +39,12 @@ describe('rerankCandidates', () => {
     expect(ranked.find((candidate) => candidate.id === 2)?.signals.answerType).toBe(0)
   })
 
-  it('counts implicit terms (the headline) as present in every sentence', () => {
+  it('counts implicit terms (the headline) in every sentence, less than a sentence that names them', () => {
     const withHeadline = rank('ceasefire port', ['port'])
-    expect(withHeadline.find((candidate) => candidate.id === 1)?.signals.sentence).toBe(1)
+    const implied = withHeadline.find((candidate) => candidate.id === 1)?.signals.sentence ?? 0
+    expect(implied).toBeGreaterThan(rank('ceasefire port').find((candidate) => candidate.id === 1)?.signals.sentence ?? 1)
+    expect(implied).toBeLessThan(1)
+    expect(rank('ceasefire announced', ['ceasefire']).find((candidate) => candidate.id === 1)?.signals.sentence).toBe(1)
   })
 
   it('keeps BM25 order when all signals tie', () => {
