@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.js'
 import { findQuoteCue, type Cue } from './cues.js'
-import { findReportedSpeech } from './reportedSpeech.js'
+import { findReportedSpeech, type ReportedSpeech } from './reportedSpeech.js'
 import { isNameToken, readMentionAfter, type Mention } from './mentions.js'
 import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'
 import type { ArticleAttribution, Quote, QuoteKind } from './quote.js'
@@ -32,6 +32,8 @@ type Carry = {
 
 // A sentence-initial quotation with no cue continues the last speaker's words only this close by.
 const MAX_CONTINUATION_DISTANCE = 1
+// How far back from a quotation's opening mark its shape is read.
+const LOOK_BACK_CHARS = 120
 
 /**
  * Finds every direct quote, partial quote and reported statement of an article, with its cue,
@@ -119,24 +121,33 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     directs[q] = null
   }
 
+  // Lookups below go by sentence and by sorted offsets, so a paragraph with thousands of
+  // quotations stays near linear.
+  const reportsBySentence = new Map<number, ReportedSpeech[]>()
+  for (const item of reported) {
+    const list = reportsBySentence.get(item.cue.sentence) ?? []
+    list.push(item)
+    reportsBySentence.set(item.cue.sentence, list)
+  }
   for (const item of reported) {
     // Reported speech that is wholly a direct quotation is already counted.
-    if (directs.some((d) => d !== null && d.start <= item.start + 1 && d.end >= item.end - 1)) continue
+    if (isInsideDirect(directs, spans, item)) continue
     // A report inside another's content ("X said Y had pledged that …") is part of X's
     // statement: it is not listed on its own and its cue does not take the focus from X.
-    const isEmbedded = reported.some((other) => other !== item && other.start <= item.cue.at && item.cue.at < other.end)
+    const isEmbedded = (reportsBySentence.get(item.cue.sentence) ?? []).some((other) => other !== item && other.start <= item.cue.at && item.cue.at < other.end)
     if (isEmbedded) continue
     const entry: Found = { paragraph, start: item.start, end: item.end, kind: 'indirect', cue: item.cue.text, mention: item.cue.mention?.text ?? null, entity: null }
     found.push(entry)
     events.push({ at: item.cue.at, cue: item.cue, apply: (entity) => { entry.entity = entity } })
     // Partial quotes inside reported speech take its speaker.
-    spans.forEach((span, q) => {
-      if (shapes[q] !== 'partial' || span.start < item.start || span.end > item.end) return
+    for (let q = firstSpanFrom(spans, item.start); q < spans.length && (spans[q] as QuoteSpan).start < item.end; q++) {
+      const span = spans[q] as QuoteSpan
+      if (shapes[q] !== 'partial' || span.end > item.end) continue
       const part: Found = { paragraph, start: span.start, end: span.end, kind: 'partial', cue: item.cue.text, mention: entry.mention, entity: null }
       found.push(part)
       events.push({ at: item.cue.at + 0.5, cue: item.cue, apply: (entity) => { part.entity = entity } })
       shapes[q] = null
-    })
+    }
   }
 
   for (const event of subjectEvents(layout, registry)) events.push(event)
@@ -261,7 +272,7 @@ function subjectEvent(mention: Mention, sentence: number): Event {
  * comma or cue verb); `partial`: a fragment woven into a sentence ("found a “new hero” in …").
  */
 function quoteShape(text: string, span: QuoteSpan): QuoteKind | null {
-  const before = text.slice(0, span.open).trimEnd()
+  const before = textBefore(text, span.open)
   if (before === '' || /[.!?:,;\u2014\u2013—]["”’)]*$/u.test(before)) return 'direct'
   const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase()
   if (word !== undefined && SPEECH_VERBS.has(word) && /^\p{Lu}/u.test(text.slice(span.start, span.start + 1))) return 'direct'
@@ -281,12 +292,39 @@ function wordCount(text: string): number {
   return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }
 
+// Index of the first span that starts at or after `offset` (spans are in order).
+function firstSpanFrom(spans: readonly QuoteSpan[], offset: number): number {
+  let lo = 0
+  let hi = spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((spans[mid] as QuoteSpan).start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+// Does a direct quotation (merged halves included) cover the reported range? Direct quotes do
+// not overlap, so only the last one starting before the range can.
+function isInsideDirect(directs: readonly (Found | null)[], spans: readonly QuoteSpan[], item: { start: number; end: number }): boolean {
+  let q = firstSpanFrom(spans, item.start + 2) - 1
+  while (q >= 0 && directs[q] === null) q--
+  const d = directs[q]
+  return d != null && d.start <= item.start + 1 && d.end >= item.end - 1
+}
+
+// The text just before a quotation: enough for the patterns that look back from its opening
+// mark, and short, so that a paragraph with thousands of quotations stays linear.
+function textBefore(text: string, offset: number): string {
+  return text.slice(Math.max(0, offset - LOOK_BACK_CHARS), offset).trimEnd()
+}
+
 function sentenceOfOffset(layout: ParagraphLayout, offset: number): number {
   const k = layout.sentences.findIndex((x) => x.start <= offset && offset < x.end)
   return k < 0 ? 0 : k
 }
 
 function isSentenceInitial(text: string, span: QuoteSpan): boolean {
-  const before = text.slice(0, span.open).trimEnd()
+  const before = textBefore(text, span.open)
   return before === '' || /[.!?]["”’)]*$/u.test(before)
 }

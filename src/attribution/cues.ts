@@ -34,9 +34,7 @@ export function findQuoteCue(layout: ParagraphLayout, q: number): Cue | null {
 }
 
 function spanTokens(layout: ParagraphLayout, q: number): [number, number] {
-  const first = layout.quoteOf.indexOf(q)
-  const last = layout.quoteOf.lastIndexOf(q)
-  return [first, last]
+  return layout.spanTokens[q] ?? [-1, -1]
 }
 
 function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
@@ -107,7 +105,8 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
     return null
   }
   // "Clinton has since apologized: “…”": a colon hands the quotation to the sentence's subject.
-  if (/:\s*$/u.test(layout.text.slice(0, layout.spans[q]?.open ?? 0)) && min === sentence?.first) {
+  const open = layout.spans[q]?.open ?? 0
+  if (/:\s*$/u.test(layout.text.slice(Math.max(0, open - 20), open)) && min === sentence?.first) {
     const mention = readMentionAfter(tokens, min, first)
     const next = mention === null ? undefined : tokens[tokenAt(layout, mention.end)]
     if (mention !== null && mention.kind !== 'nominal' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')) {
@@ -172,12 +171,15 @@ function findSourcePhrase(layout: ParagraphLayout, min: number, first: number): 
 function findNameLabel(layout: ParagraphLayout, q: number): Cue | null {
   const span = layout.spans[q]
   if (span === undefined) return null
-  const before = layout.text.slice(0, span.open)
+  // A window longer than any label keeps the look-back short on long paragraphs.
+  const from = Math.max(0, span.open - 200)
+  const before = layout.text.slice(from, span.open)
+  if (!/:\s*$/u.test(before)) return null
   const m = /(?:^|[.!?"”]\s+|\s[-–—―]\s+)((?:[^.!?:;"“”\-–—―]|(?<=\b\p{Lu})\.){2,80}):\s*$/u.exec(before)
   if (m === null || m.index === undefined) return null
-  const labelStart = before.length - m[0].length + m[0].indexOf(m[1] as string)
+  const labelStart = from + before.length - m[0].length + m[0].indexOf(m[1] as string)
   const first = tokenAt(layout, labelStart)
-  const colon = tokenAt(layout, before.lastIndexOf(':'))
+  const colon = tokenAt(layout, from + before.lastIndexOf(':'))
   let end = colon
   for (let c = first; c < colon; c++) if (layout.tokens[c]?.text === ',') { end = c; break }
   if (end - first > 6 || (end < colon && colon - end > 8)) return null

@@ -418,6 +418,7 @@ describe('attributeArticle on one shape at a time', () => {
   it.each([
     { name: 'empty paragraphs', paragraphs: ['', '   '] },
     { name: 'unbalanced quotes', paragraphs: ['“Open and never closed, he said', 'closed” twice” and "one more'] },
+    { name: 'one long paragraph with hundreds of quotations', paragraphs: ['“We will win,” said Jane Porter, who added that the vote, according to officials, would be close. He called for “more jobs.” '.repeat(300)] },
     { name: 'random unicode', paragraphs: ['\u0000\uFFFF 😀 “” ‘’ "" \u202E said said , : “', 'ا لسلام “عليكم” said he'] },
   ])('does not throw on $name, and offsets slice back', ({ paragraphs }) => {
     const { quotes } = attributeArticle(article(paragraphs))
