@@ -1,6 +1,6 @@
 import { readMentionAfter, type Mention } from './mentions.js'
 import { isClauseEnd, tokenAt, type ParagraphLayout } from './paragraphLayout.js'
-import { isCueVerb } from './speechVerbs.js'
+import { HEARER_VERBS, isCueVerb } from './speechVerbs.js'
 import { clauseCue, isCoordinatedCue, isInfinitiveCue, isParticipleCue, subjectBefore } from './subjects.js'
 import type { TaggedToken } from './tagger.js'
 
@@ -60,6 +60,10 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
     }
     const { mention, role } = subjectBefore(layout, k, i)
     if (mention === null) return null
+    // "“It's not true.” He said Clinton would …": after a quotation that ends a sentence, a cue
+    // with a clause of its own starts a new statement rather than attributing the quotation.
+    const next = tokens[k + 1]
+    if (/[.]\W*$/u.test(layout.text.slice(span.start, span.after)) && next !== undefined && (next.lower === 'that' || /^(PRON|PROPN|DET|NOUN)$/u.test(next.pos)) && !HEARER_VERBS.has(t.lower)) return null
     return { text: t.text, at: t.start, mention, role, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
   }
   return null

@@ -76,7 +76,7 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
   'some', 'many', 'most', 'all', 'both', 'each', 'every', 'no', 'not', 'one', 'two', 'what', 'who',
   'why', 'how', 'where', 'which', 'instead', 'indeed', 'even', 'only', 'just', 'moreover',
   'furthermore', 'nevertheless', 'nonetheless', 'despite', 'during', 'under', 'over', 'about', 'into',
-  'like', 'unlike', 'to', 'of', 'said', 'says', 'yes', 'well', 'oh',
+  'like', 'unlike', 'to', 'of', 'said', 'says', 'yes', 'well', 'oh', 'neither', 'either', 'nor',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
   'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ])

@@ -127,8 +127,9 @@ export function resolveReference(registry: SpeakerRegistry, mention: Mention, pa
     return match
   }
   if (mention.kind === 'nominal') {
-    // "Jones' office" or "the senator’s aide" is someone else than the possessor: abstain.
-    if (mention.isPlural || /\p{L}['’]s?\s/u.test(mention.text)) return null
+    // "Jones' office" or "the senator’s aide" is someone else than the possessor, and "one
+    // longtime adviser" or "a spokesman" introduces someone new: abstain.
+    if (mention.isPlural || /\p{L}['’]s?\s/u.test(mention.text) || /^(a|an|one|another|some|several)\s/iu.test(mention.text)) return null
     const words = wordsOf(mention.text).filter((w) => !NOMINAL_STOP.has(w))
     if (words.length === 0) return null
     const candidates = [...registry.entities].sort((a, b) => b.lastFocus - a.lastFocus)

@@ -389,6 +389,21 @@ const CASES: Case[] = [
     paragraphs: ['Asked by Matt Laurent whether she had practiced her speech, she said, "I read it once over."'],
     text: 'whether she had practiced her speech', kind: 'indirect', speaker: 'Matt Laurent',
   },
+  {
+    name: 'an indefinite nominal introduces someone new: abstain',
+    paragraphs: ['Campaign adviser David Axon spoke first.', '“This is eerily similar to the first debate,” said one longtime adviser to the governor.'],
+    text: 'This is eerily similar to the first debate,', kind: 'direct', speaker: null,
+  },
+  {
+    name: '"Neither" is not part of a name',
+    paragraphs: ['Neither Alan Grace nor his staff responded on Monday.', '“We have not decided anything yet,” he said later.'],
+    text: 'We have not decided anything yet,', kind: 'direct', speaker: 'Alan Grace',
+  },
+  {
+    name: 'a cue with its own clause after a finished quotation starts a new statement',
+    paragraphs: ['Marty O’Mally interjected: "It\'s just not true." He said Hilda Clint would not go far enough.'],
+    text: "It's just not true.", kind: 'direct', speaker: 'Marty O’Mally',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
