@@ -23,6 +23,8 @@ export type SpeakerPattern = RegistrySpeaker & {
   aliases: string[][]
   /** The distinct role terms of the role; `[]` when the text gives none. */
   role: string[]
+  /** The role terms of `role` that are role nouns ("spokesperson", not "foreign"). */
+  roleNouns: string[]
   /** Every role term of name, role and aliases. */
   vocabulary: string[]
 }
@@ -43,6 +45,7 @@ export function prepareSpeakers(registry: readonly RegistrySpeaker[]): SpeakerPa
         .map(roleTerms)
         .filter((terms) => terms.length > 0),
       role: [...new Set(roleTerms(speaker.role ?? ''))],
+      roleNouns: [...new Set(roleTerms(tokenize(speaker.role ?? '').filter((token) => ROLE_NOUNS.has(token.folded)).map((token) => token.text).join(' ')))],
       vocabulary: [...new Set(roleTerms([speaker.name, speaker.role ?? '', ...speaker.aliases].join(' ')))],
     }
   })
@@ -132,7 +135,7 @@ export function analyzeQuery(question: string, registry: readonly SpeakerPattern
   // build?"); it picks a speaker only when the question is about what someone said.
   const isAboutSpeech = tokens.some((token) => isSpeechVerb(token.folded) || OPINION_WORDS.has(token.folded))
   const matches = registry.filter(
-    (pattern) => (isAboutSpeech && isNamed(pattern, written)) || isAliased(pattern, roleTerms) || isDescribed(pattern, roleTerms),
+    (pattern) => (isAboutSpeech && isNamed(pattern, written)) || isAliased(pattern, roleTerms) || isDescribed(pattern, roleTerms, isAboutSpeech),
   )
   const speakers = matches.map(({ article, speaker }) => ({ article, speaker }))
   const speakerVocabulary = new Set<string | null>(matches.flatMap((pattern) => pattern.vocabulary))
@@ -176,8 +179,12 @@ function isAliased(pattern: SpeakerPattern, roleTerms: ReadonlySet<string>): boo
   return pattern.aliases.some((alias) => alias.every((term) => roleTerms.has(term)))
 }
 
-function isDescribed(pattern: SpeakerPattern, roleTerms: ReadonlySet<string>): boolean {
+function isDescribed(pattern: SpeakerPattern, roleTerms: ReadonlySet<string>, isAboutSpeech: boolean): boolean {
   if (pattern.role.length === 0) return false
+  // Without the role noun, the other words of a role ("the health ministry") describe its
+  // holder only in a question about what was said, as a surname does: "the United States" in
+  // "Jacksonville's rank in the United States" is no "United States Navy spokesman".
+  if (!isAboutSpeech && !pattern.roleNouns.some((term) => roleTerms.has(term))) return false
   const matched = pattern.role.filter((term) => roleTerms.has(term)).length
   return pattern.role.length <= 2 ? matched === pattern.role.length : matched >= 2
 }

@@ -51,6 +51,8 @@ describe('analyzeQuery', () => {
     { name: 'a surname in a question about speech', question: 'What did Roe say about vaccines?', expected: ['Jane Roe'] },
     { name: 'no one for a surname that is only the subject', question: 'Where was Roe born?', expected: [] },
     { name: 'no one when only part of a longer role matches', question: 'What did the ministry build?', expected: [] },
+    { name: 'the rest of a role in a question about speech', question: 'What did the health ministry say about vaccines?', expected: ['Jane Roe'] },
+    { name: 'no one for the rest of a role in another question', question: 'What did the health ministry build?', expected: [] },
   ])('matches $name', ({ question, expected }) => {
     expect(names(question)).toEqual(expected)
   })
