@@ -77,6 +77,7 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
   'why', 'how', 'where', 'which', 'instead', 'indeed', 'even', 'only', 'just', 'moreover',
   'furthermore', 'nevertheless', 'nonetheless', 'despite', 'during', 'under', 'over', 'about', 'into',
   'like', 'unlike', 'to', 'of', 'said', 'says', 'yes', 'well', 'oh', 'neither', 'either', 'nor',
+  'whatever', 'whoever', 'whenever', 'wherever', 'whichever', 'whether', 'until', 'unless', 'once',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
   'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ])

@@ -404,6 +404,11 @@ const CASES: Case[] = [
     paragraphs: ['Marty O’Mally interjected: "It\'s just not true." He said Hilda Clint would not go far enough.'],
     text: "It's just not true.", kind: 'direct', speaker: 'Marty O’Mally',
   },
+  {
+    name: '"Whatever" opening a sentence is not part of a name',
+    paragraphs: ['Whatever Mike Bloom decides, he said the race would be close.'],
+    text: 'the race would be close', kind: 'indirect', speaker: 'Mike Bloom',
+  },
 ]
 
 const NOT_SPEECH: { name: string; paragraphs: string[]; text: string }[] = [
