@@ -88,6 +88,11 @@ export function* assembleLibrary(
 
 /** The quote documents to index, numbered from 0 in corpus order; `quote` indexes the article's quotes. */
 export function quoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): QuoteDocument[] {
+  return runSteps(collectQuoteDocuments(articles, attributions))
+}
+
+/** {@link quoteDocuments}, yielding after each article (for a paced snapshot load). */
+export function* collectQuoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): Steps<QuoteDocument[]> {
   const documents: QuoteDocument[] = []
   for (const article of articles) {
     const quotes = attributions.get(article.id)?.quotes ?? []
@@ -95,6 +100,7 @@ export function quoteDocuments(articles: readonly Article[], attributions: Reado
       const speaker = quote.speaker === null ? '' : [quote.speaker.name, ...quote.speaker.aliases, quote.speaker.role ?? ''].join(' ')
       documents.push({ id: documents.length, article: article.id, paragraph: quote.paragraph, quote: i, text: quote.text, speaker })
     }
+    yield
   }
   return documents
 }

@@ -4,7 +4,7 @@ import type { Article } from '../corpus/article.js'
 import type { Pause } from '../search/miniSearchStore.js'
 import { loadParagraphIndex, saveParagraphIndex } from '../search/paragraphIndex.js'
 import { loadQuoteIndex, saveQuoteIndex } from '../search/quoteIndex.js'
-import { assembleLibrary, quoteDocuments, type Library } from './library.js'
+import { assembleLibrary, collectQuoteDocuments, type Library } from './library.js'
 import { createPause, runStepsPaced } from './pacing.js'
 
 // The pure half of a library snapshot: a Library ⇄ named parts (text or bytes). Each index is
@@ -72,7 +72,7 @@ export async function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>, pau
     const paragraphs = loadParagraphIndex(UTF8.decode(chunks.paragraphs[0]))
     name = 'quotes'
     await pause()
-    const quotes = await loadQuoteIndex(chunks.quotes, quoteDocuments(articles, attributions), pause)
+    const quotes = await loadQuoteIndex(chunks.quotes, await runStepsPaced(collectQuoteDocuments(articles, attributions), pause), pause)
     name = 'derived'
     return { library: await runStepsPaced(assembleLibrary(articles, attributions, paragraphs, quotes), pause) }
   } catch (error) {

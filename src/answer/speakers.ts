@@ -81,6 +81,9 @@ export function* collectSpeakerDirectory(
   return { ...all, folded: all.speakers.map((speaker) => [speaker.name, ...speaker.aliases].map(foldName)) }
 }
 
+// The order of localeCompare, many times faster when sorting thousands of names.
+const NAME_ORDER = new Intl.Collator()
+
 // Every speaker of `articles`, merged by canonical name, most quoted first.
 function* aggregateSpeakers(
   articles: readonly Article[],
@@ -110,7 +113,7 @@ function* aggregateSpeakers(
     }
     yield
   }
-  const speakers = [...byName.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
+  const speakers = [...byName.values()].sort((a, b) => b.quotes - a.quotes || NAME_ORDER.compare(a.name, b.name))
   return { speakers, statements }
 }
 

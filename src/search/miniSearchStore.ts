@@ -3,9 +3,9 @@ import MiniSearch, { type Options } from 'minisearch'
 
 // A MiniSearch index as snapshot bytes that load in a fraction of `loadJS`'s time and in slices.
 // `MiniSearch.loadJS` parses JSON objects and converts every posting list back into a Map; here
-// the index's own Maps go through `v8.serialize`, which restores Maps as Maps. The bytes are
-// split into chunks of about `postingsPerChunk` postings, so a caller can pause between chunks
-// and keep its thread responsive while a large index loads.
+// the index's own posting Maps go through `v8.serialize`, which restores Maps as Maps. The bytes
+// are split into chunks (documents, then terms with about `postingsPerChunk` postings each), so
+// a caller can pause between chunks and keep its thread responsive while a large index loads.
 //
 // This reads MiniSearch's internal fields (the same ones its `loadJS` sets). It is safe because
 // a snapshot is keyed by the lockfile (another MiniSearch version never reads these bytes), and
@@ -19,9 +19,11 @@ export type Pause = () => Promise<void>
 export type MiniSearchStoreOptions = {
   /** About how many (term, field, document) postings each chunk holds: ~10 ms of loading each on a 2-core server. */
   postingsPerChunk: number
+  /** How many documents' ids and field lengths each chunk holds. */
+  documentsPerChunk: number
 }
 
-export const defaultMiniSearchStoreOptions: MiniSearchStoreOptions = { postingsPerChunk: 100_000 }
+export const defaultMiniSearchStoreOptions: MiniSearchStoreOptions = { postingsPerChunk: 30_000, documentsPerChunk: 10_000 }
 
 type FieldTermData = Map<number, Map<number, number>>
 
@@ -46,20 +48,38 @@ type Header = {
   fieldIds: Record<string, number>
   avgFieldLength: number[]
   dirtCount: number
-  documentIds: Map<number, unknown>
-  fieldLength: Map<number, number[]>
   storedFields: Map<number, Record<string, unknown>>
+  /** How many chunks of documents follow the header (then come the terms). */
+  documentChunks: number
 }
 
-const STORE_VERSION = 1
+// Documents as flat arrays (a Map of 100,000 entries takes long to deserialise in one piece):
+// per document its short id, its id, and its length in each field.
+type DocumentChunk = { shortIds: number[]; ids: unknown[]; fieldLengths: number[] }
+
+const STORE_VERSION = 2
 
 /**
  * The index as chunks of bytes for {@link loadMiniSearch}: the first holds the document tables,
  * each later one a run of terms with their postings.
  */
 export function saveMiniSearch<T>(search: MiniSearch<T>, options: Partial<MiniSearchStoreOptions> = {}): Uint8Array[] {
-  const { postingsPerChunk } = { ...defaultMiniSearchStoreOptions, ...options }
+  const { postingsPerChunk, documentsPerChunk } = { ...defaultMiniSearchStoreOptions, ...options }
   const state = stateOf(search)
+  const fieldCount = Object.keys(state._fieldIds).length
+  const documents: Uint8Array[] = []
+  let chunk: DocumentChunk = { shortIds: [], ids: [], fieldLengths: [] }
+  for (const [shortId, id] of state._documentIds) {
+    chunk.shortIds.push(shortId)
+    chunk.ids.push(id)
+    const lengths = state._fieldLength.get(shortId) ?? []
+    for (let field = 0; field < fieldCount; field++) chunk.fieldLengths.push(lengths[field] ?? 0)
+    if (chunk.shortIds.length >= documentsPerChunk) {
+      documents.push(serialize(chunk))
+      chunk = { shortIds: [], ids: [], fieldLengths: [] }
+    }
+  }
+  if (chunk.shortIds.length > 0) documents.push(serialize(chunk))
   const header: Header = {
     version: STORE_VERSION,
     documentCount: state._documentCount,
@@ -67,16 +87,15 @@ export function saveMiniSearch<T>(search: MiniSearch<T>, options: Partial<MiniSe
     fieldIds: state._fieldIds,
     avgFieldLength: state._avgFieldLength,
     dirtCount: state._dirtCount,
-    documentIds: state._documentIds,
-    fieldLength: state._fieldLength,
     storedFields: state._storedFields,
+    documentChunks: documents.length,
   }
-  const chunks: Uint8Array[] = [serialize(header)]
+  const chunks: Uint8Array[] = [serialize(header), ...documents]
   let terms: Array<[string, FieldTermData]> = []
   let postings = 0
   for (const [term, data] of state._index) {
     terms.push([term, data])
-    for (const documents of data.values()) postings += documents.size + 1
+    for (const postingList of data.values()) postings += postingList.size + 1
     if (postings >= postingsPerChunk) {
       chunks.push(serialize(terms))
       terms = []
@@ -96,7 +115,7 @@ export async function loadMiniSearch<T>(chunks: readonly Uint8Array[], options: 
   const [first, ...rest] = chunks
   if (first === undefined) throw new Error('MiniSearch store: no chunks')
   const header = deserialize(first) as Header
-  if (header?.version !== STORE_VERSION || !(header.documentIds instanceof Map) || !(header.fieldLength instanceof Map)) {
+  if (header?.version !== STORE_VERSION || !(header.storedFields instanceof Map) || rest.length < header.documentChunks) {
     throw new Error('MiniSearch store: not a saved index of this version')
   }
   const search = new MiniSearch<T>(options)
@@ -106,14 +125,22 @@ export async function loadMiniSearch<T>(chunks: readonly Uint8Array[], options: 
   state._fieldIds = header.fieldIds
   state._avgFieldLength = header.avgFieldLength
   state._dirtCount = header.dirtCount
-  state._documentIds = header.documentIds
-  state._fieldLength = header.fieldLength
   state._storedFields = header.storedFields
-  state._idToShortId = new Map()
-  for (const [shortId, id] of header.documentIds) state._idToShortId.set(id, shortId)
-  for (const chunk of rest) {
+  const fieldCount = Object.keys(header.fieldIds).length
+  for (const bytes of rest.slice(0, header.documentChunks)) {
     await pause()
-    const terms = deserialize(chunk) as Array<[string, FieldTermData]>
+    const chunk = deserialize(bytes) as DocumentChunk
+    if (!Array.isArray(chunk?.shortIds) || !Array.isArray(chunk.fieldLengths)) throw new Error('MiniSearch store: a document chunk is malformed')
+    chunk.shortIds.forEach((shortId, i) => {
+      const id = chunk.ids[i]
+      state._documentIds.set(shortId, id)
+      state._idToShortId.set(id, shortId)
+      state._fieldLength.set(shortId, chunk.fieldLengths.slice(i * fieldCount, (i + 1) * fieldCount))
+    })
+  }
+  for (const bytes of rest.slice(header.documentChunks)) {
+    await pause()
+    const terms = deserialize(bytes) as Array<[string, FieldTermData]>
     if (!Array.isArray(terms)) throw new Error('MiniSearch store: a term chunk is malformed')
     for (const [term, data] of terms) state._index.set(term, data)
   }
