@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import cliProgress from 'cli-progress'
 import { buildLibrary } from './answer/library.js'
+import type { Pause } from './search/miniSearchStore.js'
 import { restoreLibrary, serializeLibrary, SNAPSHOT_FORMAT } from './answer/librarySnapshot.js'
 import { defaultLoadOptions, formatProblem, loadCorpus } from './corpus/loadCorpus.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './corpus/snapshotStore.js'
@@ -26,6 +27,11 @@ export type LoadHooks = {
   log: (line: string) => void
   /** Called while a library is built (not when it comes from a snapshot). */
   onProgress: ((done: number, total: number) => void) | null
+  /**
+   * Awaited between the small steps of loading a snapshot, so the thread keeps serving
+   * interactions; by default it gives the thread back every 20 ms (see `answer/pacing.ts`).
+   */
+  pause?: Pause
 }
 
 /** A loaded library and where it came from, with timings for logs and the benchmark. */
@@ -61,7 +67,7 @@ export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previ
     if (read.status === 'ok') {
       const problems = parseProblems(read.parts.get('problems'))
       read.parts.delete('problems')
-      const restored = await restoreLibrary(read.parts)
+      const restored = await restoreLibrary(read.parts, hooks.pause)
       snapshotLoad = performance.now() - startedAt
       if ('library' in restored && problems !== null) {
         return { library: restored.library, problems, key, from: 'snapshot', ms: { total: snapshotLoad, snapshotLoad, build: null, snapshotSave: null } }
