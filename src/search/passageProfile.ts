@@ -1,3 +1,4 @@
+import { findDates } from '../text/dates.js'
 import { splitSentences } from '../text/sentences.js'
 import { termOf, tokenize } from '../text/tokens.js'
 
@@ -17,18 +18,12 @@ export type PassageProfile = {
 }
 
 /**
- * The shape of a word, for answer-type signals: `y` a year, `m` a month or weekday, `n` another
- * number (digits or a number word), `P` a capitalised word after a place preposition ("in
- * Kabul"), `C` another capitalised word inside a sentence, `S` a capitalised sentence-initial
- * word, `w` anything else.
+ * The shape of a word, for answer-type signals: `d` part of a date (as text/dates.ts finds them:
+ * "October 19", "in 2020", "on Thursday"), `n` another number (digits or a number word), `P` a
+ * capitalised word after a place preposition ("in Kabul"), `C` another capitalised word inside a
+ * sentence, `S` a capitalised sentence-initial word, `w` anything else.
  */
-export type TokenShape = 'y' | 'm' | 'n' | 'P' | 'C' | 'S' | 'w'
-
-export const MONTH_WORDS: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-])
+export type TokenShape = 'd' | 'n' | 'P' | 'C' | 'S' | 'w'
 
 export const NUMBER_WORDS: ReadonlySet<string> = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
@@ -42,8 +37,6 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside', 'throughout', 'around', 'towards', 'toward',
 ])
 
-// A year as written in news and encyclopedic text: 1000–2099, or a decade ("1990s").
-const YEAR = /^(?:1\d{3}|20\d{2})s?$/
 const HAS_DIGIT = /\p{N}/u
 const CAPITALISED = /^\p{Lu}/u
 
@@ -57,6 +50,8 @@ export function profilePassage(text: string): PassageProfile {
   const sentenceStarts: number[] = []
   let sentence = 0
   let previous = ''
+  const dates = findDates(text)
+  let date = 0
   tokens.forEach((token, i) => {
     let isSentenceStart = i === 0
     while (sentence < sentences.length && token.start >= (sentences[sentence]?.start ?? Infinity)) {
@@ -66,16 +61,17 @@ export function profilePassage(text: string): PassageProfile {
     }
     terms.push(termOf(token.text) ?? '')
     words.push(token.folded)
-    shapes += shapeOf(token.text, token.folded, previous, isSentenceStart)
+    while ((dates[date]?.end ?? Infinity) <= token.start) date++
+    const isDate = (dates[date]?.start ?? Infinity) <= token.start
+    shapes += shapeOf(token.text, token.folded, previous, isSentenceStart, isDate)
     previous = token.folded
   })
   if (sentenceStarts[0] !== 0) sentenceStarts.unshift(0)
   return { terms, words, shapes, sentenceStarts: [...new Set(sentenceStarts)] }
 }
 
-function shapeOf(word: string, folded: string, previous: string, isSentenceStart: boolean): TokenShape {
-  if (YEAR.test(folded)) return 'y'
-  if (MONTH_WORDS.has(folded) && (folded !== 'may' || CAPITALISED.test(word))) return 'm'
+function shapeOf(word: string, folded: string, previous: string, isSentenceStart: boolean, isDate: boolean): TokenShape {
+  if (isDate) return 'd'
   if (HAS_DIGIT.test(folded) || NUMBER_WORDS.has(folded)) return 'n'
   if (!CAPITALISED.test(word)) return 'w'
   if (isSentenceStart) return 'S'

@@ -70,7 +70,7 @@ export type CandidateContext = {
 
 // Words a question uses about the answer's type, which the passage then need not repeat.
 const ANSWER_SHAPES: Partial<Record<QuestionType, string>> = {
-  when: 'ym',
+  when: 'd',
   'how-many': 'n',
   where: 'P',
   who: 'CP',

@@ -57,10 +57,10 @@ describe('rerankCandidates', () => {
 })
 
 describe('profilePassage', () => {
-  it('marks years, months, numbers and places and starts each sentence', () => {
+  it('marks dates, numbers and places and starts each sentence', () => {
     const profile = profilePassage('In 2020 talks began in Doha. Two days later, on May 3, they ended.')
     expect(profile.terms.length).toBe(profile.shapes.length)
-    expect(profile.shapes).toBe('SywwwPnwwwmnww')
+    expect(profile.shapes).toBe('SdwwwPnwwwddww')
     expect(profile.sentenceStarts).toEqual([0, 6])
   })
 })
