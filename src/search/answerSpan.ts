@@ -2,6 +2,7 @@ import { findDates } from '../text/dates.js'
 import { splitSentences } from '../text/sentences.js'
 import { foldWord, STOP_WORDS, termOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
+import { NUMBER_WORDS } from './passageProfile.js'
 
 /** A short answer found in a passage; `start`/`end` index into the passage text. */
 export type AnswerSpan = {
@@ -11,7 +12,8 @@ export type AnswerSpan = {
   end: number
 }
 
-const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands|millions)'
+// One list of number words for the answer spans and the re-ranker's answer-type signal.
+const NUMBER_WORD = `(?:${[...NUMBER_WORDS].join('|')})`
 const NUMBER = new RegExp(
   `(?:(?:about|around|nearly|almost|over|more than|less than|at least|some|up to) )?(?:\\d[\\d,.]*%?|\\b${NUMBER_WORD}\\b)(?: (?:million|billion|trillion|thousand|hundred|percent|per cent))?`,
   'gi',
