@@ -55,7 +55,7 @@ export function prepareSpeakers(registry: readonly RegistrySpeaker[]): SpeakerPa
 export type QueryAnalysis = {
   question: string
   type: QuestionType
-  /** The search terms of the question in order (stop words out), duplicates kept. */
+  /** The search terms of the question in order (stop words and question words out), duplicates kept. */
   terms: string[]
   /** The folded words behind `terms`, aligned with them, for exact-form matches. */
   words: string[]
@@ -104,9 +104,9 @@ const OPINION_WORDS: ReadonlySet<string> = new Set([
 
 const QUOTED = /["“”]([^"“”]+)["“”]/g
 
-// Words that shape a question but are not about its subject; the general stop list keeps some
-// of them ("what", "how") because it was made for documents. They stay searchable in the index:
-// only the question drops them.
+// Words that shape a question but are not about its subject. The general stop list drops "what"
+// and "how" but not these (it was made for documents); they stay searchable in the index, only
+// the question's terms leave them out.
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['when', 'why', 'whom', 'whose', 'does'])
 
 /**

