@@ -67,19 +67,25 @@ function isSameArticle(a: Article, b: Article): boolean {
 
 /**
  * Puts a library together from parts already built (e.g. loaded from a snapshot), deriving the
- * speaker patterns and directory; yields after each article (run it with `runSteps`, or paced).
+ * speaker directory, and the speaker patterns unless `stored` has them; yields after each article
+ * (run it with `runSteps`, or paced).
  */
 export function* assembleLibrary(
   articles: readonly Article[],
   attributions: ReadonlyMap<string, ArticleAttribution>,
   paragraphs: ParagraphIndex,
   quotes: QuoteIndex,
+  stored: { speakerPatterns: readonly SpeakerPattern[] } | null = null,
 ): Steps<Library> {
-  const speakerPatterns: SpeakerPattern[] = []
-  for (const article of articles) {
-    // prepareSpeakers reads each speaker on its own, so article by article gives the same list.
-    speakerPatterns.push(...prepareSpeakers((attributions.get(article.id)?.speakers ?? []).map((speaker) => ({ article: article.id, speaker }))))
-    yield
+  let speakerPatterns = stored?.speakerPatterns ?? null
+  if (speakerPatterns === null) {
+    const prepared: SpeakerPattern[] = []
+    for (const article of articles) {
+      // prepareSpeakers reads each speaker on its own, so article by article gives the same list.
+      prepared.push(...prepareSpeakers((attributions.get(article.id)?.speakers ?? []).map((speaker) => ({ article: article.id, speaker }))))
+      yield
+    }
+    speakerPatterns = prepared
   }
   const speakerDirectory = yield* collectSpeakerDirectory(articles, attributions)
   const articleById = new Map(articles.map((article) => [article.id, article]))

@@ -1,6 +1,7 @@
 import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
+import type { SpeakerPattern } from '../search/analyzeQuery.js'
 import type { Pause } from '../search/miniSearchStore.js'
 import { loadParagraphIndex, saveParagraphIndex } from '../search/paragraphIndex.js'
 import { loadQuoteIndex, saveQuoteIndex } from '../search/quoteIndex.js'
@@ -16,8 +17,9 @@ import { createPause, runStepsPaced } from './pacing.js'
 // Each kind of part is split into numbered chunks (`articles.0`, `articles.1`, …), each small
 // enough to read in a few milliseconds, so a bot that loads a new library during a reload can
 // pause between chunks and keep answering. Nothing is stored twice: the index documents are
-// rebuilt from the articles and their attribution, and what is derived from the attribution
-// (the speaker patterns and directory) is recomputed by assembleLibrary.
+// rebuilt from the articles and their attribution. Of what is derived from the attribution, the
+// speaker directory is recomputed by assembleLibrary, and the speaker patterns, slower to
+// prepare than to read, are stored with their articles.
 
 /** Bumped when what a part holds changes in a way the code hash would not show. */
 export const SNAPSHOT_FORMAT = 2
@@ -39,9 +41,15 @@ const UTF8 = new TextDecoder()
 export function serializeLibrary(library: Library): LibraryPart[] {
   const parts: LibraryPart[] = []
   const articleCount = Math.max(1, Math.ceil(library.articles.length / ARTICLES_PER_PART))
+  const patterns = new Map<string, SpeakerPattern[]>()
+  for (const pattern of library.speakerPatterns) {
+    const list = patterns.get(pattern.article) ?? []
+    list.push(pattern)
+    patterns.set(pattern.article, list)
+  }
   for (let i = 0; i < articleCount; i++) {
     const articles = library.articles.slice(i * ARTICLES_PER_PART, (i + 1) * ARTICLES_PER_PART)
-    parts.push({ name: `articles.${i}`, data: () => serializeArticles(articles, library.attributions) })
+    parts.push({ name: `articles.${i}`, data: () => serializeArticles(articles, library.attributions, patterns) })
   }
   parts.push({ name: 'paragraphs.0', data: () => saveParagraphIndex(library.paragraphs) })
   saveQuoteIndex(library.quotes).forEach((chunk, i) => parts.push({ name: `quotes.${i}`, data: () => chunk }))
@@ -60,12 +68,14 @@ export async function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>, pau
   try {
     const articles: Article[] = []
     const attributions = new Map<string, ArticleAttribution>()
+    const speakerPatterns: SpeakerPattern[] = []
     for (const [i, chunk] of chunks.articles.entries()) {
       name = `articles.${i}`
       await pause()
       const read = deserializeArticles(UTF8.decode(chunk))
       articles.push(...read.articles)
       for (const [id, attribution] of read.attributions) attributions.set(id, attribution)
+      speakerPatterns.push(...read.speakerPatterns)
     }
     name = 'paragraphs'
     await pause()
@@ -74,7 +84,7 @@ export async function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>, pau
     await pause()
     const quotes = await loadQuoteIndex(chunks.quotes, await runStepsPaced(collectQuoteDocuments(articles, attributions), pause), pause)
     name = 'derived'
-    return { library: await runStepsPaced(assembleLibrary(articles, attributions, paragraphs, quotes), pause) }
+    return { library: await runStepsPaced(assembleLibrary(articles, attributions, paragraphs, quotes, { speakerPatterns }), pause) }
   } catch (error) {
     return { reason: `part ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}` }
   }
@@ -105,9 +115,20 @@ type SerializedAttribution = Omit<ArticleAttribution, 'quotes' | 'speakers'> & {
   quotes: SerializedQuote[]
   speakers: number[]
 }
-type SerializedArticles = { articles: Article[]; speakers: Speaker[]; attributions: Array<[string, SerializedAttribution]> }
+type SerializedPattern = Omit<SpeakerPattern, 'speaker'> & { speaker: number }
+type SerializedArticles = {
+  articles: Article[]
+  speakers: Speaker[]
+  attributions: Array<[string, SerializedAttribution]>
+  /** The articles' speaker patterns: derived, but stored, as preparing them costs more than reading them. */
+  speakerPatterns: SerializedPattern[]
+}
 
-function serializeArticles(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): string {
+function serializeArticles(
+  articles: readonly Article[],
+  attributions: ReadonlyMap<string, ArticleAttribution>,
+  patterns: ReadonlyMap<string, readonly SpeakerPattern[]>,
+): string {
   const speakers: Speaker[] = []
   const positions = new Map<Speaker, number>()
   const positionOf = (speaker: Speaker): number => {
@@ -131,13 +152,15 @@ function serializeArticles(articles: readonly Article[], attributions: ReadonlyM
       },
     ])
   }
-  const serialized: SerializedArticles = { articles: [...articles], speakers, attributions: byArticle }
+  const speakerPatterns = articles.flatMap((article) => (patterns.get(article.id) ?? []).map((pattern) => ({ ...pattern, speaker: positionOf(pattern.speaker) })))
+  const serialized: SerializedArticles = { articles: [...articles], speakers, attributions: byArticle, speakerPatterns }
   return JSON.stringify(serialized)
 }
 
-function deserializeArticles(json: string): { articles: Article[]; attributions: Array<[string, ArticleAttribution]> } {
+function deserializeArticles(json: string): { articles: Article[]; attributions: Array<[string, ArticleAttribution]>; speakerPatterns: SpeakerPattern[] } {
   const parsed = JSON.parse(json) as SerializedArticles
-  if (!Array.isArray(parsed.articles) || !Array.isArray(parsed.speakers) || !Array.isArray(parsed.attributions)) throw new Error('not a chunk of articles')
+  const isChunk = [parsed.articles, parsed.speakers, parsed.attributions, parsed.speakerPatterns].every(Array.isArray)
+  if (!isChunk) throw new Error('not a chunk of articles')
   const speakerAt = (position: number): Speaker => {
     const speaker = parsed.speakers[position]
     if (speaker === undefined) throw new Error(`no speaker at position ${position}`)
@@ -153,5 +176,6 @@ function deserializeArticles(json: string): { articles: Article[]; attributions:
         quotes: attribution.quotes.map((quote) => ({ ...quote, speaker: quote.speaker === null ? null : speakerAt(quote.speaker) })),
       },
     ]),
+    speakerPatterns: parsed.speakerPatterns.map((pattern) => ({ ...pattern, speaker: speakerAt(pattern.speaker) })),
   }
 }
