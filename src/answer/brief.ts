@@ -33,8 +33,11 @@ export type RepresentativeQuote = {
   paragraph: number
 }
 
-/** A speaker of the brief: who's who, with their most representative statement (null: none). */
-export type BriefSpeaker = SpeakerSummary & { quote: RepresentativeQuote | null }
+/**
+ * A speaker of the brief: who's who, with their most representative statements, best first: one,
+ * or two for a speaker with several statements when the second makes a different point.
+ */
+export type BriefSpeaker = SpeakerSummary & { statements: RepresentativeQuote[] }
 
 /** A briefing on one article. */
 export type Brief = {
@@ -154,28 +157,41 @@ function whosWho(library: Library, article: Article, quotes: readonly Quote[]): 
   for (const speaker of listSpeakers(library, { article: article.id }).speakers) {
     const own = quotes.filter((quote) => quote.speaker !== null && quote.speaker.name === speaker.name)
     if (own.length === 0) continue
-    brief.push({ ...speaker, quotes: own.length, quote: representativeQuote(own, frequency) })
+    brief.push({ ...speaker, quotes: own.length, statements: representativeQuotes(own, frequency) })
   }
   return brief.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
 }
 
-// The statement whose words the article uses most (the story's words, not a side remark),
-// preferring the speaker's own words (direct quotes) over paraphrase and fragments.
-function representativeQuote(quotes: readonly Quote[], frequency: ReadonlyMap<string, number>): RepresentativeQuote | null {
-  let best: Quote | null = null
-  let bestScore = -Infinity
-  for (const quote of quotes) {
-    const terms = [...new Set(termsOf(quote.text))]
-    if (terms.length === 0) continue
-    const centrality = terms.reduce((sum, term) => sum + Math.log(frequency.get(term) ?? 1), 0) / Math.sqrt(terms.length)
-    const words = quote.text.split(/\s+/).length
-    const score = centrality + (quote.kind === 'direct' ? 1 : quote.kind === 'partial' ? -1 : 0) - (words < 5 ? 2 : 0) - (words > 40 ? 1 : 0)
-    if (score > bestScore) {
-      bestScore = score
-      best = quote
-    }
+// A speaker with this many statements gets a second one in who's who, when it says something else.
+const MIN_STATEMENTS_FOR_TWO = 3
+// Two statements sharing more than this share of the smaller's terms make the same point.
+const MAX_SHARED_TERMS = 0.5
+
+// The statements whose words the article uses most (the story's words, not a side remark),
+// preferring the speaker's own words (direct quotes) over paraphrase and fragments; the second,
+// if any, is the best one that does not repeat the first.
+function representativeQuotes(quotes: readonly Quote[], frequency: ReadonlyMap<string, number>): RepresentativeQuote[] {
+  const scored = quotes
+    .map((quote) => ({ quote, terms: new Set(termsOf(quote.text)) }))
+    .filter(({ terms }) => terms.size > 0)
+    .map(({ quote, terms }) => {
+      const centrality = [...terms].reduce((sum, term) => sum + Math.log(frequency.get(term) ?? 1), 0) / Math.sqrt(terms.size)
+      const words = quote.text.split(/\s+/).length
+      const score = centrality + (quote.kind === 'direct' ? 1 : quote.kind === 'partial' ? -1 : 0) - (words < 5 ? 2 : 0) - (words > 40 ? 1 : 0)
+      return { quote, terms, score }
+    })
+    .sort((a, b) => b.score - a.score)
+  const [first] = scored
+  if (first === undefined) return []
+  const chosen = [first]
+  if (quotes.length >= MIN_STATEMENTS_FOR_TWO) {
+    const second = scored.find(({ terms }) => {
+      const shared = [...terms].filter((term) => first.terms.has(term)).length
+      return shared / Math.min(terms.size, first.terms.size) <= MAX_SHARED_TERMS
+    })
+    if (second !== undefined) chosen.push(second)
   }
-  return best === null ? null : { text: best.text, kind: best.kind, paragraph: best.paragraph }
+  return chosen.map(({ quote }) => ({ text: quote.text, kind: quote.kind, paragraph: quote.paragraph }))
 }
 
 /** Every dated event of the article: ISO-dated ones by date, then the rest in reading order. */

@@ -74,15 +74,16 @@ function pointLine(point: BriefPoint): string {
   return `• ${escapeMarkdown(point.text)}${point.speaker === null ? '' : ` — ${speakerLine(point.speaker)}`} (¶${point.paragraph})`
 }
 
-/** "• Speaker, role — N statements", then their representative quote as a block quote. */
+/** "• Speaker, role — N statements", then their representative statements as block quotes. */
 function speakerEntry(speaker: BriefSpeaker): string {
-  const line = `• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')}`
-  if (speaker.quote === null) return line
-  const { text, kind, paragraph } = speaker.quote
-  // Quotation marks only around words actually quoted; a paraphrase is shown as reported.
-  // A quotation cut from its sentence may end in the comma before "said X": drop it.
-  const words = truncateText(escapeMarkdown(text.replace(/[\s,;:]+$/, '')), QUOTE_CHARS)
-  return `${line}\n> ${kind === 'indirect' ? words : `“${words}”`} (¶${paragraph})`
+  const lines = [`• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')}`]
+  for (const { text, kind, paragraph } of speaker.statements) {
+    // Quotation marks only around words actually quoted; a paraphrase is shown as reported.
+    // A quotation cut from its sentence may end in the comma before "said X": drop it.
+    const words = truncateText(escapeMarkdown(text.replace(/[\s,;:]+$/, '')), QUOTE_CHARS)
+    lines.push(`> ${kind === 'indirect' ? words : `“${words}”`} (¶${paragraph})`)
+  }
+  return lines.join('\n')
 }
 
 /** The length of `lines` joined by newlines (of `empty` when there are none). */

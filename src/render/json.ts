@@ -42,12 +42,12 @@ export function quoteJson(result: QuoteSearchResult) {
   }
 }
 
-/** `brief` as JSON (one article); each speaker also carries its most representative `quote`. */
+/** `brief` as JSON (one article); each speaker also carries its most representative `statements`. */
 export function briefJson(brief: Brief) {
   return {
     article: { id: brief.article.id, headline: brief.article.headline, byline: brief.article.byline, date: brief.article.date },
     points: brief.points,
-    speakers: brief.speakers.map(({ name, role, quotes, quote }) => ({ name, role, quotes, quote })),
+    speakers: brief.speakers.map(({ name, role, quotes, statements }) => ({ name, role, quotes, statements })),
     timeline: brief.timeline,
   }
 }

@@ -53,7 +53,10 @@ export function renderBriefText(brief: Brief): string {
   for (const speaker of brief.speakers) {
     lines.push(`  • ${describeSpeaker(speaker)}: ${plural(speaker.quotes, 'statement')}`)
     // A quote lifted from '"…," she said' keeps its comma; inside our own quotation marks it dangles.
-    if (speaker.quote !== null) lines.push(`    “${speaker.quote.text.replace(/,$/u, '')}” (¶${speaker.quote.paragraph})`)
+    for (const statement of speaker.statements) {
+      const words = statement.text.replace(/[\s,;:]+$/u, '')
+      lines.push(`    ${statement.kind === 'indirect' ? words : `“${words}”`} (¶${statement.paragraph})`)
+    }
   }
   lines.push('', 'Timeline:')
   if (brief.timeline.length === 0) lines.push('  (no dates found)')

@@ -34,15 +34,23 @@ describe('briefArticle on the seed', () => {
     for (const word of role.match(/[A-Z][\w-]+/g) ?? []) expect(speaker?.role).toContain(word)
   })
 
-  it('gives each speaker a representative quote of their own', () => {
+  it('gives each speaker representative statements of their own', () => {
     const quotes = library.attributions.get(seed.id)?.quotes ?? []
     for (const speaker of brief.speakers) {
-      expect(quotes.some((quote) => quote.speaker?.name === speaker.name && quote.text === speaker.quote?.text)).toBe(true)
+      expect(speaker.statements.length).toBeGreaterThan(0)
+      for (const statement of speaker.statements) {
+        expect(quotes.some((quote) => quote.speaker?.name === speaker.name && quote.text === statement.text)).toBe(true)
+      }
     }
   })
 
-  it('states the demand in the spokesperson’s representative quote', () => {
-    expect(brief.speakers.find((speaker) => speaker.name === 'Tahir Hussain Andrabi')?.quote?.text).toMatch(/demand/)
+  it('gives a speaker of one statement one, and a frequent speaker two different ones', () => {
+    for (const speaker of brief.speakers) expect(speaker.statements).toHaveLength(speaker.quotes >= 3 ? 2 : 1)
+  })
+
+  it('states the spokesperson’s demand in who’s who', () => {
+    const said = brief.speakers.find((speaker) => speaker.name === 'Tahir Hussain Andrabi')?.statements.map((statement) => statement.text).join(' ')
+    expect(said).toMatch(/demand/)
   })
 
   it('dates the October 19 ceasefire', () => {

@@ -5,8 +5,8 @@ import { EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
 
 const ARTICLE: Brief['article'] = { id: 'bridge', headline: 'Council Approves Bridge', byline: 'Jane Writer', date: '2026-03-02', url: null }
 
-function speaker(name: string, quote: BriefSpeaker['quote'], role: string | null = null): BriefSpeaker {
-  return { name, role, kind: 'person', aliases: [], articles: ['bridge'], quotes: 1, quote }
+function speaker(name: string, quote: BriefSpeaker['statements'][number] | null, role: string | null = null): BriefSpeaker {
+  return { name, role, kind: 'person', aliases: [], articles: ['bridge'], quotes: 1, statements: quote === null ? [] : [quote] }
 }
 
 function brief(parts: Partial<Brief> = {}): Brief {
@@ -22,6 +22,19 @@ describe('renderBriefMessage', () => {
   ])("shows $name in who's who", ({ quote, expected }) => {
     const [, whosWho] = renderBriefMessage(brief({ speakers: [speaker('Maria Lopez', quote)] })).embeds
     expect(whosWho?.description).toContain(expected)
+  })
+
+  it("shows a frequent speaker's two statements, one block quote each", () => {
+    const mayor: BriefSpeaker = {
+      ...speaker('Maria Lopez', null),
+      quotes: 4,
+      statements: [
+        { text: 'The bridge will last a century,', kind: 'direct', paragraph: 2 },
+        { text: 'tolls would end in 2030', kind: 'indirect', paragraph: 5 },
+      ],
+    }
+    const [, whosWho] = renderBriefMessage(brief({ speakers: [mayor] })).embeds
+    expect(whosWho?.description).toContain('• Maria Lopez — 4 statements\n> “The bridge will last a century” (¶2)\n> tolls would end in 2030 (¶5)')
   })
 
   it('credits a key point to its speaker and leaves narration without one', () => {
