@@ -73,7 +73,8 @@ export function saveMiniSearch<T>(search: MiniSearch<T>, options: Partial<MiniSe
     chunk.shortIds.push(shortId)
     chunk.ids.push(id)
     const lengths = state._fieldLength.get(shortId) ?? []
-    for (let field = 0; field < fieldCount; field++) chunk.fieldLengths.push(lengths[field] ?? 0)
+    // -1: the document has no such field (MiniSearch leaves a hole in its array).
+    for (let field = 0; field < fieldCount; field++) chunk.fieldLengths.push(lengths[field] ?? -1)
     if (chunk.shortIds.length >= documentsPerChunk) {
       documents.push(serialize(chunk))
       chunk = { shortIds: [], ids: [], fieldLengths: [] }
@@ -135,7 +136,12 @@ export async function loadMiniSearch<T>(chunks: readonly Uint8Array[], options: 
       const id = chunk.ids[i]
       state._documentIds.set(shortId, id)
       state._idToShortId.set(id, shortId)
-      state._fieldLength.set(shortId, chunk.fieldLengths.slice(i * fieldCount, (i + 1) * fieldCount))
+      const lengths: number[] = []
+      for (let field = 0; field < fieldCount; field++) {
+        const length = chunk.fieldLengths[i * fieldCount + field] ?? -1
+        if (length >= 0) lengths[field] = length
+      }
+      state._fieldLength.set(shortId, lengths)
     })
   }
   for (const bytes of rest.slice(header.documentChunks)) {
