@@ -37,7 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { opened, holder } = await loadLibrary(config, (line) => process.stderr.write(`${line}\n`))
     for (const problem of opened.problems) process.stderr.write(`${problem}\n`)
     process.stdout.write(
-      `byline console: ${opened.library.articles.length} articles loaded ${opened.from === 'snapshot' ? 'from the snapshot ' : ''}in ${Math.round(performance.now() - startedAt)} ms. ` +
+      `byline console: ${opened.library.articles.length} article${opened.library.articles.length === 1 ? '' : 's'} loaded ${opened.from === 'snapshot' ? 'from the snapshot ' : ''}in ${Math.round(performance.now() - startedAt)} ms. ` +
         (config.discordToken === null ? `No DISCORD_TOKEN, so this is the local console; ${NO_TOKEN_HINT}.` : 'Local console (--console).') +
         `\n${CONSOLE_HELP}\n\n`,
     )
