@@ -3,42 +3,175 @@ import type { SearchOptions, SearchResult } from 'minisearch'
 
 // MiniSearch's `search` makes a result object for every matching document and sorts them all;
 // on 100,000 paragraphs an OR query of a question matches up to ~25,000, when the re-ranker reads
-// 40. `searchTop` returns exactly `search(query, options).slice(0, limit)` (same documents,
-// scores, terms and order, ties included) but makes and orders only the best `limit`: about half
-// the time of a candidate search at that size.
+// 40. `searchTop` returns exactly `search(query, options).slice(0, limit)` (the same documents,
+// scores, terms and order, ties included) but makes and orders only the best `limit`.
 //
-// It scores through MiniSearch's own (private) `executeQuery`, so the scores are MiniSearch's.
-// When a MiniSearch version has no such method it falls back to `search` itself: slower, never
-// different.
+// For the common query (an OR of exact terms, as a question is searched) it also scores the
+// postings itself, in typed arrays, with MiniSearch's BM25 formula evaluated in the same order so
+// every score is the same floating-point number; other queries (prefix, fuzzy, AND, boosts by
+// term or document) are scored by MiniSearch's own private `executeQuery`. Both read MiniSearch's
+// internal fields, checked first: a MiniSearch without them falls back to `search` itself,
+// slower but never different.
 
 type RawResult = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>
+type Postings = Map<number, number>
 
 type Internals = {
   executeQuery?: (query: string, options: SearchOptions) => RawResult
+  _index?: { get: (term: string) => Map<number, Postings> | undefined }
   _documentIds: Map<number, unknown>
   _storedFields: Map<number, Record<string, unknown>>
-  _options: { searchOptions: SearchOptions }
+  _fieldIds: Record<string, number>
+  _fieldLength: Map<number, number[]>
+  _avgFieldLength: number[]
+  _documentCount: number
+  _nextId: number
+  _dirtCount: number
+  _options: {
+    fields: string[]
+    tokenize: (text: string) => string[]
+    processTerm: (term: string) => string | string[] | null | undefined | false
+    searchOptions: SearchOptions
+  }
 }
+
+/** The scored matches in MiniSearch's result order, made into results only when wanted. */
+type Scored = { scores: readonly number[]; result: (position: number) => SearchResult }
 
 /** The best `limit` results of `search.search(query, options)`, in its order. */
 export function searchTop<T>(search: MiniSearch<T>, query: string, options: SearchOptions, limit: number): SearchResult[] {
   const internals = search as unknown as Internals
-  if (typeof internals.executeQuery !== 'function' || !(internals._documentIds instanceof Map)) return search.search(query, options).slice(0, limit)
-  const raw = internals.executeQuery.call(search, query, options)
-  const { filter } = { ...internals._options.searchOptions, ...options }
+  if (typeof internals.executeQuery !== 'function' || !(internals._documentIds instanceof Map) || !(internals._storedFields instanceof Map)) {
+    return search.search(query, options).slice(0, limit)
+  }
+  const merged: SearchOptions = { ...internals._options.searchOptions, ...options }
+  const matches = isPlainOrQuery(internals, merged) ? scoreOrQuery(internals, query, merged) : scoreWithMiniSearch(internals, search, query, options)
+  const { filter } = merged
   // The best so far, best first; among equal scores the earlier match first, as a stable sort leaves them.
   const best: SearchResult[] = []
-  for (const [shortId, { score, terms, match }] of raw) {
-    // As `search` scores: a document matching more of the query's terms counts more.
-    const final = score * (terms.length || 1)
-    if (limit <= 0 || (best.length >= limit && final <= (best[limit - 1]?.score ?? Infinity))) continue
-    const result: SearchResult = { id: internals._documentIds.get(shortId), score: final, terms: Object.keys(match), queryTerms: terms, match }
-    Object.assign(result, internals._storedFields.get(shortId))
-    if (filter !== undefined && !filter(result)) continue
+  matches.scores.forEach((score, position) => {
+    if (limit <= 0 || (best.length >= limit && score <= (best[limit - 1]?.score ?? Infinity))) return
+    const made = matches.result(position)
+    if (filter !== undefined && !filter(made)) return
     let at = best.length
-    while (at > 0 && (best[at - 1]?.score ?? Infinity) < final) at--
-    best.splice(at, 0, result)
+    while (at > 0 && (best[at - 1]?.score ?? Infinity) < score) at--
+    best.splice(at, 0, made)
     if (best.length > limit) best.pop()
-  }
+  })
   return best
+}
+
+function scoreWithMiniSearch<T>(internals: Internals, search: MiniSearch<T>, query: string, options: SearchOptions): Scored {
+  const raw = [...(internals.executeQuery as NonNullable<Internals['executeQuery']>).call(search, query, options)]
+  // As `search` scores: a document matching more of the query's terms counts more.
+  const scores = raw.map(([, { score, terms }]) => score * (terms.length || 1))
+  return {
+    scores,
+    result: (position) => {
+      const [shortId, { terms, match }] = raw[position] as [number, { terms: string[]; match: Record<string, string[]> }]
+      return resultOf(internals, shortId, scores[position] ?? 0, terms, match)
+    },
+  }
+}
+
+// Whether `scoreOrQuery` scores this query exactly as MiniSearch would.
+function isPlainOrQuery(internals: Internals, options: SearchOptions): boolean {
+  const isShaped =
+    typeof internals._index?.get === 'function' &&
+    internals._fieldLength instanceof Map &&
+    Array.isArray(internals._avgFieldLength) &&
+    typeof internals._documentCount === 'number' &&
+    typeof internals._nextId === 'number' &&
+    typeof internals._options.tokenize === 'function' &&
+    typeof internals._options.processTerm === 'function'
+  return (
+    isShaped &&
+    // Discarded documents still in the postings are cleaned up by MiniSearch's own scoring.
+    internals._dirtCount === 0 &&
+    (options.combineWith ?? 'OR').toLowerCase() === 'or' &&
+    (options.prefix ?? false) === false &&
+    (options.fuzzy ?? false) === false &&
+    options.boostDocument === undefined &&
+    options.boostTerm === undefined
+  )
+}
+
+// MiniSearch's OR query over exact terms, score for score: each term's score of a document is
+// the sum over fields (in field order) of boost × BM25, and a document's score the sum of its
+// terms' scores in query order (a repeated term counts each time); documents come in the order
+// MiniSearch's result map holds them (by term, then field, then posting).
+function scoreOrQuery(internals: Internals, query: string, options: SearchOptions): Scored {
+  const tokenize = options.tokenize ?? internals._options.tokenize
+  const processTerm = options.processTerm ?? internals._options.processTerm
+  const terms = tokenize(query)
+    .flatMap((token) => processTerm(token))
+    .filter((term): term is string => typeof term === 'string' && term !== '')
+  const fields = (options.fields ?? internals._options.fields).map((field) => ({
+    name: field,
+    id: internals._fieldIds[field] ?? -1,
+    boost: (Object.hasOwn(options.boost ?? {}, field) ? options.boost?.[field] : undefined) || 1,
+  }))
+  const { k, b, d } = { k: 1.2, b: 0.7, d: 0.5, ...options.bm25 }
+  const size = internals._nextId
+  const score = new Float64Array(size)
+  const quality = new Int32Array(size)
+  const isSeen = new Uint8Array(size)
+  const termScore = new Float64Array(size)
+  const termStamp = new Int32Array(size)
+  const order: number[] = []
+  const counted = new Set<string>()
+  terms.forEach((term, position) => {
+    const stamp = position + 1
+    const isFirstOfTerm = !counted.has(term)
+    counted.add(term)
+    const data = internals._index?.get(term)
+    if (data === undefined) return
+    const termDocuments: number[] = []
+    for (const field of fields) {
+      const postings = data.get(field.id)
+      if (postings === undefined) continue
+      const idf = Math.log(1 + (internals._documentCount - postings.size + 0.5) / (postings.size + 0.5))
+      const averageLength = internals._avgFieldLength[field.id] ?? 0
+      for (const [shortId, frequency] of postings) {
+        const length = internals._fieldLength.get(shortId)?.[field.id] ?? 0
+        const weighted = field.boost * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength))))
+        if (termStamp[shortId] === stamp) termScore[shortId] = (termScore[shortId] ?? 0) + weighted
+        else {
+          termStamp[shortId] = stamp
+          termScore[shortId] = weighted
+          termDocuments.push(shortId)
+        }
+      }
+    }
+    for (const shortId of termDocuments) {
+      if (isSeen[shortId] === 0) {
+        isSeen[shortId] = 1
+        score[shortId] = termScore[shortId] ?? 0
+        order.push(shortId)
+      } else score[shortId] = (score[shortId] ?? 0) + (termScore[shortId] ?? 0)
+      if (isFirstOfTerm) quality[shortId] = (quality[shortId] ?? 0) + 1
+    }
+  })
+  const scores = order.map((shortId) => (score[shortId] ?? 0) * ((quality[shortId] ?? 0) || 1))
+  return { scores, result: (position) => orResultOf(internals, order[position] ?? 0, scores[position] ?? 0, terms, fields) }
+}
+
+// The result MiniSearch makes for a document of an OR query: its matched terms in query order,
+// each with the fields (in field order) that hold it.
+function orResultOf(internals: Internals, shortId: number, score: number, terms: readonly string[], fields: ReadonlyArray<{ name: string; id: number }>): SearchResult {
+  const match: Record<string, string[]> = {}
+  const matched: string[] = []
+  for (const term of terms) {
+    const data = internals._index?.get(term)
+    const holding = fields.filter((field) => data?.get(field.id)?.has(shortId) === true).map((field) => field.name)
+    if (holding.length === 0) continue
+    match[term] = holding
+    if (!matched.includes(term)) matched.push(term)
+  }
+  return resultOf(internals, shortId, score, matched, match)
+}
+
+function resultOf(internals: Internals, shortId: number, score: number, terms: string[], match: Record<string, string[]>): SearchResult {
+  const result: SearchResult = { id: internals._documentIds.get(shortId), score, terms: Object.keys(match), queryTerms: terms, match }
+  return Object.assign(result, internals._storedFields.get(shortId))
 }

@@ -1,6 +1,9 @@
 import MiniSearch, { type SearchOptions } from 'minisearch'
 import { describe, expect, it } from 'vitest'
+import path from 'node:path'
+import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { searchTop } from '../../src/search/topResults.js'
+import { termOf, tokenize } from '../../src/text/tokens.js'
 
 type Doc = { id: string; text: string; group: string }
 
@@ -16,13 +19,35 @@ const DOCS: Doc[] = [0, 1, 2].flatMap((copy) => TEXTS.map((text, i) => ({ id: `$
 const search = new MiniSearch<Doc>({ fields: ['text'], storeFields: ['group'] })
 search.addAll(DOCS)
 
+// Paragraphs of the seed with two text fields and unequal boosts, as the paragraph index has.
+const seed = await loadCorpus(path.resolve(import.meta.dirname, '../../corpus'))
+const paragraphs = seed.articles.flatMap((article) => article.paragraphs.map((text, i) => ({ id: i, text, headline: i % 3 === 0 ? article.headline : '' })))
+const seedSearch = new MiniSearch<{ id: number; text: string; headline: string }>({
+  fields: ['text', 'headline'],
+  tokenize: (text) => tokenize(text).map((token) => token.text),
+  processTerm: (term) => termOf(term) ?? null,
+  searchOptions: { boost: { text: 1, headline: 0.3 }, bm25: { k: 1.2, b: 0.75, d: 0 } },
+})
+seedSearch.addAll([...paragraphs, ...paragraphs.map((paragraph) => ({ ...paragraph, id: paragraph.id + 1000 }))])
+const words = paragraphs.flatMap((paragraph) => paragraph.text.split(/\s+/)).filter((word) => word.length > 2)
+
 describe('searchTop', () => {
+  it('returns what search(…).slice(0, 40) returns for 300 queries of corpus words, repeats and ties included', () => {
+    for (let i = 0; i < 300; i++) {
+      const query = Array.from({ length: 1 + (i % 7) }, (_, j) => words[(i * 7919 + j * 104729) % words.length]).join(' ')
+      expect(searchTop(seedSearch, query, {}, 40)).toEqual(seedSearch.search(query).slice(0, 40))
+    }
+  })
+
   it.each([
     { name: 'an OR query', query: 'border talks kabul', options: {} },
     { name: 'an AND query', query: 'border talks', options: { combineWith: 'AND' } },
     { name: 'prefix and fuzzy terms', query: 'bord trad', options: { prefix: true, fuzzy: 0.2 } },
     { name: 'a filter on stored fields', query: 'border talks trade', options: { filter: (result: { group?: unknown }) => result.group === 'b' } },
     { name: 'no match', query: 'ceasefire', options: {} },
+    { name: 'a repeated term', query: 'talks border talks', options: {} },
+    { name: 'boosts, BM25 parameters and some fields', query: 'border trade kabul', options: { boost: { text: 2 }, bm25: { k: 1.2, b: 0.75, d: 0 }, fields: ['text'] } },
+    { name: 'a term boost (scored by MiniSearch)', query: 'border talks', options: { boostTerm: (term: string) => (term === 'talks' ? 2 : 1) } },
   ])('returns what search(…).slice(0, limit) returns: $name', ({ query, options }) => {
     for (const limit of [0, 1, 4, 7, 100]) expect(searchTop(search, query, options as SearchOptions, limit)).toEqual(search.search(query, options as SearchOptions).slice(0, limit))
   })
