@@ -5,7 +5,7 @@ import type { SpeakerPattern } from '../search/analyzeQuery.js'
 import type { Pause } from '../search/miniSearchStore.js'
 import { loadParagraphIndex, saveParagraphIndex } from '../search/paragraphIndex.js'
 import { loadQuoteIndex, saveQuoteIndex } from '../search/quoteIndex.js'
-import { assembleLibrary, collectQuoteDocuments, type Library } from './library.js'
+import { assembleLibrary, collectParagraphDocuments, collectQuoteDocuments, type Library } from './library.js'
 import { createPause, runStepsPaced } from './pacing.js'
 
 // The pure half of a library snapshot: a Library ⇄ named parts (text or bytes). Each index is
@@ -51,7 +51,7 @@ export function serializeLibrary(library: Library): LibraryPart[] {
     const articles = library.articles.slice(i * ARTICLES_PER_PART, (i + 1) * ARTICLES_PER_PART)
     parts.push({ name: `articles.${i}`, data: () => serializeArticles(articles, library.attributions, patterns) })
   }
-  parts.push({ name: 'paragraphs.0', data: () => saveParagraphIndex(library.paragraphs) })
+  saveParagraphIndex(library.paragraphs).forEach((chunk, i) => parts.push({ name: `paragraphs.${i}`, data: () => chunk }))
   saveQuoteIndex(library.quotes).forEach((chunk, i) => parts.push({ name: `quotes.${i}`, data: () => chunk }))
   return parts
 }
@@ -78,8 +78,8 @@ export async function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>, pau
       speakerPatterns.push(...read.speakerPatterns)
     }
     name = 'paragraphs'
-    await pause()
-    const paragraphs = loadParagraphIndex(UTF8.decode(chunks.paragraphs[0]))
+    const documents = await runStepsPaced(collectParagraphDocuments(articles, attributions), pause)
+    const paragraphs = await loadParagraphIndex(chunks.paragraphs, documents, pause)
     name = 'quotes'
     await pause()
     const quotes = await loadQuoteIndex(chunks.quotes, await runStepsPaced(collectQuoteDocuments(articles, attributions), pause), pause)

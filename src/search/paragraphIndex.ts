@@ -1,8 +1,12 @@
+import { deserialize, serialize } from 'node:v8'
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, termsOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
 import { correctQuery, createVocabulary, type Vocabulary } from './correctQuery.js'
+import { loadMiniSearch, saveMiniSearch, type Pause } from './miniSearchStore.js'
 import { profilePassage, type PassageProfile } from './passageProfile.js'
+import { loadProfiles, saveProfiles } from './profileStore.js'
+import { searchTop } from './topResults.js'
 import { defaultRerankWeights, rerankCandidates, type RerankSignals, type RerankWeights, type TermStatistics } from './rerank.js'
 
 /** One paragraph as indexed. `speakers` holds the names, aliases and roles of who speaks in it. */
@@ -90,39 +94,38 @@ export function createParagraphIndex(documents: readonly ParagraphDocument[]): P
   return { search, documents, profiles, statistics, surfaceForms: surfaceFormsOf(documents), vocabulary: createVocabulary(statistics.documentFrequency) }
 }
 
-/** Serialises the index for a snapshot (plain JSON); {@link loadParagraphIndex} reads it back. */
-export function saveParagraphIndex(index: ParagraphIndex): string {
-  return JSON.stringify({
-    index: index.search,
-    documents: index.documents,
-    profiles: index.profiles,
-    surfaceForms: [...index.surfaceForms],
-  })
+/**
+ * The index as snapshot chunks: the term statistics and word forms, the passage profiles (see
+ * `profileStore.ts`), then MiniSearch's (see `miniSearchStore.ts`). The documents are not
+ * stored: they are rebuilt from the articles, which the snapshot holds.
+ */
+export function saveParagraphIndex(index: ParagraphIndex): Uint8Array[] {
+  const profiles = saveProfiles(index.profiles)
+  const head: StoredHead = { documentFrequency: index.statistics.documentFrequency, surfaceForms: index.surfaceForms, profileChunks: profiles.length }
+  return [serialize(head), ...profiles, ...saveMiniSearch(index.search)]
 }
 
-/** Loads an index saved by {@link saveParagraphIndex}, with the same options it was built with. */
-export function loadParagraphIndex(json: string): ParagraphIndex {
-  const parsed = JSON.parse(json) as {
-    index: unknown
-    documents: ParagraphDocument[]
-    profiles?: PassageProfile[]
-    surfaceForms?: Array<[string, string]>
+/**
+ * Loads an index saved by {@link saveParagraphIndex} over the same `documents` it was built
+ * from, awaiting `pause` between chunks. Throws when the chunks are not such an index.
+ */
+export async function loadParagraphIndex(chunks: readonly Uint8Array[], documents: readonly ParagraphDocument[], pause: Pause): Promise<ParagraphIndex> {
+  const [first, ...rest] = chunks
+  const head = (first === undefined ? null : deserialize(first)) as StoredHead | null
+  if (!(head?.documentFrequency instanceof Map) || !(head.surfaceForms instanceof Map)) throw new Error('paragraph index: the term statistics are missing')
+  const profiles = await loadProfiles(rest.slice(0, head.profileChunks), pause)
+  const search = await loadMiniSearch<ParagraphDocument>(rest.slice(head.profileChunks), INDEX_OPTIONS, pause)
+  if (profiles.length !== documents.length || search.documentCount !== documents.length) {
+    throw new Error(`paragraph index: ${search.documentCount} paragraphs indexed and ${profiles.length} profiled, ${documents.length} given`)
   }
-  const search = MiniSearch.loadJS<ParagraphDocument>(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS)
-  // A snapshot written before profiles existed still loads: they are rebuilt from the texts.
-  const profiles = parsed.profiles ?? parsed.documents.map((document) => profilePassage(document.text))
-  const statistics = statisticsOf(profiles)
-  return {
-    search,
-    documents: parsed.documents,
-    profiles,
-    statistics,
-    surfaceForms: new Map(parsed.surfaceForms ?? surfaceFormsOf(parsed.documents)),
-    vocabulary: createVocabulary(statistics.documentFrequency),
-  }
+  await pause()
+  const statistics = { documentCount: profiles.length, documentFrequency: head.documentFrequency }
+  return { search, documents, profiles, statistics, surfaceForms: head.surfaceForms, vocabulary: createVocabulary(statistics.documentFrequency) }
 }
 
-// Document frequencies are cheap to count from the profiles, so snapshots do not store them.
+type StoredHead = { documentFrequency: ReadonlyMap<string, number>; surfaceForms: ReadonlyMap<string, string>; profileChunks: number }
+
+// How many paragraphs hold each term, counted from the profiles.
 function statisticsOf(profiles: readonly PassageProfile[]): TermStatistics {
   const documentFrequency = new Map<string, number>()
   for (const profile of profiles) {
@@ -167,9 +170,11 @@ export function searchParagraphs(
   const { article, limit, isFallbackAllowed } = { ...defaultParagraphSearch, ...options }
   const filter =
     article === null ? undefined : (result: { id: number }) => index.documents[result.id]?.article === article
-  let results = index.search.search(query, { filter })
-  if (results.length === 0 && isFallbackAllowed) results = index.search.search(query, { ...FALLBACK_SEARCH, filter })
-  return results.slice(0, limit).map((result) => {
+  // Only the best `limit` matches become results (see searchTop): on 100,000 paragraphs a
+  // question's OR query matches tens of thousands.
+  let results = searchTop(index.search, query, { filter }, limit)
+  if (results.length === 0 && isFallbackAllowed) results = searchTop(index.search, query, { ...FALLBACK_SEARCH, filter }, limit)
+  return results.map((result) => {
     const document = index.documents[result.id as number]
     return {
       id: result.id as number,

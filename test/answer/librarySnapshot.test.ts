@@ -65,6 +65,12 @@ describe('library snapshots', () => {
     expect(twice.quotes.search.toJSON()).toEqual(built.quotes.search.toJSON())
   })
 
+  it('stores the paragraphs\' text once, in the articles', () => {
+    const text = built.articles[0]?.paragraphs[0] ?? ''
+    const decoded = [...partsOf(built).values()].map((bytes) => Buffer.from(bytes).toString('latin1'))
+    expect(decoded.filter((part) => part.includes(Buffer.from(text).toString('latin1')))).toHaveLength(1)
+  })
+
   it('derives the speaker directory and patterns as a build does', () => {
     expect(loaded.speakerDirectory).toEqual(built.speakerDirectory)
     expect(loaded.speakerPatterns).toEqual(built.speakerPatterns)

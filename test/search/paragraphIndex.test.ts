@@ -65,9 +65,12 @@ describe('searchParagraphs on the seed', () => {
     expect(searchParagraphs(index, 'ceasefire', { article: 'other' })).toEqual([])
   })
 
-  it('gives the same hits after a save and load', () => {
-    const loaded = loadParagraphIndex(saveParagraphIndex(index))
+  it('gives the same hits, profiles and statistics after a save and load', async () => {
+    const loaded = await loadParagraphIndex(saveParagraphIndex(index), index.documents, async () => undefined)
     expect(searchParagraphs(loaded, 'border crossings trade')).toEqual(searchParagraphs(index, 'border crossings trade'))
+    expect(loaded.profiles).toEqual(index.profiles)
+    expect(loaded.statistics).toEqual(index.statistics)
+    expect(loaded.surfaceForms).toEqual(index.surfaceForms)
   })
 
   it('reports matched terms that highlight the words as written', () => {
