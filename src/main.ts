@@ -49,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const logger = createLogger(config.logLevel, { secrets: config.discordToken === null ? [] : [config.discordToken] })
   const { opened, holder } = await loadLibrary(config, (line) => logger.info(line))
   // The bot reads `holder.current()` for every interaction, so a swap by the corpus watch or by
-  // `/reload` is seen at once (see docs/scale.md).
+  // `/reload` is seen at once (see README.md, "New articles without a restart").
   await startBot({ config, library: holder.current(), current: holder.current, problems: opened.problems, startedAt, reload: holder.reload, logger })
   return 0
 }

@@ -6,7 +6,7 @@ import { codeVersion, openLibrary, reportProgress } from './libraryLoader.js'
 // Composition root of `npm run start:shards`: for a bot in thousands of servers, one process per
 // group of servers (a shard). The library is built or checked here once and saved as a snapshot,
 // so the shards (each runs main.ts) load it in seconds instead of all building at once.
-// See docs/scale.md for when to use it.
+// See README.md, "Many servers: sharding", for when to use it.
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url))
 
