@@ -61,7 +61,7 @@ function wordsOf(text: string): string[] {
 
 /**
  * Finds or creates the entity a name mention refers to. People match on surname (the later
- * "Lt Gen Chaudhry" is the earlier "Ahmed Sharif Chaudhry"); organisations on the whole name.
+ * "Gen Okafor" is the earlier "Chidi Okafor"); organisations on the whole name.
  * The canonical name grows to the longest full form seen.
  */
 export function registerName(registry: SpeakerRegistry, mention: Mention, paragraph: number): Entity | null {
@@ -100,7 +100,7 @@ export function setFocus(registry: SpeakerRegistry, entity: Entity, paragraph: n
   if (entity.kind === 'person') registry.focus = entity
 }
 
-/** Records a role the text gives a known entity ("Andrabi, the Foreign Office spokesperson"). */
+/** Records a role the text gives a known entity ("Lindqvist, the ministry spokesperson"). */
 export function addRole(entity: Entity, role: string): void {
   if (entity.role === null) entity.role = role
   for (const w of wordsOf(role)) entity.words.add(w)

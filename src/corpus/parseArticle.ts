@@ -5,7 +5,7 @@ import type { Article } from './article.js'
 export type ParseResult = { ok: true; article: Article } | { ok: false; reason: string }
 
 // A byline line: "By Jane Doe" (any case), or a short run of name words ending in ':'
-// ("NAEEM MEHBOOB:").
+// ("JANE MCDONALD:").
 const BY_PREFIX = /^by\s+(.+?)\s*$/i
 const NAME_WITH_COLON = /^((?:[\p{L}.'’-]+\s+){0,4}[\p{L}.'’-]+)\s*:\s*$/u
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/
@@ -96,7 +96,7 @@ function splitTextParagraphs(lines: readonly string[]): string[] {
   return paragraphs.map(joinLines)
 }
 
-/** The byline's name when `line` is a byline ("By Jane Doe", "NAEEM MEHBOOB:"), else null. */
+/** The byline's name when `line` is a byline ("By Jane Doe", "JANE DOE:"), else null. */
 export function parseByline(line: string): string | null {
   const by = BY_PREFIX.exec(line)
   if (by?.[1] !== undefined && by[1].split(/\s+/).length <= 8) return titleCase(by[1])
@@ -105,7 +105,7 @@ export function parseByline(line: string): string | null {
   return null
 }
 
-// Only shouting bylines are re-cased: "NAEEM MEHBOOB" → "Naeem Mehboob", "Jane McDonald" stays.
+// Only shouting bylines are re-cased: "JANE DOE" → "Jane Doe", "Jane McDonald" stays.
 function titleCase(name: string): string {
   if (name !== name.toUpperCase()) return name
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
