@@ -172,13 +172,13 @@ function nominalMention(tokens: readonly TaggedToken[], from: number, end: numbe
 
 /**
  * Splits a capitalised run into role and name: the name is the trailing run of words that are
- * neither titles nor organisation words ("Ahmed Sharif Chaudhry"); everything before it is the
+ * neither titles nor organisation words ("Chidi Amaka Okafor"); everything before it is the
  * role. A run with an organisation head ("Ministry of Foreign Affairs") is an organisation
- * named in full, minus any possessor ("Pakistan’s").
+ * named in full, minus any possessor ("Norway’s").
  */
 function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: number): Mention | null {
   let start = from
-  // Drop a possessor: "Pakistan’s Ministry of Foreign Affairs" is the ministry.
+  // Drop a possessor: "Norway’s Ministry of Foreign Affairs" is the ministry.
   for (let i = end - 1; i > from; i--) {
     if (POSSESSIVE.test((tokens[i] as TaggedToken).text)) { start = i + 1; break }
   }

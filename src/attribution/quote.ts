@@ -17,7 +17,7 @@ export type Quote = {
   kind: QuoteKind
   /** The cue word as written ("said", "according to", "adding"), or null when none was found. */
   cue: string | null
-  /** The words that name the speaker at this quote ("he", "the spokesperson", "Andrabi"), or null. */
+  /** The words that name the speaker at this quote ("he", "the spokesperson", "Lindqvist"), or null. */
   mention: string | null
   /** null: not attributable. Never a guess. */
   speaker: Speaker | null

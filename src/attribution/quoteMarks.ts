@@ -1,6 +1,6 @@
 /**
  * Quotation-mark tables and the scanner that finds quoted spans in one paragraph. Apostrophes
- * ("Afghanistan’s", "Jones'", "'90s") are never taken for quote marks.
+ * ("Norway’s", "Jones'", "'90s") are never taken for quote marks.
  */
 
 /** Marks that open a double quotation. The straight `"` both opens and closes. */

@@ -25,7 +25,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 ])
 
 /**
- * Role nouns: the head of a role nominal ("the spokesperson", "the ISPR chief", "a senior
+ * Role nouns: the head of a role nominal ("the spokesperson", "the agency chief", "a senior
  * official"), lowercased. A mention built on one of these refers back to a named person.
  */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([

@@ -11,6 +11,6 @@ export type Speaker = {
   name: string
   kind: SpeakerKind
   role: string | null
-  /** Other ways the text refers to the speaker ("Andrabi", "the spokesperson"), without `name`. */
+  /** Other ways the text refers to the speaker ("Lindqvist", "the spokesperson"), without `name`. */
   aliases: readonly string[]
 }

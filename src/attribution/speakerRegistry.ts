@@ -111,7 +111,7 @@ const NOMINAL_STOP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'th
 /**
  * Resolves a pronoun or role nominal to a known entity, or null to abstain. "he"/"she" take the
  * person in focus when it was named within the last three paragraphs; a role nominal ("the
- * spokesperson", "the ISPR chief") takes the most recent entity whose names or role share a word
+ * spokesperson", "the agency chief") takes the most recent entity whose names or role share a word
  * with it. Plural pronouns and unmatched nominals abstain.
  */
 export function resolveReference(registry: SpeakerRegistry, mention: Mention, paragraph: number): Entity | null {

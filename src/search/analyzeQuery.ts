@@ -38,8 +38,8 @@ export function prepareSpeakers(registry: readonly RegistrySpeaker[]): SpeakerPa
       article,
       speaker,
       surname: surname.length > 2 ? surname : null,
-      // Aliases that are only a name ("Andrabi") follow the surname rule; the others hold a role
-      // or title ("the spokesperson", "Lt Gen Chaudhry").
+      // Aliases that are only a name ("Lindqvist") follow the surname rule; the others hold a role
+      // or title ("the spokesperson", "Gen Okafor").
       aliases: speaker.aliases
         .filter((alias) => tokenize(alias).some((token) => ROLE_NOUNS.has(token.folded) || TITLE_WORDS.has(token.folded)))
         .map(roleTerms)
@@ -95,7 +95,7 @@ const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['chief', 'head'],
 ])
 
-// Words that ask for someone's view even without a verb of saying ("Andrabi's position on …").
+// Words that ask for someone's view even without a verb of saying ("Lindqvist's position on …").
 const OPINION_WORDS: ReadonlySet<string> = new Set([
   'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'view', 'views', 'position', 'stance',
   'opinion', 'comment', 'comments', 'commented', 'react', 'reacted', 'reaction', 'respond', 'responded',
@@ -173,7 +173,7 @@ function isNamed(pattern: SpeakerPattern, words: ReadonlySet<string>): boolean {
   return pattern.surname !== null && words.has(pattern.surname)
 }
 
-// An alias ("the spokesperson", "Lt Gen Chaudhry") matches when all its content words are in the
+// An alias ("the spokesperson", "Gen Okafor") matches when all its content words are in the
 // question, role synonyms folded together.
 function isAliased(pattern: SpeakerPattern, roleTerms: ReadonlySet<string>): boolean {
   return pattern.aliases.some((alias) => alias.every((term) => roleTerms.has(term)))
