@@ -106,7 +106,7 @@ function suggest(library: Library, query: string, speaker: string | null, search
   return suggestions.slice(0, 5)
 }
 
-// The speakers module's match, plus "ISPR chief" for the alias "the ISPR chief": every typed
+// The speakers module's match, plus "agency chief" for the alias "the agency chief": every typed
 // word starts a word of the name or an alias.
 function isSpeakerNamed(speaker: { name: string; aliases: readonly string[] }, typed: string): boolean {
   if (isNameMatch(speaker, typed)) return true

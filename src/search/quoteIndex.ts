@@ -5,7 +5,7 @@ import { loadMiniSearch, saveMiniSearch, type Pause } from './miniSearchStore.js
 
 /**
  * One quote as indexed: its words, and who said it (name, aliases and role in one field) so
- * "Andrabi terrorism" finds what Andrabi said about terrorism. `quote` is the position of the
+ * "Lindqvist tariffs" finds what Lindqvist said about tariffs. `quote` is the position of the
  * quote in its article's attribution list, which is how callers get the full quote back.
  */
 export type QuoteDocument = {
