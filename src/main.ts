@@ -14,7 +14,7 @@ const NO_TOKEN_HINT = 'set DISCORD_TOKEN in .env to connect to Discord (see READ
  * progress bar and saved), holds it, and reloads it in the background when the folder changes.
  * Problems come back as one line per skipped file.
  */
-export async function loadLibrary(config: Config, log: (line: string) => void): Promise<{ opened: OpenedLibrary; holder: LibraryHolder }> {
+async function loadLibrary(config: Config, log: (line: string) => void): Promise<{ opened: OpenedLibrary; holder: LibraryHolder }> {
   const source = { corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, codeVersion: await codeVersion() }
   const progress = reportProgress(process.stderr, log)
   const opened = await openLibrary(source, { log, onProgress: progress.onProgress }).finally(progress.stop)

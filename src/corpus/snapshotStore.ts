@@ -154,14 +154,6 @@ async function sha256Paced(bytes: Buffer): Promise<string> {
   return hash.digest('hex')
 }
 
-/** Size of the snapshot file in bytes, or null when there is none. */
-export async function snapshotSize(file: string): Promise<number | null> {
-  return stat(file).then(
-    (info) => info.size,
-    () => null,
-  )
-}
-
 async function parseSnapshot(bytes: Buffer): Promise<SnapshotRead> {
   const endAt = bytes.lastIndexOf('\nend ', bytes.length - 2)
   if (endAt < 0 || bytes[bytes.length - 1] !== 0x0a) return { status: 'corrupted', reason: 'it is truncated (no end line)' }

@@ -24,8 +24,6 @@ export type PageControls = {
   post: ButtonSpec | null
 }
 
-export const noControls: PageControls = { previous: null, next: null, contexts: [], post: null }
-
 /** The colour of every embed the bot sends (Discord's blurple). */
 export const EMBED_COLOR = 0x5865f2
 const NARRATION = 'narration'
