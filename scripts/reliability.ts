@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { runInNewContext } from 'node:vm'
 import { setFlagsFromString } from 'node:v8'
 import type { ReliabilityEntry } from '../test/fuzz/report.js'
-import { startEmulator, type DiscordEmulator, type InteractionRecord } from '../test/e2e/emulator.js'
+import { startEmulator, type InteractionRecord } from '../test/e2e/emulator.js'
 import { startTestBot } from '../test/e2e/harness.js'
 import { autocomplete, chatInput } from '../test/e2e/interactions.js'
 

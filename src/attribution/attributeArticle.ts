@@ -254,7 +254,6 @@ function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Even
       // A bare name opening its sentence and followed by a verb ("Trump blamed …") is a subject too.
       const isOpening = i === sentence.first && tokens.find((x) => x.start >= mention.end)?.pos === 'VERB'
       if (!mention.name.includes(' ') && mention.role === null && !isKnown && !isOpening) break
-      const next = tokens.find((x) => x.start >= mention.end)
       events.push(subjectEvent(mention, s))
       break
     }

@@ -6,13 +6,12 @@
 import type { Cue } from './cues.js'
 import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
 import { isClauseEnd, tokenAt, type ParagraphLayout } from './paragraphLayout.js'
-import { isCueVerb, SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs.js'
+import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs.js'
 import type { TaggedToken } from './tagger.js'
 
 // Words allowed between a subject and its cue verb ("he also said", "Smith has repeatedly said").
 const SKIPPABLE: ReadonlySet<string> = new Set(['also', 'later', 'then', 'again', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do', 'not', 'never', 'repeatedly', 'previously', 'reportedly', 'publicly', 'privately', 'recently', 'once', 'first', 'further', 'earlier', 'separately', 'flatly', 'simply', 'just', 'often', 'frequently', 'still', 'even', 'only', 'had', 'could', 'might', 'may', 'should', 'must', 'can', 'already', 'long', 'quickly', 'immediately', 'subsequently', 'finally', 'initially', 'always', 'bluntly', 'openly', 'angrily', 'sharply', 'loudly', 'confidently', 'proudly'])
 
-const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', 'against', 'on', 'near', 'outside', 'inside', 'like', 'than', 'and', 'or'])
 
 /** Is the token a participle cue hanging on a clause (", adding that …")? */
 export function isParticipleCue(layout: ParagraphLayout, k: number): boolean {
