@@ -2,6 +2,7 @@ import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
 import type { SpeakerPattern } from '../search/analyzeQuery.js'
+import { createInterner } from '../search/interner.js'
 import type { Pause } from '../search/miniSearchStore.js'
 import { loadParagraphIndex, saveParagraphIndex } from '../search/paragraphIndex.js'
 import { loadQuoteIndex, saveQuoteIndex } from '../search/quoteIndex.js'
@@ -129,16 +130,7 @@ function serializeArticles(
   attributions: ReadonlyMap<string, ArticleAttribution>,
   patterns: ReadonlyMap<string, readonly SpeakerPattern[]>,
 ): string {
-  const speakers: Speaker[] = []
-  const positions = new Map<Speaker, number>()
-  const positionOf = (speaker: Speaker): number => {
-    let position = positions.get(speaker)
-    if (position === undefined) {
-      position = speakers.push(speaker) - 1
-      positions.set(speaker, position)
-    }
-    return position
-  }
+  const { values: speakers, positionOf } = createInterner<Speaker>()
   const byArticle: Array<[string, SerializedAttribution]> = []
   for (const article of articles) {
     const attribution = attributions.get(article.id)

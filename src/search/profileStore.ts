@@ -1,4 +1,5 @@
 import { deserialize, serialize } from 'node:v8'
+import { createInterner } from './interner.js'
 import type { Pause } from './miniSearchStore.js'
 import type { PassageProfile } from './passageProfile.js'
 
@@ -49,16 +50,7 @@ export async function loadProfiles(chunks: readonly Uint8Array[], pause: Pause):
 }
 
 function encodeChunk(profiles: readonly PassageProfile[]): ProfileChunk {
-  const strings: string[] = []
-  const positions = new Map<string, number>()
-  const positionOf = (text: string): number => {
-    let position = positions.get(text)
-    if (position === undefined) {
-      position = strings.push(text) - 1
-      positions.set(text, position)
-    }
-    return position
-  }
+  const { values: strings, positionOf } = createInterner<string>()
   const counts: number[] = []
   const words: number[] = []
   const sentenceStarts: number[] = []
