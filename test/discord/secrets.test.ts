@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
-import type { Bot } from '../../src/discord/bot.js'
-import { startEmulator, type DiscordEmulator } from '../e2e/emulator.js'
-import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, startTestBot } from '../e2e/harness.js'
+import { startEmulator } from '../e2e/emulator.js'
+import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, startTestBot, useTestBot } from '../e2e/harness.js'
 import { chatInput, MANAGE_GUILD } from '../e2e/interactions.js'
 
 failOnUnhandledRejection()
@@ -52,18 +51,9 @@ describe('configuration errors', () => {
 })
 
 describe('the running bot', () => {
-  let emulator: DiscordEmulator
-  let bot: Bot
   const { logger, entries } = captureLogger()
 
-  beforeAll(async () => {
-    emulator = await startEmulator()
-    bot = await startTestBot(emulator, { logger })
-  })
-  afterAll(async () => {
-    await bot.stop()
-    await emulator.close()
-  })
+  const running = useTestBot(() => ({ logger }))
 
   it('never sends the token in a reply, nor logs it, across commands, refusals and failures', async () => {
     const payloads = [
@@ -73,14 +63,14 @@ describe('the running bot', () => {
       chatInput('reload', {}, { permissions: '0' }),
       chatInput('reload', {}, { permissions: MANAGE_GUILD }),
     ]
-    for (const payload of payloads) await emulator.waitForResponse(emulator.interact(payload))
+    for (const payload of payloads) await running.emulator.waitForResponse(running.emulator.interact(payload))
     // A reply Discord refuses (unknown interaction) goes through the error boundary's log.
-    emulator.faults.rest = ({ path }) => (path.endsWith('/callback') ? { status: 404, body: { message: 'Unknown interaction', code: 10062 } } : undefined)
-    emulator.interact(chatInput('articles'))
-    await emulator.waitFor(() => entries.find((entry) => entry.msg === 'interaction failed'), 'the failure log entry')
-    emulator.faults.rest = null
+    running.emulator.faults.rest = ({ path }) => (path.endsWith('/callback') ? { status: 404, body: { message: 'Unknown interaction', code: 10062 } } : undefined)
+    running.emulator.interact(chatInput('articles'))
+    await running.emulator.waitFor(() => entries.find((entry) => entry.msg === 'interaction failed'), 'the failure log entry')
+    running.emulator.faults.rest = null
 
-    const bodies = emulator.requests.map((request) => JSON.stringify(request.body))
+    const bodies = running.emulator.requests.map((request) => JSON.stringify(request.body))
     expect(bodies.length).toBeGreaterThan(payloads.length)
     for (const body of bodies) expect(body).not.toContain(FAKE_TOKEN)
     expect(entries.length).toBeGreaterThan(0)
@@ -88,14 +78,14 @@ describe('the running bot', () => {
   })
 
   it('answers "no such article" to a path given as an article id', async () => {
-    const response = await emulator.waitForResponse(emulator.interact(chatInput('brief', { article: '../../etc/passwd' })))
+    const response = await running.emulator.waitForResponse(running.emulator.interact(chatInput('brief', { article: '../../etc/passwd' })))
     expect(response.isEphemeral).toBe(true)
     expect(JSON.stringify(response.data)).toContain('No such article')
     expect(JSON.stringify(response.data)).not.toContain('root:')
   })
 
   it('refuses /reload to a member without Manage Server', async () => {
-    const response = await emulator.waitForResponse(emulator.interact(chatInput('reload', {}, { permissions: '0' })))
+    const response = await running.emulator.waitForResponse(running.emulator.interact(chatInput('reload', {}, { permissions: '0' })))
     expect(response).toMatchObject({ callbackType: 4, isEphemeral: true, data: { content: expect.stringContaining('Manage Server') } })
   })
 })

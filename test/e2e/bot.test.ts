@@ -1,8 +1,7 @@
 import type { APIEmbed } from 'discord.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Bot } from '../../src/discord/bot.js'
-import { startEmulator, type DiscordEmulator, type InteractionRecord, type InteractionResponse } from './emulator.js'
-import { failOnUnhandledRejection, limitViolations, startTestBot } from './harness.js'
+import { describe, expect, it } from 'vitest'
+import type { InteractionRecord, InteractionResponse } from './emulator.js'
+import { failOnUnhandledRejection, limitViolations, useTestBot } from './harness.js'
 import { autocomplete, button, chatInput, foreignMessage, MANAGE_GUILD, messageCommand } from './interactions.js'
 
 failOnUnhandledRejection()
@@ -13,22 +12,12 @@ const HUB_QUESTION = 'Who said Afghanistan could become a regional hub?'
 type Data = { content?: string; embeds?: APIEmbed[]; components?: { components: { custom_id: string; label: string; disabled?: boolean }[] }[]; choices?: { name: string; value: string }[] }
 
 describe('byline bot against the emulator (seed corpus)', () => {
-  let emulator: DiscordEmulator
-  let bot: Bot
-
-  beforeAll(async () => {
-    emulator = await startEmulator()
-    bot = await startTestBot(emulator)
-  })
-  afterAll(async () => {
-    await bot.stop()
-    await emulator.close()
-  })
+  const running = useTestBot()
 
   /** Dispatches an interaction and returns the bot's first response with content, checked against Discord's limits. */
   async function send(payload: Record<string, unknown>): Promise<{ record: InteractionRecord; response: InteractionResponse; data: Data }> {
-    const record = emulator.interact(payload)
-    const response = await emulator.waitForResponse(record)
+    const record = running.emulator.interact(payload)
+    const response = await running.emulator.waitForResponse(record)
     if (response.callbackType !== 8) expect(limitViolations(response.data)).toEqual([])
     return { record, response, data: response.data as Data }
   }
@@ -154,8 +143,7 @@ describe('byline bot against the emulator (seed corpus)', () => {
     const { record, data } = await send(chatInput('quote', { keyword: 'Pakistan', private: true }))
     const next = buttonIds(data).find((b) => b.label.includes('Next'))
     if (!next || !record.original) throw new Error('no ▶ button')
-    await bot.stop()
-    bot = await startTestBot(emulator)
+    await running.restartBot()
     const after = await send(button(next.custom_id, record.original))
     expect(after.response.callbackType).toBe(7)
     expect(after.data.embeds?.[0]?.description).toContain('Results 6–')
@@ -180,8 +168,8 @@ describe('byline bot against the emulator (seed corpus)', () => {
   it('reloads the corpus for a member with Manage Server, and refuses others', async () => {
     const refused = await send(chatInput('reload'))
     expect(refused.data.content).toContain('Manage Server')
-    const record = emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD }))
-    const [deferral, edit] = await emulator.waitForResponses(record, 2)
+    const record = running.emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD }))
+    const [deferral, edit] = await running.emulator.waitForResponses(record, 2)
     expect(deferral).toMatchObject({ callbackType: 5, isEphemeral: true })
     expect((edit?.data as Data).content).toMatch(/^Reloaded: 1 articles, 15 paragraphs\./)
   })

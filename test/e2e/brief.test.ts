@@ -1,9 +1,8 @@
 import type { APIEmbed } from 'discord.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Bot } from '../../src/discord/bot.js'
+import { describe, expect, it } from 'vitest'
 import { DEFER_ABOVE_CHARS } from '../../src/discord/commands/brief.js'
-import { startEmulator, type DiscordEmulator, type InteractionResponse } from './emulator.js'
-import { failOnUnhandledRejection, limitViolations, startTestBot, writeTempCorpus } from './harness.js'
+import type { InteractionResponse } from './emulator.js'
+import { failOnUnhandledRejection, limitViolations, useTestBot, writeTempCorpus } from './harness.js'
 import { autocomplete, chatInput } from './interactions.js'
 
 failOnUnhandledRejection()
@@ -49,19 +48,10 @@ type Data = { content?: string; embeds?: APIEmbed[]; components?: { components: 
 
 /** Starts the bot on `files` and returns a sender that checks every reply against Discord's limits. */
 function botOn(files: () => Record<string, string>) {
-  const state: { emulator?: DiscordEmulator; bot?: Bot } = {}
-  beforeAll(async () => {
-    state.emulator = await startEmulator()
-    state.bot = await startTestBot(state.emulator, { corpusDir: await writeTempCorpus(files()) })
-  })
-  afterAll(async () => {
-    await state.bot?.stop()
-    await state.emulator?.close()
-  })
+  const running = useTestBot(async () => ({ corpusDir: await writeTempCorpus(files()) }))
   /** Every response to the interaction once it has content: a reply, or a deferral and its edit. */
   return async (payload: Record<string, unknown>): Promise<{ responses: InteractionResponse[]; data: Data }> => {
-    const emulator = state.emulator
-    if (emulator === undefined) throw new Error('no emulator')
+    const { emulator } = running
     const record = emulator.interact(payload)
     const final = await emulator.waitForResponse(record)
     if (final.callbackType !== 8) expect(limitViolations(final.data)).toEqual([])

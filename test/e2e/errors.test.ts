@@ -1,10 +1,8 @@
 import { readFile, rm } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/answer/library.js'
-import type { Bot } from '../../src/discord/bot.js'
 import { DEFER_ABOVE_CHARS } from '../../src/discord/commands/brief.js'
-import { startEmulator, type DiscordEmulator } from './emulator.js'
-import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, startTestBot, writeTempCorpus } from './harness.js'
+import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, useTestBot, writeTempCorpus } from './harness.js'
 import { chatInput, MANAGE_GUILD } from './interactions.js'
 
 failOnUnhandledRejection()
@@ -20,40 +18,30 @@ async function brokenLibrary(): Promise<Library> {
 }
 
 describe('the error boundary', () => {
-  let emulator: DiscordEmulator
-  let bot: Bot
   const { logger, entries } = captureLogger()
 
-  beforeAll(async () => {
-    emulator = await startEmulator()
-    bot = await startTestBot(emulator, { library: await brokenLibrary(), logger })
-  })
-  afterAll(async () => {
-    await bot.stop()
-    await emulator.close()
-  })
+  const running = useTestBot(async () => ({ library: await brokenLibrary(), logger }))
 
   it('replies privately, logs the command and options, and keeps serving', async () => {
-    const record = emulator.interact(chatInput('ask', { question: 'Who said it?', private: false }))
-    const response = await emulator.waitForResponse(record)
+    const record = running.emulator.interact(chatInput('ask', { question: 'Who said it?', private: false }))
+    const response = await running.emulator.waitForResponse(record)
     expect(response).toMatchObject({ callbackType: 4, isEphemeral: true })
     expect(response.data).toMatchObject({ content: expect.stringContaining('Something went wrong'), allowed_mentions: { parse: [] } })
-    const logged = await emulator.waitFor(() => entries.find((entry) => entry.msg === 'interaction failed'), 'the error log entry')
+    const logged = await running.emulator.waitFor(() => entries.find((entry) => entry.msg === 'interaction failed'), 'the error log entry')
     expect(logged).toMatchObject({ level: 50, command: 'ask', options: [{ name: 'question', value: 'Who said it?' }, { name: 'private', value: false }] })
     expect(logged.err).toMatchObject({ message: 'index exploded' })
 
-    const next = emulator.interact(chatInput('articles'))
-    expect((await emulator.waitForResponse(next)).data).toMatchObject({ embeds: [{ title: 'Articles' }] })
+    const next = running.emulator.interact(chatInput('articles'))
+    expect((await running.emulator.waitForResponse(next)).data).toMatchObject({ embeds: [{ title: 'Articles' }] })
   })
 
   it('edits a deferred reply into the apology when the failure comes after deferring', async () => {
     const dir = await writeTempCorpus({ 'seed.txt': await readFile('corpus/000_964c6f0d203bd963.txt', 'utf8') })
-    await bot.stop()
-    bot = await startTestBot(emulator, { corpusDir: dir, logger })
+    await running.restartBot({ corpusDir: dir, logger })
     // /reload now fails inside its handler, after it has deferred.
     await rm(dir, { recursive: true })
-    const record = emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD }))
-    const [deferral, edit] = await emulator.waitForResponses(record, 2)
+    const record = running.emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD }))
+    const [deferral, edit] = await running.emulator.waitForResponses(record, 2)
     expect(deferral).toMatchObject({ callbackType: 5, isEphemeral: true })
     expect(edit).toMatchObject({ kind: 'edit', data: { content: expect.stringContaining('Something went wrong') } })
     expect(entries.some((entry) => entry.command === 'reload' && String((entry.err as { message?: string }).message).startsWith('corpus: cannot read'))).toBe(true)
@@ -71,16 +59,15 @@ describe('the error boundary', () => {
       return library.attributions.get(id)
     }
     const attributions = new Proxy(library.attributions, { get: (target, key) => (key === 'get' ? explode : Reflect.get(target, key, target)) })
-    await bot.stop()
-    bot = await startTestBot(emulator, { library: { ...library, attributions }, logger })
+    await running.restartBot({ library: { ...library, attributions }, logger })
     isArmed = true
-    const record = emulator.interact(chatInput('brief', { article: 'report' }))
-    const [deferral, apology] = await emulator.waitForResponses(record, 2)
+    const record = running.emulator.interact(chatInput('brief', { article: 'report' }))
+    const [deferral, apology] = await running.emulator.waitForResponses(record, 2)
     expect(deferral).toMatchObject({ callbackType: 5, isEphemeral: false })
     expect(apology).toMatchObject({ kind: 'followup', isEphemeral: true, data: { content: expect.stringContaining('Something went wrong'), allowed_mentions: { parse: [] } } })
-    const deleted = emulator.requests.find((request) => request.method === 'DELETE' && request.interactionToken === record.token)
+    const deleted = running.emulator.requests.find((request) => request.method === 'DELETE' && request.interactionToken === record.token)
     expect(deleted?.path).toMatch(/\/messages\/@original$/)
-    expect(emulator.requests.indexOf(deleted as never)).toBeLessThan(emulator.requests.findIndex((request) => request.method === 'POST' && request.interactionToken === record.token && request.path.includes('/webhooks/')))
+    expect(running.emulator.requests.indexOf(deleted as never)).toBeLessThan(running.emulator.requests.findIndex((request) => request.method === 'POST' && request.interactionToken === record.token && request.path.includes('/webhooks/')))
   })
 
   it('never logs the token', () => {

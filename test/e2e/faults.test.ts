@@ -9,7 +9,7 @@ import { startBot, type Bot } from '../../src/discord/bot.js'
 import type { ReloadReport } from '../../src/discord/command.js'
 import { loadConfig } from '../../src/config.js'
 import { startEmulator, type DiscordEmulator, type InteractionRecord } from './emulator.js'
-import { failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, startTestBot } from './harness.js'
+import { failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, useTestBot } from './harness.js'
 import { chatInput, MANAGE_GUILD } from './interactions.js'
 import { recordReliability } from '../fuzz/report.js'
 
@@ -38,65 +38,45 @@ const callbacksOf = (emulator: DiscordEmulator, record: InteractionRecord) =>
 
 describe('gateway faults', () => {
   recordFaults()
-  let emulator: DiscordEmulator
-  let bot: Bot
-
-  beforeAll(async () => {
-    emulator = await startEmulator()
-    bot = await startTestBot(emulator)
-  })
-  afterAll(async () => {
-    await bot.stop()
-    await emulator.close()
-  })
+  const running = useTestBot()
   afterEach(() => {
-    emulator.faults.refuseResume = false
+    running.emulator.faults.refuseResume = false
   })
 
   it.each([
     { code: 4000, name: 'closed with 4000 (unknown error)' },
     { code: 1006, name: 'dropped without a close frame (1006)' },
   ])('resumes the session when the gateway is $name, and keeps answering', async ({ code }) => {
-    const identified = emulator.identifies.length
-    emulator.closeGateway(code)
-    // Dispatched while the client is away: the emulator replays it on resume, as Discord does.
-    const missed = emulator.interact(chatInput('ask', { question: QUESTION }))
-    await answered(emulator, missed)
-    expect(emulator.identifies.length).toBe(identified)
-    await answered(emulator, emulator.interact(chatInput('articles')))
+    const identified = running.emulator.identifies.length
+    running.emulator.closeGateway(code)
+    // Dispatched while the client is away: the running.emulator replays it on resume, as Discord does.
+    const missed = running.emulator.interact(chatInput('ask', { question: QUESTION }))
+    await answered(running.emulator, missed)
+    expect(running.emulator.identifies.length).toBe(identified)
+    await answered(running.emulator, running.emulator.interact(chatInput('articles')))
   })
 
   it('identifies again when the resume is refused (invalid session), and keeps answering', async () => {
-    const identified = emulator.identifies.length
-    emulator.faults.refuseResume = true
-    emulator.closeGateway(4000)
-    await emulator.waitFor(() => (emulator.identifies.length > identified ? true : undefined), 'a fresh IDENTIFY', 15_000)
-    await emulator.waitForClient()
-    await answered(emulator, emulator.interact(chatInput('ask', { question: QUESTION })))
+    const identified = running.emulator.identifies.length
+    running.emulator.faults.refuseResume = true
+    running.emulator.closeGateway(4000)
+    await running.emulator.waitFor(() => (running.emulator.identifies.length > identified ? true : undefined), 'a fresh IDENTIFY', 15_000)
+    await running.emulator.waitForClient()
+    await answered(running.emulator, running.emulator.interact(chatInput('ask', { question: QUESTION })))
   })
 })
 
 describe('REST faults', () => {
   recordFaults()
-  let emulator: DiscordEmulator
-  let bot: Bot
-
-  beforeAll(async () => {
-    emulator = await startEmulator()
-    bot = await startTestBot(emulator)
-  })
-  afterAll(async () => {
-    await bot.stop()
-    await emulator.close()
-  })
+  const running = useTestBot()
   afterEach(() => {
-    emulator.faults.rest = null
+    running.emulator.faults.rest = null
   })
 
   /** Injects `fault` into the first `times` callback requests only. */
   function failCallbacks(times: number, fault: { status: number; body: unknown; headers?: Record<string, string> }) {
     let left = times
-    emulator.faults.rest = ({ path }) => {
+    running.emulator.faults.rest = ({ path }) => {
       if (!path.endsWith('/callback') || left === 0) return undefined
       left -= 1
       return fault
@@ -105,10 +85,10 @@ describe('REST faults', () => {
 
   it('retries a reply that got a 500, and the retry is accepted', async () => {
     failCallbacks(1, { status: 500, body: { message: 'Internal Server Error', code: 0 } })
-    const record = emulator.interact(chatInput('ask', { question: QUESTION }))
-    const response = await answered(emulator, record)
+    const record = running.emulator.interact(chatInput('ask', { question: QUESTION }))
+    const response = await answered(running.emulator, record)
     expect(response.callbackType).toBe(4)
-    expect(callbacksOf(emulator, record).map((request) => request.status)).toEqual([500, 204])
+    expect(callbacksOf(running.emulator, record).map((request) => request.status)).toEqual([500, 204])
   })
 
   it('waits out a 429 with retry_after, then succeeds', async () => {
@@ -117,21 +97,21 @@ describe('REST faults', () => {
       body: { message: 'You are being rate limited.', retry_after: 0.3, global: false },
       headers: { 'retry-after': '0.3', 'x-ratelimit-scope': 'shared' },
     })
-    const record = emulator.interact(chatInput('quote', { keyword: 'terrorism' }))
-    await answered(emulator, record)
-    expect(callbacksOf(emulator, record).map((request) => request.status)).toEqual([429, 204])
+    const record = running.emulator.interact(chatInput('quote', { keyword: 'terrorism' }))
+    await answered(running.emulator, record)
+    expect(callbacksOf(running.emulator, record).map((request) => request.status)).toEqual([429, 204])
   })
 
   it('meets the 3-s deadline when every API response is slow: deferred commands defer, then edit', async () => {
-    emulator.faults.rest = () => ({ responseDelayMs: 1_500 })
+    running.emulator.faults.rest = () => ({ responseDelayMs: 1_500 })
     const records = [
-      emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD })),
-      emulator.interact(chatInput('brief', { article: '000_964c6f0d203bd963' })),
-      emulator.interact(chatInput('ask', { question: QUESTION })),
-      emulator.interact(chatInput('quote', { keyword: 'terrorism' })),
-      emulator.interact(chatInput('speakers')),
+      running.emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD })),
+      running.emulator.interact(chatInput('brief', { article: '000_964c6f0d203bd963' })),
+      running.emulator.interact(chatInput('ask', { question: QUESTION })),
+      running.emulator.interact(chatInput('quote', { keyword: 'terrorism' })),
+      running.emulator.interact(chatInput('speakers')),
     ]
-    for (const record of records) await answered(emulator, record, 12_000)
+    for (const record of records) await answered(running.emulator, record, 12_000)
     // /reload always defers; /brief defers only over a long text (the seed's brief replies at once).
     const reload = records[0] as InteractionRecord
     expect(reload.responses.map((r) => r.callbackType ?? r.kind)).toEqual([5, 'edit'])
@@ -176,26 +156,16 @@ describe('a corpus reload in progress', () => {
 })
 
 describe('the per-user rate limit', () => {
-  let emulator: DiscordEmulator
-  let bot: Bot
-
-  beforeAll(async () => {
-    emulator = await startEmulator()
-    bot = await startTestBot(emulator, { env: { RATE_LIMIT_COMMANDS: '3', RATE_LIMIT_WINDOW_SECONDS: '60' } })
-  })
-  afterAll(async () => {
-    await bot.stop()
-    await emulator.close()
-  })
+  const running = useTestBot(() => ({ env: { RATE_LIMIT_COMMANDS: '3', RATE_LIMIT_WINDOW_SECONDS: '60' } }))
 
   it('answers a friendly private notice past the limit, counts each user apart, and leaves autocomplete alone', async () => {
     for (let i = 0; i < 3; i++) {
-      const response = await answered(emulator, emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })))
+      const response = await answered(running.emulator, running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })))
       expect(response.data).toMatchObject({ embeds: [{ title: 'Articles' }] })
     }
-    const limited = await answered(emulator, emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })))
+    const limited = await answered(running.emulator, running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })))
     expect(limited).toMatchObject({ callbackType: 4, isEphemeral: true, data: { content: expect.stringMatching(/try again in \d+ s/), allowed_mentions: { parse: [] } } })
-    const other = await answered(emulator, emulator.interact(chatInput('articles', {}, { userId: '4000000000000000010' })))
+    const other = await answered(running.emulator, running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000010' })))
     expect(other.data).toMatchObject({ embeds: [{ title: 'Articles' }] })
   })
 })

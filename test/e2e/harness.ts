@@ -15,7 +15,8 @@ import { startBot, type Bot } from '../../src/discord/bot.js'
 import type { ReloadReport } from '../../src/discord/command.js'
 import { REDACTED_PATHS } from '../../src/discord/logger.js'
 import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
-import type { DiscordEmulator } from './emulator.js'
+import { afterAll, beforeAll } from 'vitest'
+import { startEmulator, type DiscordEmulator } from './emulator.js'
 
 const failures: unknown[] = []
 let isInstalled = false
@@ -99,6 +100,51 @@ export async function startTestBot(
     logger: options.logger ?? pino({ level: 'silent' }),
     isSignalHandled: false,
   })
+}
+
+/** Options of {@link startTestBot}. */
+export type TestBotOptions = NonNullable<Parameters<typeof startTestBot>[1]>
+
+/** The emulator and bot of {@link useTestBot}; read them inside tests, once `beforeAll` has run. */
+export type TestBotContext = {
+  readonly emulator: DiscordEmulator
+  readonly bot: Bot
+  /** Stops the bot and starts a new one on the same emulator, as a process restart would (with other options if given). */
+  restartBot: (options?: TestBotOptions) => Promise<void>
+}
+
+/**
+ * A fresh emulator and the bot bound to it for the tests of the enclosing `describe`: started in
+ * `beforeAll` (with the options `options()` gives then), stopped in `afterAll`.
+ */
+export function useTestBot(options: () => TestBotOptions | Promise<TestBotOptions> = () => ({})): TestBotContext {
+  let emulator: DiscordEmulator | undefined
+  let bot: Bot | undefined
+  let resolved: TestBotOptions = {}
+  beforeAll(async () => {
+    emulator = await startEmulator()
+    resolved = await options()
+    bot = await startTestBot(emulator, resolved)
+  })
+  afterAll(async () => {
+    await bot?.stop()
+    await emulator?.close()
+  })
+  const context: TestBotContext = {
+    get emulator() {
+      if (emulator === undefined) throw new Error('useTestBot: the emulator starts in beforeAll; read it inside a test')
+      return emulator
+    },
+    get bot() {
+      if (bot === undefined) throw new Error('useTestBot: the bot starts in beforeAll; read it inside a test')
+      return bot
+    },
+    restartBot: async (options = resolved) => {
+      await context.bot.stop()
+      bot = await startTestBot(context.emulator, options)
+    },
+  }
+  return context
 }
 
 /** Writes a temporary corpus folder under the OS temp dir; returns its path. */

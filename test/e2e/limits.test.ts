@@ -1,9 +1,7 @@
 import type { APIEmbed } from 'discord.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Bot } from '../../src/discord/bot.js'
+import { describe, expect, it } from 'vitest'
 import { COMPONENT_LIMITS, EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
-import { startEmulator, type DiscordEmulator } from './emulator.js'
-import { failOnUnhandledRejection, limitViolations, startTestBot, writeTempCorpus } from './harness.js'
+import { failOnUnhandledRejection, limitViolations, useTestBot, writeTempCorpus } from './harness.js'
 import { autocomplete, chatInput } from './interactions.js'
 
 failOnUnhandledRejection()
@@ -25,23 +23,13 @@ function hostileCorpus(): Record<string, string> {
 }
 
 describe("Discord's limits and mentions, on a hostile corpus", () => {
-  let emulator: DiscordEmulator
-  let bot: Bot
-
-  beforeAll(async () => {
-    emulator = await startEmulator()
-    bot = await startTestBot(emulator, { corpusDir: await writeTempCorpus(hostileCorpus()) })
-  })
-  afterAll(async () => {
-    await bot.stop()
-    await emulator.close()
-  })
+  const running = useTestBot(async () => ({ corpusDir: await writeTempCorpus(hostileCorpus()) }))
 
   async function reply(payload: Record<string, unknown>): Promise<{ embeds: APIEmbed[]; content?: string; allowed_mentions?: unknown }> {
-    const record = emulator.interact(payload)
-    const responses = await emulator.waitForResponses(record, 1)
+    const record = running.emulator.interact(payload)
+    const responses = await running.emulator.waitForResponses(record, 1)
     // /brief defers, then edits.
-    const final = responses[0]?.callbackType === 5 ? (await emulator.waitForResponses(record, 2))[1] : responses[0]
+    const final = responses[0]?.callbackType === 5 ? (await running.emulator.waitForResponses(record, 2))[1] : responses[0]
     const data = final?.data ?? {}
     expect(limitViolations(data)).toEqual([])
     return data as { embeds: APIEmbed[]; content?: string }
@@ -114,8 +102,8 @@ describe("Discord's limits and mentions, on a hostile corpus", () => {
     { name: 'the article whose id is too long to be a value (left out)', payload: () => autocomplete('brief', { article: 'overlong' }, 'article'), count: 0 },
     { name: '30 speakers, none typed', payload: () => autocomplete('quote', { keyword: 'hub', speaker: '' }, 'speaker'), count: 25 },
   ])('autocompletes $name with at most 25 choices, names and values of 1 to 100 characters', async ({ payload, count }) => {
-    const record = emulator.interact(payload())
-    const response = await emulator.waitForResponse(record)
+    const record = running.emulator.interact(payload())
+    const response = await running.emulator.waitForResponse(record)
     const choices = (response.data as { choices: { name: string; value: string }[] }).choices
     expect(response.callbackType).toBe(8)
     expect(choices).toHaveLength(count)
