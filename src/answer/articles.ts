@@ -1,3 +1,4 @@
+import type { Article } from '../corpus/article.js'
 import type { Library } from './library.js'
 
 /** One line of the corpus listing. */
@@ -13,7 +14,32 @@ export type ArticleSummary = {
 
 /** Every article of the library, in corpus order; `[]` for an empty corpus. */
 export function listArticles(library: Library): ArticleSummary[] {
-  return library.articles.map((article) => ({
+  return library.articles.map((article) => summarize(library, article))
+}
+
+/**
+ * Articles whose id or headline contains every word typed so far, for autocomplete; the first
+ * `limit` in corpus order that `isWanted` accepts. An empty input lists the first articles. Only
+ * the matches are summarised, so a keystroke costs a scan of ids and headlines, nothing more.
+ */
+export function matchArticles(
+  library: Library,
+  typed: string,
+  limit = 25,
+  isWanted: (article: Article) => boolean = () => true,
+): ArticleSummary[] {
+  const words = typed.toLowerCase().split(/\s+/).filter((word) => word.length > 0)
+  const matches: ArticleSummary[] = []
+  for (const article of library.articles) {
+    if (matches.length >= limit) break
+    const haystack = `${article.id} ${article.headline}`.toLowerCase()
+    if (words.every((word) => haystack.includes(word)) && isWanted(article)) matches.push(summarize(library, article))
+  }
+  return matches
+}
+
+function summarize(library: Library, article: Article): ArticleSummary {
+  return {
     id: article.id,
     headline: article.headline,
     byline: article.byline,
@@ -21,20 +47,5 @@ export function listArticles(library: Library): ArticleSummary[] {
     url: article.url,
     paragraphs: article.paragraphs.length,
     quotes: library.attributions.get(article.id)?.quotes.length ?? 0,
-  }))
-}
-
-/**
- * Articles whose id or headline contains every word typed so far, for autocomplete; the first
- * `limit` in corpus order. An empty input lists the first articles.
- */
-export function matchArticles(library: Library, typed: string, limit = 25): ArticleSummary[] {
-  const words = typed.toLowerCase().split(/\s+/).filter((word) => word.length > 0)
-  const matches: ArticleSummary[] = []
-  for (const summary of listArticles(library)) {
-    const haystack = `${summary.id} ${summary.headline}`.toLowerCase()
-    if (words.every((word) => haystack.includes(word))) matches.push(summary)
-    if (matches.length >= limit) break
   }
-  return matches
 }

@@ -8,10 +8,7 @@ import { COMPONENT_LIMITS, truncateText } from '../render/discordLimits.js'
 export function articleChoices(library: Library, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   // An id too long to be a choice's value is left out (the article is still found by its
   // headline words when typed in full), and the next match takes its place.
-  return matchArticles(library, typed, Number.POSITIVE_INFINITY)
-    .filter((article) => article.id.length <= COMPONENT_LIMITS.choiceValue)
-    .slice(0, COMPONENT_LIMITS.choices)
-    .map((article) => ({ name: choiceName(article.headline), value: article.id }))
+  return matchArticles(library, typed, COMPONENT_LIMITS.choices, (article) => article.id.length <= COMPONENT_LIMITS.choiceValue).map((article) => ({ name: choiceName(article.headline), value: article.id }))
 }
 
 /** Speakers whose name or alias starts with what was typed (in `article` when given), most quoted first. */
