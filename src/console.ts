@@ -53,7 +53,7 @@ export async function runConsole(initial: Library, io: ConsoleIo): Promise<void>
       const command = parseCommand([name, ...rest])
       if ('error' in command) write(`${command.error}. Type /help for the commands.`)
       else if (command.batch !== null || command.corpus !== null) write('--batch and --corpus work in the CLI only (npm run cli).')
-      else write(runCommand(library, { ...command, isAll: command.isAll || (command.name === 'brief' && command.article === null && library.articles.length > 1) }, { isColor: io.isColor }).text)
+      else write(runCommand(library, command, { isColor: io.isColor }).text)
     }
     write('')
     prompt()
