@@ -12,6 +12,7 @@ import {
   renderBriefText,
   renderCorpusBriefText,
   renderQuoteText,
+  renderQuotesText,
   renderSpeakersText,
   type TextStyle,
 } from './render/text.js'
@@ -146,10 +147,7 @@ export function runCommand(library: Library, command: ParsedCommand, style: Text
     }
     case 'quotes': {
       const json = quotesJson(library, command.article)
-      const text = json.articles
-        .map((article) => [`${article.headline} [${article.id}]`, ...article.quotes.map((quote) => `  ¶${quote.paragraph} ${quote.kind}: “${quote.text}” — ${quote.speaker?.name ?? 'speaker unclear'}`)].join('\n'))
-        .join('\n\n')
-      return output(json, text)
+      return output(json, renderQuotesText(json))
     }
     case 'speakers': {
       const result = listSpeakers(library, { article: command.article, name: command.text === '' ? null : command.text })

@@ -7,6 +7,7 @@ import type { SpeakersResult } from '../answer/speakers.js'
 import type { Article } from '../corpus/article.js'
 import type { Highlight } from '../search/highlight.js'
 import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, listValue, shareBudget, truncateText, type DiscordMessage } from './discordLimits.js'
+import { SPEAKER_UNCLEAR } from './text.js'
 
 // Results → Discord message JSON (embeds and buttons). Pure: the Discord adapter decides the
 // buttons' custom ids and sends what this builds; `discordLimits.ts` keeps it within Discord's limits.
@@ -27,7 +28,6 @@ export type PageControls = {
 /** The colour of every embed the bot sends (Discord's blurple). */
 export const EMBED_COLOR = 0x5865f2
 const NARRATION = 'narration'
-const UNCLEAR = 'speaker unclear'
 // The header embed shows the query as its author line (plain text: Discord renders no markdown
 // there), and page buttons read it back from there, so paging needs no server-side state.
 const QUERY_PREFIX = '🔎 '
@@ -82,7 +82,7 @@ export function renderQuoteMessage(result: QuoteSearchResult, articles: Readonly
   }
   header.description = range(result.offset, result.results.length, result.hasMore)
   const quotes = result.results.map((hit, i) => {
-    const speaker = hit.speaker === null ? UNCLEAR : speakerLine(hit.speaker)
+    const speaker = hit.speaker === null ? SPEAKER_UNCLEAR : speakerLine(hit.speaker)
     // Quotation marks only around words actually quoted; a paraphrase is shown as reported.
     const words = hit.kind === 'indirect' ? escapeMarkdown(hit.text) : `“${escapeMarkdown(hit.text)}”`
     const attribution = `— ${speaker} (${hit.kind}) · ¶${hit.paragraph} · ${escapeMarkdown(hit.headline)}`

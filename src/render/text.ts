@@ -5,6 +5,7 @@ import type { QuoteSearchResult } from '../answer/quote.js'
 import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
 import type { Highlight } from '../search/highlight.js'
+import type { quotesJson } from './json.js'
 
 /** How text output looks: ANSI bold on a terminal, `**markdown**` bold elsewhere. */
 export type TextStyle = {
@@ -13,7 +14,8 @@ export type TextStyle = {
 
 export const defaultTextStyle: TextStyle = { isColor: false }
 
-const UNCLEAR = 'speaker unclear'
+/** What every renderer shows for a quote with no attributable speaker: never a guess. */
+export const SPEAKER_UNCLEAR = 'speaker unclear'
 
 /** `ask` for people: the direct answer, then each passage with its matched words in bold. */
 export function renderAskText(result: AskResult, style: TextStyle = defaultTextStyle): string {
@@ -33,7 +35,7 @@ export function renderAskText(result: AskResult, style: TextStyle = defaultTextS
 export function renderQuoteText(result: QuoteSearchResult): string {
   if (result.results.length === 0) return noMatch(`No quote matches “${result.query}”.`, result.suggestions)
   return result.results
-    .map((hit, i) => `${result.offset + i + 1}. “${hit.text}”\n   — ${hit.speaker === null ? UNCLEAR : describeSpeaker(hit.speaker)} (${hit.kind}) · ¶${hit.paragraph} · ${hit.headline}`)
+    .map((hit, i) => `${result.offset + i + 1}. “${hit.text}”\n   — ${hit.speaker === null ? SPEAKER_UNCLEAR : describeSpeaker(hit.speaker)} (${hit.kind}) · ¶${hit.paragraph} · ${hit.headline}`)
     .join('\n\n')
 }
 
@@ -105,6 +107,18 @@ export function renderArticlesText(articles: readonly ArticleSummary[]): string 
       return `• ${article.headline} [${article.id}]${meta.length > 0 ? ` — ${meta.join(', ')}` : ''} · ${plural(article.paragraphs, 'paragraph')}, ${plural(article.quotes, 'quote')}`
     })
     .join('\n')
+}
+
+/** `quotes` for people: every attribution found, per article. */
+export function renderQuotesText(result: ReturnType<typeof quotesJson>): string {
+  return result.articles
+    .map((article) =>
+      [
+        `${article.headline} [${article.id}]`,
+        ...article.quotes.map((quote) => `  ¶${quote.paragraph} ${quote.kind}: “${quote.text}” — ${quote.speaker?.name ?? SPEAKER_UNCLEAR}`),
+      ].join('\n'),
+    )
+    .join('\n\n')
 }
 
 /** "Name, role", or just the name when the text gives no role. */
