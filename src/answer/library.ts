@@ -93,7 +93,7 @@ export function* assembleLibrary(
 }
 
 /** The quote documents to index, numbered from 0 in corpus order; `quote` indexes the article's quotes. */
-export function quoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): QuoteDocument[] {
+function quoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): QuoteDocument[] {
   return runSteps(collectQuoteDocuments(articles, attributions))
 }
 
@@ -103,7 +103,7 @@ export function* collectQuoteDocuments(articles: readonly Article[], attribution
   for (const article of articles) {
     const quotes = attributions.get(article.id)?.quotes ?? []
     for (const [i, quote] of quotes.entries()) {
-      const speaker = quote.speaker === null ? '' : [quote.speaker.name, ...quote.speaker.aliases, quote.speaker.role ?? ''].join(' ')
+      const speaker = quote.speaker === null ? '' : speakerSearchText(quote.speaker)
       documents.push({ id: documents.length, article: article.id, paragraph: quote.paragraph, quote: i, text: quote.text, speaker })
     }
     yield
@@ -112,7 +112,7 @@ export function* collectQuoteDocuments(articles: readonly Article[], attribution
 }
 
 /** The paragraph documents to index, numbered from 0 in corpus order. */
-export function paragraphDocuments(
+function paragraphDocuments(
   articles: readonly Article[],
   attributions: ReadonlyMap<string, ArticleAttribution>,
 ): ParagraphDocument[] {
@@ -130,7 +130,7 @@ export function* collectParagraphDocuments(
     article.paragraphs.forEach((text, i) => {
       const paragraph = i + 1
       const speakers = speakersOf(quotes.filter((quote) => quote.paragraph === paragraph).map((quote) => quote.speaker))
-      const speakerText = speakers.flatMap((speaker) => [speaker.name, ...speaker.aliases, speaker.role ?? '']).join(' ')
+      const speakerText = speakers.map(speakerSearchText).join(' ')
       documents.push({ id: documents.length, article: article.id, paragraph, text, headline: article.headline, speakers: speakerText })
     })
     yield
@@ -142,6 +142,11 @@ export function* collectParagraphDocuments(
 export function speakersInParagraph(library: Library, articleId: string, paragraph: number): Speaker[] {
   const quotes = library.attributions.get(articleId)?.quotes ?? []
   return speakersOf(quotes.filter((quote) => quote.paragraph === paragraph).map((quote) => quote.speaker))
+}
+
+// What a speaker is searched by: the name, every alias and the role.
+function speakerSearchText(speaker: Speaker): string {
+  return [speaker.name, ...speaker.aliases, speaker.role ?? ''].join(' ')
 }
 
 function speakersOf(candidates: ReadonlyArray<Speaker | null>): Speaker[] {
