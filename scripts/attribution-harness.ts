@@ -8,13 +8,13 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { requireEvalFolder } from './evalData.js'
 import { attributeArticle } from '../src/attribution/attributeArticle.js'
 import type { Article } from '../src/corpus/article.js'
 
 type Record = { id: string; title?: string; author?: string; paragraphs: string[] }
 
-const repoRoot = path.resolve(import.meta.dirname, '..')
-const evalDir = path.resolve(repoRoot, '../shared/eval/attribution')
+const evalDir = requireEvalFolder('attribution', ['dev.jsonl', 'score.mjs'])
 const args = process.argv.slice(2)
 const limitAt = args.indexOf('--limit')
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity

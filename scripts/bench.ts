@@ -17,15 +17,17 @@ import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { answerQuestion } from '../src/answer/ask.js'
-import type { Library } from '../src/answer/library.js'
+import type { Library } from '../src/library/library.js'
 import { searchQuotes } from '../src/answer/quote.js'
 import { speakerChoices } from '../src/discord/autocomplete.js'
-import { openLibrary, type LibrarySource } from '../src/libraryLoader.js'
+import { openLibrary, type LibrarySource } from '../src/library/libraryLoader.js'
+import { requireEvalFolder } from './evalData.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
-const ATTRIBUTION_SET = path.resolve(REPO_ROOT, '../shared/eval/attribution/dev.jsonl')
-const MAKE_CORPUS = path.resolve(REPO_ROOT, '../shared/eval/attribution/make-corpus.mjs')
-const RETRIEVAL_SET = path.resolve(REPO_ROOT, '../shared/eval/retrieval/dev.jsonl')
+const ATTRIBUTION_DIR = requireEvalFolder('attribution', ['dev.jsonl', 'make-corpus.mjs'])
+const ATTRIBUTION_SET = path.join(ATTRIBUTION_DIR, 'dev.jsonl')
+const MAKE_CORPUS = path.join(ATTRIBUTION_DIR, 'make-corpus.mjs')
+const RETRIEVAL_SET = path.join(requireEvalFolder('retrieval', ['dev.jsonl']), 'dev.jsonl')
 const HEAP_MB = 6144
 
 /** The figures of one corpus size. Times in milliseconds, memory in MB. */
@@ -169,7 +171,7 @@ async function childBuild(corpusDir: string, snapshotDir: string, queryCount: nu
 }
 
 async function childRestart(corpusDir: string, snapshotDir: string): Promise<void> {
-  const { codeVersion } = await import('../src/libraryLoader.js')
+  const { codeVersion } = await import('../src/library/libraryLoader.js')
   await codeVersion() // part of every real start
   // The longest the thread is held at once while the snapshot loads, as a reload loads it: how
   // long an interaction arriving then would wait (a 1 ms timer that notes how late it fires).

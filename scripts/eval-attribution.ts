@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { requireEvalFolder } from './evalData.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
-const evalDir = path.resolve(repoRoot, '../shared/eval/attribution')
+const evalDir = requireEvalFolder('attribution', ['dev.jsonl', 'make-corpus.mjs', 'score.mjs'])
 const devSet = path.join(evalDir, 'dev.jsonl')
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-eval-attribution-'))
 const corpusDir = path.join(workDir, 'corpus')

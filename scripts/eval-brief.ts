@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { requireEvalFolder } from './evalData.js'
 import { pathToFileURL } from 'node:url'
 
 type Rouge = { r1: number; r2: number; rlsum: number }
@@ -22,7 +23,7 @@ type ScoredArticle = { id: string; points: number; 'R-1': number; 'R-2': number;
 type EvalArticle = { id: string; paragraphs: string[]; reference_sentences: string[] }
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
-const evalDir = path.resolve(repoRoot, '../shared/eval/summaries')
+const evalDir = requireEvalFolder('summaries', ['dev.jsonl', 'make-corpus.mjs', 'score.mjs'])
 const devSet = path.join(evalDir, 'dev.jsonl')
 const scorerFile = path.join(evalDir, 'score.mjs')
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-eval-brief-'))

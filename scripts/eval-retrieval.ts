@@ -12,12 +12,14 @@ import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { answerQuestion } from '../src/answer/ask.js'
-import { buildLibrary } from '../src/answer/library.js'
+import { buildLibrary } from '../src/library/library.js'
 import type { Article } from '../src/corpus/article.js'
 import { loadCorpus } from '../src/corpus/loadCorpus.js'
+import { EVAL_ROOT, requireEvalFolder } from './evalData.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
-const evalDir = path.resolve(repoRoot, '../shared/eval/retrieval')
+const evalDir = requireEvalFolder('retrieval', ['dev.jsonl', 'make-corpus.mjs', 'score.mjs'])
+requireEvalFolder('attribution', ['dev.jsonl'])
 const devSet = path.join(evalDir, 'dev.jsonl')
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-eval-retrieval-'))
 const corpusDir = path.join(workDir, 'corpus')
@@ -133,7 +135,7 @@ for (const [name, { local, global }] of scores) {
 // never copied), and the dev articles twice under distinct ids (1,900 paragraphs of SQuAD's
 // length; every term twice as frequent, twice as many paragraphs match).
 const polnear = fs
-  .readFileSync(path.resolve(repoRoot, '../shared/eval/attribution/dev.jsonl'), 'utf8')
+  .readFileSync(path.join(EVAL_ROOT, 'attribution/dev.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as { id: string; title: string; paragraphs: string[] })

@@ -1,8 +1,8 @@
 import 'dotenv/config'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { buildLibrary } from './answer/library.js'
-import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './commands.js'
+import { buildLibrary } from './library/library.js'
+import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
 

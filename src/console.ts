@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
-import type { Library } from './answer/library.js'
-import { parseCommand, runCommand } from './commands.js'
+import type { Library } from './library/library.js'
+import { parseCommand, runCommand } from './textCommands/textCommands.js'
 
 /** What the console needs from its root: where to read and write, and how to reload the corpus. */
 export type ConsoleIo = {

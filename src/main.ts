@@ -1,8 +1,8 @@
 import 'dotenv/config'
 import { loadConfig, type Config } from './config.js'
 import { CONSOLE_HELP, runConsole } from './console.js'
-import { createLibraryHolder, type LibraryHolder } from './libraryHolder.js'
-import { codeVersion, openLibrary, rebuildInBackground, reportProgress, watchAndReload, type OpenedLibrary } from './libraryLoader.js'
+import { createLibraryHolder, type LibraryHolder } from './library/libraryHolder.js'
+import { codeVersion, openLibrary, rebuildInBackground, reportProgress, watchAndReload, type OpenedLibrary } from './library/libraryLoader.js'
 
 // Composition root of `npm start`: config → corpus → library → the Discord client, or the local
 // console when there is no token and a person at a terminal.

@@ -1,7 +1,7 @@
 import 'dotenv/config'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from './config.js'
-import { codeVersion, openLibrary, reportProgress } from './libraryLoader.js'
+import { codeVersion, openLibrary, reportProgress } from './library/libraryLoader.js'
 
 // Composition root of `npm run start:shards`: for a bot in thousands of servers, one process per
 // group of servers (a shard). The library is built or checked here once and saved as a snapshot,

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest'
 // imports point only back up the pipeline, and each outside concern has one home.
 
 const SRC = path.resolve(import.meta.dirname, '../src')
-const PIPELINE = ['corpus', 'text', 'attribution', 'search', 'answer', 'render', 'discord'] as const
+// The folders in pipeline order: a file may import from its own folder and the ones before it.
+const PIPELINE = ['ingest', 'corpus', 'text', 'attribution', 'search', 'library', 'answer', 'render', 'textCommands', 'discord'] as const
+// The composition roots and the configuration: the only files at the top of src/.
+const ROOT_FILES = ['cli.ts', 'config.ts', 'console.ts', 'main.ts', 'shard.ts']
+// Folders whose work is files on disk: the articles (corpus/) and the library's snapshots (library/).
+const FILE_SYSTEM_FOLDERS = ['corpus', 'library']
 
 type Import = { from: string; to: string; isTypeOnly: boolean }
 
@@ -66,13 +71,27 @@ describe('the architecture rules of DESIGN.md', () => {
     expect(imports.filter(({ from, to }) => to === 'minisearch' && !from.startsWith(`search${path.sep}`))).toEqual([])
   })
 
-  it('only corpus/, config.ts and the roots touch the file system or process.env', () => {
-    const offenders = sourceFiles(SRC)
-      .map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, 'utf8') }))
-      .filter(({ file }) => !file.startsWith(`corpus${path.sep}`) && file !== 'config.ts' && file.includes(path.sep) && file !== path.join('discord', 'deployCommands.ts'))
-      .filter(({ text }) => /from ['"](node:)?fs(\/promises)?['"]|process\.env/.test(text))
-      .map(({ file }) => file)
-    expect(offenders).toEqual([])
+  it('only corpus/, library/, config.ts and the roots touch the file system; only config.ts and the roots read process.env', () => {
+    const files = sourceFiles(SRC).map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, 'utf8') }))
+    const isRoot = (file: string) => !file.includes(path.sep) || file === path.join('discord', 'deployCommands.ts')
+    const fileSystem = files
+      .filter(({ file }) => !isRoot(file) && !FILE_SYSTEM_FOLDERS.some((folder) => file.startsWith(`${folder}${path.sep}`)))
+      .filter(({ text }) => /from ['"](node:)?fs(\/promises)?['"]/.test(text))
+    const environment = files.filter(({ file, text }) => !isRoot(file) && /process\.env/.test(text))
+    expect(fileSystem.map(({ file }) => file)).toEqual([])
+    expect(environment.map(({ file }) => file)).toEqual([])
+  })
+
+  it('keeps only the composition roots and config.ts at the top of src/; everything else lives in a pipeline folder', () => {
+    const top = readdirSync(SRC, { withFileTypes: true })
+    expect(top.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()).toEqual(ROOT_FILES)
+    expect(top.filter((entry) => entry.isDirectory()).map((entry) => entry.name).filter((name) => layerOf(name) < 0)).toEqual([])
+  })
+
+  it('has no import cycles, type-only imports included', () => {
+    const edges = new Map<string, string[]>()
+    for (const { from, to } of imports) if (to.endsWith('.ts')) edges.set(from, [...(edges.get(from) ?? []), to])
+    expect(findCycles(edges)).toEqual([])
   })
 
   it('has no default exports and no barrel index files', () => {
@@ -81,3 +100,26 @@ describe('the architecture rules of DESIGN.md', () => {
     expect(files.filter((file) => path.basename(file) === 'index.ts')).toEqual([])
   })
 })
+
+// Every cycle of the import graph, each once, as the list of files around it (depth-first search
+// with an explicit path: the graph is a few hundred files).
+function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  const cycles: string[][] = []
+  const done = new Set<string>()
+  const onPath = new Map<string, number>()
+  const pathStack: string[] = []
+  const visit = (file: string): void => {
+    onPath.set(file, pathStack.length)
+    pathStack.push(file)
+    for (const next of edges.get(file) ?? []) {
+      const at = onPath.get(next)
+      if (at !== undefined) cycles.push(pathStack.slice(at))
+      else if (!done.has(next)) visit(next)
+    }
+    pathStack.pop()
+    onPath.delete(file)
+    done.add(file)
+  }
+  for (const file of edges.keys()) if (!done.has(file)) visit(file)
+  return cycles
+}

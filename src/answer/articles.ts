@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.js'
-import type { Library } from './library.js'
+import type { Library } from '../library/library.js'
 
 /** One line of the corpus listing. */
 export type ArticleSummary = {

@@ -4,8 +4,8 @@ import { findAnswerSpan } from '../search/answerSpan.js'
 import { findHighlights, type Highlight } from '../search/highlight.js'
 import { rankParagraphs, suggestQueries, type RankedHit } from '../search/paragraphIndex.js'
 import { termsOf, tokenize } from '../text/tokens.js'
-import type { Library } from './library.js'
-import { speakersInParagraph } from './library.js'
+import type { Library } from '../library/library.js'
+import { speakersInParagraph } from '../library/library.js'
 import { refOf, type SpeakerRef } from './speakerRef.js'
 
 /** What the question asks for, as the direct answer's `type`. */

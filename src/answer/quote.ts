@@ -1,7 +1,7 @@
 import type { Quote, QuoteKind } from '../attribution/quote.js'
 import { searchQuoteIndex, suggestQuoteTerms, type QuoteDocument } from '../search/quoteIndex.js'
 import { foldWord } from '../text/tokens.js'
-import type { Library } from './library.js'
+import type { Library } from '../library/library.js'
 import { isNameMatch, listSpeakers } from './speakers.js'
 import { toSpeakerRef, type SpeakerRef } from './speakerRef.js'
 

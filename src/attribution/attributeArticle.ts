@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/article.js'
-import { findQuoteCue, type Cue } from './cues.js'
+import type { Cue } from './cue.js'
+import { findQuoteCue } from './cues.js'
 import { findReportedSpeech, type ReportedSpeech } from './reportedSpeech.js'
 import { isNameToken, readMentionAfter, type Mention } from './mentions.js'
 import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'

@@ -2,28 +2,8 @@ import { readMentionAfter, type Mention } from './mentions.js'
 import { isClauseEnd, tokenAt, type ParagraphLayout } from './paragraphLayout.js'
 import { HEARER_VERBS, isCueVerb } from './speechVerbs.js'
 import { clauseCue, isCoordinatedCue, isInfinitiveCue, isParticipleCue, subjectBefore } from './subjects.js'
-import type { TaggedToken } from './tagger.js'
-
-/**
- * How a cue's speaker is found: from its own `mention`; from the subject of the clause it hangs
- * on (`, adding that …`); or not at all (`none`), left to the article-level rules.
- */
-export type SpeakerLink = 'mention' | 'clause' | 'none'
-
-/** A cue found in a paragraph: the verb or phrase, the mention naming the speaker, and how to link them. */
-export type Cue = {
-  text: string
-  /** Offset of the cue in the paragraph, for ordering. */
-  at: number
-  /** The phrase naming the speaker; for a `clause` cue, the clause's subject when one was found. */
-  mention: Mention | null
-  /** A role given beside the mention ("Bob Jones, a state senator, said"). */
-  role: string | null
-  link: SpeakerLink
-  sentence: number
-  /** True when the speaker is not the sentence's topic ("Asked by Jo Roe whether …, Smith said"): no pronoun focus. */
-  isAside?: boolean
-}
+import type { TaggedToken } from './taggedToken.js'
+import type { Cue } from './cue.js'
 
 /**
  * The cue that attributes quoted span `q`: after it (`“…,” X said` / `“…,” said X`) or before

@@ -1,5 +1,5 @@
 import { NON_NAME_CAPITALS, ORGANIZATION_WORDS, ROLE_NOUNS, SPEAKER_PRONOUNS, TITLE_WORDS } from './roles.js'
-import type { TaggedToken } from './tagger.js'
+import type { TaggedToken } from './taggedToken.js'
 
 /** How a mention names its referent: a proper name, a pronoun, or a role nominal ("the spokesperson"). */
 export type MentionKind = 'name' | 'pronoun' | 'nominal'

@@ -1,6 +1,7 @@
 import { splitSentences } from '../text/sentences.js'
 import { findQuoteSpans, type QuoteSpan } from './quoteMarks.js'
-import { tagParagraph, type TaggedToken } from './tagger.js'
+import { tagParagraph } from './tagger.js'
+import type { TaggedToken } from './taggedToken.js'
 
 /** A sentence of a paragraph as a token range `[first, end)` plus its character range. */
 export type SentenceRange = { start: number; end: number; first: number; endToken: number }

@@ -1,10 +1,11 @@
-import { appositiveAfter, type Cue } from './cues.js'
+import type { Cue } from './cue.js'
+import { appositiveAfter } from './cues.js'
 import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
 import { ROLE_NOUNS } from './roles.js'
 import { isClauseEnd, tokenAt, type ParagraphLayout, type SentenceRange } from './paragraphLayout.js'
 import { CLAUSE_VERBS, HEARER_VERBS, isCueVerb, OBJECT_VERBS, SPEECH_VERBS } from './speechVerbs.js'
 import { clauseCue, isCoordinatedCue, isParticipleCue, subjectBefore } from './subjects.js'
-import type { TaggedToken } from './tagger.js'
+import type { TaggedToken } from './taggedToken.js'
 
 /** Reported speech found in a paragraph: the content range and the cue that introduces it. */
 export type ReportedSpeech = { start: number; end: number; cue: Cue }

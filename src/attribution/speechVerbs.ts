@@ -2,7 +2,7 @@
  * Cue verbs: the words that introduce what someone said. Every inflection is listed, so a lookup
  * is one set access and no stemming is needed.
  */
-import type { TaggedToken } from './tagger.js'
+import type { TaggedToken } from './taggedToken.js'
 
 // Verbs of saying that take a clause ("said that …", "warned …") or a direct quotation.
 const SPEECH_LEMMAS: readonly (readonly [string, string, string, string])[] = [

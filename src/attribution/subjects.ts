@@ -3,11 +3,11 @@
  * parentheses), the opening subject of a sentence, and the clause subject that participle,
  * infinitive and coordinated cues take (", adding that …", "went on to say", "and joked").
  */
-import type { Cue } from './cues.js'
+import type { Cue } from './cue.js'
 import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
 import { isClauseEnd, tokenAt, type ParagraphLayout } from './paragraphLayout.js'
 import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs.js'
-import type { TaggedToken } from './tagger.js'
+import type { TaggedToken } from './taggedToken.js'
 
 // Words allowed between a subject and its cue verb ("he also said", "Smith has repeatedly said").
 const SKIPPABLE: ReadonlySet<string> = new Set(['also', 'later', 'then', 'again', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do', 'not', 'never', 'repeatedly', 'previously', 'reportedly', 'publicly', 'privately', 'recently', 'once', 'first', 'further', 'earlier', 'separately', 'flatly', 'simply', 'just', 'often', 'frequently', 'still', 'even', 'only', 'had', 'could', 'might', 'may', 'should', 'must', 'can', 'already', 'long', 'quickly', 'immediately', 'subsequently', 'finally', 'initially', 'always', 'bluntly', 'openly', 'angrily', 'sharply', 'loudly', 'confidently', 'proudly'])

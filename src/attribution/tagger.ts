@@ -1,16 +1,7 @@
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import { SPEECH_VERBS } from './speechVerbs.js'
-
-/** One token of a paragraph with its universal part-of-speech tag and offsets into the paragraph. */
-export type TaggedToken = {
-  text: string
-  lower: string
-  /** Universal POS tag from wink-nlp ("PROPN", "VERB", "PUNCT", …). */
-  pos: string
-  start: number
-  end: number
-}
+import type { TaggedToken } from './taggedToken.js'
 
 type Nlp = ReturnType<typeof winkNLP>
 

@@ -1,6 +1,6 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js'
 import { matchArticles } from '../answer/articles.js'
-import type { Library } from '../answer/library.js'
+import type { Library } from '../library/library.js'
 import { listSpeakers } from '../answer/speakers.js'
 import { COMPONENT_LIMITS, truncateText } from '../render/discordLimits.js'
 

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js'
 import type { Logger } from 'pino'
-import type { Library } from '../answer/library.js'
+import type { Library } from '../library/library.js'
 import { listSpeakers } from '../answer/speakers.js'
 import type { Config } from '../config.js'
 import type { BotContext, ReloadReport } from './command.js'

@@ -4,7 +4,7 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js'
 import type { Logger } from 'pino'
-import type { Library } from '../answer/library.js'
+import type { Library } from '../library/library.js'
 import type { RateLimiter } from './rateLimit.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js'
-import type { Library } from '../answer/library.js'
+import type { Library } from '../library/library.js'
 import { matchArticles } from '../answer/articles.js'
 import { escapeMarkdown } from '../render/discord.js'
 import { truncateText } from '../render/discordLimits.js'

@@ -1,5 +1,5 @@
 import { answerQuestion } from '../answer/ask.js'
-import type { Library } from '../answer/library.js'
+import type { Library } from '../library/library.js'
 import { searchQuotes } from '../answer/quote.js'
 import { renderAskMessage, renderQuoteMessage, type ButtonSpec, type PageControls } from '../render/discord.js'
 import type { DiscordMessage } from '../render/discordLimits.js'

@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../answer/articles.js'
 import type { AskResult } from '../answer/ask.js'
 import type { Brief, CorpusBrief } from '../answer/brief.js'
-import type { Library } from '../answer/library.js'
+import type { Library } from '../library/library.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import { toSpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'

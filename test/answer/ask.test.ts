@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/ask.js'
-import { buildLibrary, type Library } from '../../src/answer/library.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 
 let library: Library

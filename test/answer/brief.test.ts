@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { briefArticle, briefCorpus, timelineOf, type Brief } from '../../src/answer/brief.js'
-import { buildLibrary, type Library } from '../../src/answer/library.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { summarizeSentences } from '../../src/answer/summarize.js'
 import type { Article } from '../../src/corpus/article.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
@@ -13,7 +13,7 @@ type Gold = {
   speakers: Array<{ name: string; kind: string; role: string }>
   dates: Array<{ p: number; text: string }>
 }
-const gold = JSON.parse(readFileSync(path.resolve(repoRoot, '../shared/eval/seed/gold.json'), 'utf8')) as Gold
+const gold = JSON.parse(readFileSync(path.resolve(repoRoot, 'test/fixtures/seed-gold.json'), 'utf8')) as Gold
 
 let library: Library
 let seed: Article

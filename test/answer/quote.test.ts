@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildLibrary, type Library } from '../../src/answer/library.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { searchQuotes } from '../../src/answer/quote.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { termOf, tokenize } from '../../src/text/tokens.js'
@@ -9,7 +9,7 @@ import { termOf, tokenize } from '../../src/text/tokens.js'
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
 type GoldQuote = { p: number; kind: string; speaker: string; text: string }
-const gold = JSON.parse(readFileSync(path.resolve(repoRoot, '../shared/eval/seed/gold.json'), 'utf8')) as { quotes: GoldQuote[] }
+const gold = JSON.parse(readFileSync(path.resolve(repoRoot, 'test/fixtures/seed-gold.json'), 'utf8')) as { quotes: GoldQuote[] }
 
 let library: Library
 

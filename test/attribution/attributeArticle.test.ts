@@ -31,7 +31,7 @@ async function loadSeed(): Promise<Article> {
 }
 
 describe('attributeArticle on the seed article', async () => {
-  const gold = JSON.parse(fs.readFileSync(path.resolve(repoRoot, '../shared/eval/seed/gold.json'), 'utf8')) as Gold
+  const gold = JSON.parse(fs.readFileSync(path.resolve(repoRoot, 'test/fixtures/seed-gold.json'), 'utf8')) as Gold
   const seed = await loadSeed()
   const { quotes, speakers } = attributeArticle(seed)
 

@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import type { Library } from '../../src/answer/library.js'
+import type { Library } from '../../src/library/library.js'
 import { DEFER_ABOVE_CHARS } from '../../src/discord/commands/brief.js'
 import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, useTestBot, writeTempCorpus } from './harness.js'
 import { chatInput, MANAGE_GUILD } from './interactions.js'

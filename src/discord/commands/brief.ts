@@ -1,6 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js'
 import { briefArticle, briefCorpus } from '../../answer/brief.js'
-import type { Library } from '../../answer/library.js'
+import type { Library } from '../../library/library.js'
 import { renderNotice, withButtons } from '../../render/discord.js'
 import { renderBriefMessage, renderCorpusBriefMessage } from '../../render/discordBrief.js'
 import type { DiscordMessage } from '../../render/discordLimits.js'

@@ -6,7 +6,7 @@ import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
 import { createQuoteIndex, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
 import { runSteps, type Steps } from './pacing.js'
-import { collectSpeakerDirectory, type SpeakerDirectory } from './speakers.js'
+import { collectSpeakerDirectory, type SpeakerDirectory } from './speakerDirectory.js'
 
 /**
  * Everything the answer functions read: the articles, what attribution found in each, and the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildLibrary, type Library } from '../../src/answer/library.js'
-import { LIBRARY_PARTS, restoreLibrary, serializeLibrary } from '../../src/answer/librarySnapshot.js'
-import { parseCommand, runCommand, type ParsedCommand } from '../../src/commands.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
+import { LIBRARY_PARTS, restoreLibrary, serializeLibrary } from '../../src/library/librarySnapshot.js'
+import { parseCommand, runCommand, type ParsedCommand } from '../../src/textCommands/textCommands.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 
 const seed = await loadCorpus('corpus')

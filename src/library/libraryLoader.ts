@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import cliProgress from 'cli-progress'
-import { buildLibrary } from './answer/library.js'
-import type { Pause } from './search/miniSearchStore.js'
-import { restoreLibrary, serializeLibrary, SNAPSHOT_FORMAT } from './answer/librarySnapshot.js'
-import { defaultLoadOptions, formatProblem, loadCorpus } from './corpus/loadCorpus.js'
-import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './corpus/snapshotStore.js'
-import type { WorkerMessage } from './libraryWorker.js'
-import { watchCorpus, type CorpusWatch, type WatchOptions } from './corpus/watchCorpus.js'
+import { buildLibrary } from './library.js'
+import type { Pause } from '../search/miniSearchStore.js'
+import { restoreLibrary, serializeLibrary, SNAPSHOT_FORMAT } from './librarySnapshot.js'
+import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
+import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './snapshotStore.js'
+import type { WorkerMessage } from './workerMessage.js'
+import { watchCorpus, type CorpusWatch, type WatchOptions } from '../corpus/watchCorpus.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 
 // Shared by the roots (main, shard, bench): corpus folder → library, from the snapshot when it
@@ -40,8 +40,8 @@ export type OpenedLibrary = LoadedLibrary & {
   ms: { total: number; snapshotLoad: number | null; build: number | null; snapshotSave: number | null }
 }
 
-const SOURCE_DIR = fileURLToPath(new URL('.', import.meta.url))
-const LOCKFILE = fileURLToPath(new URL('../package-lock.json', import.meta.url))
+const SOURCE_DIR = fileURLToPath(new URL('..', import.meta.url))
+const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url))
 
 /** The fingerprint of this checkout's code: every `.ts` file under `src/` and the lockfile. */
 export function codeVersion(): Promise<string> {

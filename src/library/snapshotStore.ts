@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
-import { isArticleFileName } from './loadCorpus.js'
+import { isArticleFileName } from '../corpus/loadCorpus.js'
 
 // A snapshot is one file of named parts (text or bytes), so each part of the library is (de)serialised by a
 // function next to it and this store only keeps bytes safe:

@@ -2,10 +2,10 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion } from '../src/answer/ask.js'
-import type { Library } from '../src/answer/library.js'
-import { createLibraryHolder } from '../src/libraryHolder.js'
-import { openLibrary, type LibrarySource } from '../src/libraryLoader.js'
+import { answerQuestion } from '../../src/answer/ask.js'
+import type { Library } from '../../src/library/library.js'
+import { createLibraryHolder } from '../../src/library/libraryHolder.js'
+import { openLibrary, type LibrarySource } from '../../src/library/libraryLoader.js'
 
 // A reload must not stop the bot answering: the new library's snapshot is loaded in small steps,
 // and an interaction that arrives meanwhile is answered from the previous library before the

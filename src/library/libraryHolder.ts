@@ -1,4 +1,4 @@
-import type { Library } from './answer/library.js'
+import type { Library } from './library.js'
 
 /** A library with what loading it reported: one line per skipped file, and the snapshot key it was built for. */
 export type LoadedLibrary = {

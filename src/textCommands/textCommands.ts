@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util'
-import { listArticles } from './answer/articles.js'
-import { answerQuestion } from './answer/ask.js'
-import { briefArticle, briefCorpus, type Brief } from './answer/brief.js'
-import type { Library } from './answer/library.js'
-import { searchQuotes } from './answer/quote.js'
-import { listSpeakers } from './answer/speakers.js'
-import { articlesJson, askJson, briefJson, corpusBriefJson, quoteJson, quotesJson, speakersJson } from './render/json.js'
+import { listArticles } from '../answer/articles.js'
+import { answerQuestion } from '../answer/ask.js'
+import { briefArticle, briefCorpus, type Brief } from '../answer/brief.js'
+import type { Library } from '../library/library.js'
+import { searchQuotes } from '../answer/quote.js'
+import { listSpeakers } from '../answer/speakers.js'
+import { articlesJson, askJson, briefJson, corpusBriefJson, quoteJson, quotesJson, speakersJson } from '../render/json.js'
 import {
   renderArticlesText,
   renderAskText,
@@ -15,7 +15,7 @@ import {
   renderQuotesText,
   renderSpeakersText,
   type TextStyle,
-} from './render/text.js'
+} from '../render/text.js'
 
 // The commands shared by the CLI (`npm run cli -- ask …`) and the console (`/ask …`).
 

@@ -1,15 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openLibrary, type LibrarySource } from './libraryLoader.js'
+import type { WorkerMessage } from './workerMessage.js'
 
 // Worker-thread entry of a background rebuild (see rebuildInWorker in libraryLoader.ts): builds
 // the library of a corpus folder and saves its snapshot, so the bot's own thread only loads the
 // result. Reports log lines and, last, what it built; the library itself travels as the snapshot.
-
-/** A message from the worker to the thread that started it. */
-export type WorkerMessage =
-  | { type: 'log'; line: string }
-  | { type: 'done'; key: string | null; from: 'snapshot' | 'build' }
-  | { type: 'failed'; error: string }
 
 const port = parentPort
 if (port !== null) {
