@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { requireEvalFolder } from './evalData.js'
 import { attributeArticle } from '../src/attribution/attributeArticle.js'
 import type { Article } from '../src/corpus/article.js'
+import { requireEvalFolder } from './evalData.js'
 
 type Record = { id: string; title?: string; author?: string; paragraphs: string[] }
 
@@ -18,20 +18,38 @@ const evalDir = requireEvalFolder('attribution', ['dev.jsonl', 'score.mjs'])
 const args = process.argv.slice(2)
 const limitAt = args.indexOf('--limit')
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity
-const records: Record[] = fs.readFileSync(path.join(evalDir, 'dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '')
-  .slice(0, limit).map((l) => JSON.parse(l) as Record)
+const records: Record[] = fs
+  .readFileSync(path.join(evalDir, 'dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .slice(0, limit)
+  .map((l) => JSON.parse(l) as Record)
 
 const started = performance.now()
 const articles = records.map((r) => {
   const article: Article = {
-    id: r.id, file: `${r.id}.md`, headline: r.title ?? r.paragraphs[0] ?? '', byline: r.author ?? null, date: null, url: null, source: null,
+    id: r.id,
+    file: `${r.id}.md`,
+    headline: r.title ?? r.paragraphs[0] ?? '',
+    byline: r.author ?? null,
+    date: null,
+    url: null,
+    source: null,
     // make-corpus.mjs folds line breaks inside a paragraph to spaces; do the same.
     paragraphs: r.paragraphs.slice(1).map((p) => p.replace(/\s*\n\s*/gu, ' ')),
   }
   const { quotes } = attributeArticle(article)
   return {
-    id: r.id, headline: article.headline,
-    quotes: quotes.map((q) => ({ paragraph: q.paragraph, text: q.text, kind: q.kind, cue: q.cue, mention: q.mention, speaker: q.speaker === null ? null : { name: q.speaker.name, role: q.speaker.role } })),
+    id: r.id,
+    headline: article.headline,
+    quotes: quotes.map((q) => ({
+      paragraph: q.paragraph,
+      text: q.text,
+      kind: q.kind,
+      cue: q.cue,
+      mention: q.mention,
+      speaker: q.speaker === null ? null : { name: q.speaker.name, role: q.speaker.role },
+    })),
   }
 })
 const seconds = (performance.now() - started) / 1000

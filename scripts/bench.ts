@@ -17,10 +17,10 @@ import path from 'node:path'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { answerQuestion } from '../src/answer/ask.js'
-import type { Library } from '../src/library/library.js'
 import { searchQuotes } from '../src/answer/quote.js'
 import { speakerChoices } from '../src/discord/autocomplete.js'
-import { openLibrary, type LibrarySource } from '../src/library/libraryLoader.js'
+import type { Library } from '../src/library/library.js'
+import { type LibrarySource, openLibrary } from '../src/library/libraryLoader.js'
 import { requireEvalFolder } from './evalData.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
@@ -82,7 +82,13 @@ async function runBench(): Promise<void> {
         paragraphs: build.paragraphs,
         quotes: build.quotes,
         build: build.build,
-        snapshot: { saveMs: build.saveMs, loadMs: restart.loadMs, longestBlockMs: restart.longestBlockMs, restartToReadyMs: restart.restartToReadyMs, fileMB: build.fileMB },
+        snapshot: {
+          saveMs: build.saveMs,
+          loadMs: restart.loadMs,
+          longestBlockMs: restart.longestBlockMs,
+          restartToReadyMs: restart.restartToReadyMs,
+          fileMB: build.fileMB,
+        },
         memory: { heapMB: build.heapMB, rssMB: build.rssMB, restartHeapMB: restart.heapMB, restartRssMB: restart.rssMB },
         latency: build.latency,
         peers: build.peers,
@@ -92,7 +98,10 @@ async function runBench(): Promise<void> {
     }
     const machine = { cpus: os.availableParallelism(), cpuModel: cpuModel(), node: process.version, queries }
     if (isJson) process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`)
-    else process.stdout.write(`${formatTable(results)}\n\n${machine.cpus} cores · ${machine.cpuModel} · Node ${machine.node} · ${queries} queries per kind\n`)
+    else
+      process.stdout.write(
+        `${formatTable(results)}\n\n${machine.cpus} cores · ${machine.cpuModel} · Node ${machine.node} · ${queries} queries per kind\n`,
+      )
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true })
   }
@@ -106,12 +115,16 @@ function replicate(from: string, to: string, copies: number): void {
 }
 
 function runChild<T>(childArgs: string[]): T {
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx', path.join(REPO_ROOT, 'scripts/bench.ts'), ...childArgs], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx', path.join(REPO_ROOT, 'scripts/bench.ts'), ...childArgs],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   if (child.status !== 0) throw new Error(`bench: child ${childArgs[0]} failed (exit ${child.status})`)
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as T
 }
@@ -188,7 +201,14 @@ async function childRestart(corpusDir: string, snapshotDir: string): Promise<voi
   const restartToReadyMs = performance.now()
   answerQuestion(opened.library, 'ready?')
   const memory = measureMemory()
-  const result: Restart = { loadMs: opened.ms.total, longestBlockMs, restartToReadyMs, heapMB: memory.heapMB, rssMB: memory.rssMB, from: opened.from }
+  const result: Restart = {
+    loadMs: opened.ms.total,
+    longestBlockMs,
+    restartToReadyMs,
+    heapMB: memory.heapMB,
+    rssMB: memory.rssMB,
+    from: opened.from,
+  }
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
 
@@ -214,7 +234,9 @@ function makeWorkload(library: Library, count: number): { questions: string[]; k
     .filter((_, i) => i % 7 === 0)
     .map((quote) => quote.text.split(/[^\p{L}]+/u).reduce((longest, word) => (word.length > longest.length ? word : longest), ''))
     .filter((word) => word.length >= 4)
-  const names = [...new Set([...library.attributions.values()].flatMap((attribution) => attribution.speakers.map((speaker) => speaker.name)))]
+  const names = [
+    ...new Set([...library.attributions.values()].flatMap((attribution) => attribution.speakers.map((speaker) => speaker.name))),
+  ]
   const prefixes = names.map((name, i) => name.slice(0, 1 + (i % 4)))
   const take = (items: string[]) => Array.from({ length: count }, (_, i) => items[(i * 7919) % Math.max(items.length, 1)] ?? 'news')
   return { questions: take(questions), keywords: take(keywords), prefixes: take(prefixes) }
@@ -234,8 +256,13 @@ function time(inputs: readonly string[], run: (input: string) => unknown): { p50
 }
 
 function printTable(file: string): void {
-  const { machine, results } = JSON.parse(fs.readFileSync(file, 'utf8')) as { machine: { cpus: number; cpuModel: string; node: string; queries: number }; results: SizeResult[] }
-  process.stdout.write(`${formatTable(results)}\n\n${machine.cpus} cores · ${machine.cpuModel} · Node ${machine.node} · ${machine.queries} queries per kind\n`)
+  const { machine, results } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    machine: { cpus: number; cpuModel: string; node: string; queries: number }
+    results: SizeResult[]
+  }
+  process.stdout.write(
+    `${formatTable(results)}\n\n${machine.cpus} cores · ${machine.cpuModel} · Node ${machine.node} · ${machine.queries} queries per kind\n`,
+  )
 }
 
 function cpuModel(): string {

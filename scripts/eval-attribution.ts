@@ -19,7 +19,10 @@ const predFile = path.join(workDir, 'pred.json')
 execFileSync('node', [path.join(evalDir, 'make-corpus.mjs'), devSet, corpusDir], { stdio: ['ignore', 'ignore', 'inherit'] })
 const started = performance.now()
 const prediction = execFileSync('npm', ['run', '--silent', 'cli', '--', 'quotes', '--corpus', corpusDir, '--json'], {
-  cwd: repoRoot, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+  cwd: repoRoot,
+  encoding: 'utf8',
+  maxBuffer: 512 * 1024 * 1024,
+  stdio: ['ignore', 'pipe', 'inherit'],
 })
 const seconds = (performance.now() - started) / 1000
 fs.writeFileSync(predFile, prediction)

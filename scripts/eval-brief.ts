@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { requireEvalFolder } from './evalData.js'
 import { pathToFileURL } from 'node:url'
+import { requireEvalFolder } from './evalData.js'
 
 type Rouge = { r1: number; r2: number; rlsum: number }
 type Scorer = {
@@ -43,7 +43,9 @@ try {
   fs.writeFileSync(predFile, prediction)
   const briefs = (JSON.parse(prediction) as { briefs?: unknown[] }).briefs?.length ?? 0
   process.stdout.write(execFileSync('node', [scorerFile, devSet, predFile], { encoding: 'utf8' }))
-  const scored = JSON.parse(execFileSync('node', [scorerFile, devSet, predFile, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+  const scored = JSON.parse(
+    execFileSync('node', [scorerFile, devSet, predFile, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  ) as {
     per_article: ScoredArticle[]
   }
   console.log(pointsLine(scored.per_article))
@@ -63,10 +65,14 @@ function pointsLine(rows: readonly ScoredArticle[]): string {
 async function pairedLine(rows: readonly ScoredArticle[]): Promise<string> {
   const scorer = (await import(pathToFileURL(scorerFile).href)) as Scorer
   const articles = new Map(
-    fs.readFileSync(devSet, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => {
-      const article = JSON.parse(line) as EvalArticle
-      return [article.id, article] as const
-    }),
+    fs
+      .readFileSync(devSet, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const article = JSON.parse(line) as EvalArticle
+        return [article.id, article] as const
+      }),
   )
   const parts = (['R-1', 'R-2', 'R-Lsum'] as const).map((metric) => {
     const key = metric === 'R-1' ? 'r1' : metric === 'R-2' ? 'r2' : 'rlsum'

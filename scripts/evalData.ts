@@ -16,7 +16,9 @@ export function requireEvalFolder(folder: string, files: readonly string[]): str
   const dir = path.join(EVAL_ROOT, folder)
   const missing = files.map((file) => path.join(dir, file)).find((file) => !fs.existsSync(file))
   if (missing !== undefined) {
-    process.stderr.write(`eval: ${path.relative(process.cwd(), missing)} is missing: the evaluation data lives in ../shared/eval beside the repository; nothing was run\n`)
+    process.stderr.write(
+      `eval: ${path.relative(process.cwd(), missing)} is missing: the evaluation data lives in ../shared/eval beside the repository; nothing was run\n`,
+    )
     process.exit(2)
   }
   return dir

@@ -10,16 +10,20 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
-import { runInNewContext } from 'node:vm'
+import { parseArgs, stripVTControlCharacters } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
-import type { ReliabilityEntry } from '../test/fuzz/report.js'
-import { startEmulator, type InteractionRecord } from '../test/e2e/emulator.js'
+import { runInNewContext } from 'node:vm'
+import { type InteractionRecord, startEmulator } from '../test/e2e/emulator.js'
 import { startTestBot } from '../test/e2e/harness.js'
 import { autocomplete, chatInput } from '../test/e2e/interactions.js'
+import type { ReliabilityEntry } from '../test/fuzz/report.js'
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '3' }, total: { type: 'string', default: '10000' }, 'load-only': { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: '3' },
+    total: { type: 'string', default: '10000' },
+    'load-only': { type: 'boolean', default: false },
+  },
 })
 const SCALE = Number(values.scale)
 const TOTAL = Number(values.total)
@@ -45,27 +49,40 @@ function runSuites(): void {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const summary = /Tests\s+(.*)/.exec(run.stdout.replace(/\u001b\[[0-9;]*m/g, ''))?.[1]?.trim() ?? 'no summary'
+  const summary = /Tests\s+(.*)/.exec(stripVTControlCharacters(run.stdout))?.[1]?.trim() ?? 'no summary'
   row(`vitest ${suites.join(' ')}`, summary, run.status === 0)
   if (run.status !== 0) process.stderr.write(run.stdout.slice(-4_000) + run.stderr.slice(-2_000))
   let entries: ReliabilityEntry[] = []
   try {
-    entries = readFileSync(report, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ReliabilityEntry)
+    entries = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as ReliabilityEntry)
   } catch {
     row('reliability entries', 'none recorded', false)
   }
   rmSync(dir, { recursive: true, force: true })
   for (const entry of entries) {
     if (entry.kind === 'property') {
-      row(`property: ${entry.name.slice(0, 90)}`, `${entry.inputs} inputs${entry.skipped > 0 ? ` (${entry.skipped} skipped)` : ''}`, !entry.failed)
+      row(
+        `property: ${entry.name.slice(0, 90)}`,
+        `${entry.inputs} inputs${entry.skipped > 0 ? ` (${entry.skipped} skipped)` : ''}`,
+        !entry.failed,
+      )
     }
   }
   for (const entry of entries) {
-    if (entry.kind === 'corpus') row('hostile corpus files', `${entry.files} tried: ${entry.reported} reported with a reason, ${entry.loaded} loaded`, true)
+    if (entry.kind === 'corpus')
+      row('hostile corpus files', `${entry.files} tried: ${entry.reported} reported with a reason, ${entry.loaded} loaded`, true)
   }
   const faults = entries.filter((entry): entry is Extract<ReliabilityEntry, { kind: 'fault' }> => entry.kind === 'fault')
   for (const fault of faults) row(`fault: ${fault.name.slice(0, 90)}`, fault.survived ? 'survived' : 'NOT survived', fault.survived)
-  row('faults injected / survived', `${faults.length} / ${faults.filter((fault) => fault.survived).length}`, faults.every((fault) => fault.survived))
+  row(
+    'faults injected / survived',
+    `${faults.length} / ${faults.filter((fault) => fault.survived).length}`,
+    faults.every((fault) => fault.survived),
+  )
 }
 
 // ── 2. Load through the emulator ─────────────────────────────────────────────────────────────
@@ -77,7 +94,12 @@ const heapAfterGc = () => {
   return process.memoryUsage().heapUsed
 }
 
-const QUESTIONS = ['Who said Afghanistan could become a regional hub?', 'When was the ceasefire announced?', 'terrorism', 'What did Andrabi say about talks?']
+const QUESTIONS = [
+  'Who said Afghanistan could become a regional hub?',
+  'When was the ceasefire announced?',
+  'terrorism',
+  'What did Andrabi say about talks?',
+]
 function payloadFor(i: number): Record<string, unknown> {
   const userId = `40000000000000${String(1_000 + (i % USERS)).padStart(5, '0')}`
   switch (i % 6) {
@@ -142,7 +164,11 @@ async function runLoad(): Promise<void> {
     const spreadMs = Date.now() - started
     await settle(first)
     const heapAt1000 = heapAfterGc()
-    row(`load: ${FIRST} interactions over ${(spreadMs / 1_000).toFixed(1)} s`, `sent ${sent}, answered ${answered}, lost ${lost}, acknowledged late ${late}`, answered === sent && late === 0 && lost === 0)
+    row(
+      `load: ${FIRST} interactions over ${(spreadMs / 1_000).toFixed(1)} s`,
+      `sent ${sent}, answered ${answered}, lost ${lost}, acknowledged late ${late}`,
+      answered === sent && late === 0 && lost === 0,
+    )
 
     // The rest as fast as the bot keeps up, 10 in flight at most: about the concurrency of the first
     // 1,000 (more would open more sockets and buffers, and measure those rather than the bot).
@@ -161,14 +187,22 @@ async function runLoad(): Promise<void> {
     }
     const heapAtTotal = heapAfterGc()
     const growth = (heapAtTotal - heapAt1000) / heapAt1000
-    row(`load: ${TOTAL} interactions in all`, `sent ${sent}, answered ${answered}, lost ${lost}, acknowledged late ${late}`, answered === sent && late === 0 && lost === 0)
+    row(
+      `load: ${TOTAL} interactions in all`,
+      `sent ${sent}, answered ${answered}, lost ${lost}, acknowledged late ${late}`,
+      answered === sent && late === 0 && lost === 0,
+    )
     row(
       `heap after ${TOTAL} vs after ${FIRST}`,
       `${mb(heapAt1000)} → ${heapHalfway > 0 ? `${mb(heapHalfway)} at ${halfway} → ` : ''}${mb(heapAtTotal)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%)`,
       growth < 0.1,
     )
     const caches = bot.client
-    row('discord.js caches after the load', `users ${caches.users.cache.size}, channels ${caches.channels.cache.size}, guilds ${caches.guilds.cache.size}`, true)
+    row(
+      'discord.js caches after the load',
+      `users ${caches.users.cache.size}, channels ${caches.channels.cache.size}, guilds ${caches.guilds.cache.size}`,
+      true,
+    )
     row('unhandled rejections', String(rejections), rejections === 0)
   } finally {
     await bot.stop()
@@ -184,7 +218,9 @@ function mb(bytes: number): string {
 function printTable(): void {
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length), ['check', 'result', ''][i]?.length ?? 0))
   const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`
-  process.stdout.write(`${line(['check', 'result', ''])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`)
+  process.stdout.write(
+    `${line(['check', 'result', ''])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`,
+  )
 }
 
 if (values['load-only'] !== true) runSuites()

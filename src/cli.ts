@@ -1,10 +1,10 @@
 import 'dotenv/config'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { buildLibrary } from './library/library.js'
-import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
+import { buildLibrary } from './library/library.js'
+import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 
 // Composition root of the CLI: argv → corpus → library → one command's output on stdout.
 // Problems with corpus files go to stderr, so `--json` keeps exactly one document on stdout.

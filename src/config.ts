@@ -42,16 +42,31 @@ const wholeNumber = (min: number, max: number, message: string) =>
 
 const ENV_SCHEMA = z.object({
   DISCORD_TOKEN: optional(
-    z.string().trim().regex(/^[\w.-]{20,}$/, 'does not look like a bot token (copy it from the Developer Portal, Bot tab)'),
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token (copy it from the Developer Portal, Bot tab)'),
   ),
   DISCORD_APPLICATION_ID: optional(z.string().trim().regex(SNOWFLAKE, 'must be the application id, a number of 17–20 digits')),
   DISCORD_GUILD_ID: optional(z.string().trim().regex(SNOWFLAKE, 'must be a server id, a number of 17–20 digits')),
   CORPUS_DIR: optional(z.string().trim().min(1)),
-  LOG_LEVEL: optional(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`))),
+  LOG_LEVEL: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
+  ),
   DISCORD_API_BASE: optional(z.string().trim().url('must be a URL such as http://127.0.0.1:3000/api')),
   SNAPSHOT_DIR: optional(z.string().trim().min(1)),
   // Not SHARDS or SHARD_COUNT: discord.js's Client reads those itself (and crashes on "auto").
-  TOTAL_SHARDS: optional(z.string().trim().toLowerCase().regex(/^(auto|[1-9]\d{0,3})$/, 'must be auto or a number of shards (1–9999)')),
+  TOTAL_SHARDS: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(auto|[1-9]\d{0,3})$/, 'must be auto or a number of shards (1–9999)'),
+  ),
   RATE_LIMIT_COMMANDS: optional(wholeNumber(0, 1_000_000, 'must be a whole number of commands per window (0 turns the limit off)')),
   RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, 'must be a whole number of seconds from 1 to 86400')),
 })

@@ -1,8 +1,15 @@
 import 'dotenv/config'
-import { loadConfig, type Config } from './config.js'
+import { type Config, loadConfig } from './config.js'
 import { CONSOLE_HELP, runConsole } from './console.js'
 import { createLibraryHolder, type LibraryHolder } from './library/libraryHolder.js'
-import { codeVersion, openLibrary, rebuildInBackground, reportProgress, watchAndReload, type OpenedLibrary } from './library/libraryLoader.js'
+import {
+  codeVersion,
+  type OpenedLibrary,
+  openLibrary,
+  rebuildInBackground,
+  reportProgress,
+  watchAndReload,
+} from './library/libraryLoader.js'
 
 // Composition root of `npm start`: config → corpus → library → the Discord client, or the local
 // console when there is no token and a person at a terminal.
@@ -38,10 +45,18 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const problem of opened.problems) process.stderr.write(`${problem}\n`)
     process.stdout.write(
       `byline console: ${opened.library.articles.length} article${opened.library.articles.length === 1 ? '' : 's'} loaded ${opened.from === 'snapshot' ? 'from the snapshot ' : ''}in ${Math.round(performance.now() - startedAt)} ms. ` +
-        (config.discordToken === null ? `No DISCORD_TOKEN, so this is the local console; ${NO_TOKEN_HINT}.` : 'Local console (--console).') +
+        (config.discordToken === null
+          ? `No DISCORD_TOKEN, so this is the local console; ${NO_TOKEN_HINT}.`
+          : 'Local console (--console).') +
         `\n${CONSOLE_HELP}\n\n`,
     )
-    await runConsole(opened.library, { input: process.stdin, output: process.stdout, isColor: process.stdout.isTTY === true, reload: holder.reload, current: holder.current })
+    await runConsole(opened.library, {
+      input: process.stdin,
+      output: process.stdout,
+      isColor: process.stdout.isTTY === true,
+      reload: holder.reload,
+      current: holder.current,
+    })
     return 0
   }
   // Loaded only with a token, so the console starts without discord.js.
@@ -50,7 +65,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const { opened, holder } = await loadLibrary(config, (line) => logger.info(line))
   // The bot reads `holder.current()` for every interaction, so a swap by the corpus watch or by
   // `/reload` is seen at once (see README.md, "New articles without a restart").
-  await startBot({ config, library: holder.current(), current: holder.current, problems: opened.problems, startedAt, reload: holder.reload, logger })
+  await startBot({
+    config,
+    library: holder.current(),
+    current: holder.current,
+    problems: opened.problems,
+    startedAt,
+    reload: holder.reload,
+    logger,
+  })
   return 0
 }
 

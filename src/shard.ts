@@ -22,7 +22,9 @@ async function main(): Promise<number> {
     const progress = reportProgress(process.stderr, log)
     const source = { corpusDir: config.corpusDir, snapshotDir: config.snapshotDir, codeVersion: await codeVersion() }
     const opened = await openLibrary(source, { log, onProgress: progress.onProgress }).finally(progress.stop)
-    log(`shard: library ready (${opened.library.articles.length} articles, from the ${opened.from === 'snapshot' ? 'snapshot' : 'corpus'}); starting shards`)
+    log(
+      `shard: library ready (${opened.library.articles.length} articles, from the ${opened.from === 'snapshot' ? 'snapshot' : 'corpus'}); starting shards`,
+    )
   }
   const { startShards } = await import('./discord/startShards.js')
   await startShards({ token: config.discordToken, totalShards: config.shards, entry: MAIN, log })

@@ -58,12 +58,21 @@ describe('the architecture rules of DESIGN.md', () => {
   })
 
   it('pipeline folders import no composition root (config types excepted)', () => {
-    const rootImports = imports.filter(({ from, to, isTypeOnly }) => layerOf(from) >= 0 && !to.includes(path.sep) && to.endsWith('.ts') && !(to === 'config.ts' && (isTypeOnly || from.startsWith('discord'))))
+    const rootImports = imports.filter(
+      ({ from, to, isTypeOnly }) =>
+        layerOf(from) >= 0 &&
+        !to.includes(path.sep) &&
+        to.endsWith('.ts') &&
+        !(to === 'config.ts' && (isTypeOnly || from.startsWith('discord'))),
+    )
     expect(rootImports).toEqual([])
   })
 
   it('only discord/ imports discord.js at run time; render/ may import its types', () => {
-    const outside = imports.filter(({ from, to, isTypeOnly }) => to.startsWith('discord.js') && !from.startsWith(`discord${path.sep}`) && !(isTypeOnly && from.startsWith(`render${path.sep}`)))
+    const outside = imports.filter(
+      ({ from, to, isTypeOnly }) =>
+        to.startsWith('discord.js') && !from.startsWith(`discord${path.sep}`) && !(isTypeOnly && from.startsWith(`render${path.sep}`)),
+    )
     expect(outside).toEqual([])
   })
 
@@ -84,8 +93,18 @@ describe('the architecture rules of DESIGN.md', () => {
 
   it('keeps only the composition roots and config.ts at the top of src/; everything else lives in a pipeline folder', () => {
     const top = readdirSync(SRC, { withFileTypes: true })
-    expect(top.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()).toEqual(ROOT_FILES)
-    expect(top.filter((entry) => entry.isDirectory()).map((entry) => entry.name).filter((name) => layerOf(name) < 0)).toEqual([])
+    expect(
+      top
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name)
+        .sort(),
+    ).toEqual(ROOT_FILES)
+    expect(
+      top
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .filter((name) => layerOf(name) < 0),
+    ).toEqual([])
   })
 
   it('has no import cycles, type-only imports included', () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -60,7 +60,12 @@ describe('bad arguments exit 2 with a clear message', () => {
     { name: 'a limit of zero', args: ['ask', 'x', '--limit', '0'], message: '--limit must be a whole number from 1 to 100' },
     { name: 'ask without a question', args: ['ask', '--json'], message: 'ask needs a question' },
     { name: 'an unknown article', args: ['ask', 'ceasefire', '--article', '../../etc/passwd'], message: 'no article "../../etc/passwd"' },
-    { name: 'a missing corpus folder', args: ['articles', '--corpus', '/nonexistent/byline'], message: 'corpus: cannot read the folder /nonexistent/byline', code: 1 },
+    {
+      name: 'a missing corpus folder',
+      args: ['articles', '--corpus', '/nonexistent/byline'],
+      message: 'corpus: cannot read the folder /nonexistent/byline',
+      code: 1,
+    },
   ])('$name', async ({ args, message, code }) => {
     const result = await cli(...args)
     expect(result.code).toBe(code ?? 2)
@@ -79,11 +84,14 @@ describe('a corpus with broken files', () => {
     await writeFile(path.join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a, 0x41]))
     await writeFile(path.join(dir, 'headline-only.txt'), 'Just a headline')
     await writeFile(path.join(dir, 'broken.md'), '---\ntitle: [unclosed\n---\n\nBody.')
-    await writeFile(path.join(dir, 'questions.jsonl'), [
-      JSON.stringify({ id: 'q1', question: 'When was the ceasefire announced?' }),
-      JSON.stringify({ id: 'q2', question: 'Doha Agreement', article: SEED_ID }),
-      JSON.stringify({ id: 'q3', question: 'zzzzqqq' }),
-    ].join('\n'))
+    await writeFile(
+      path.join(dir, 'questions.jsonl'),
+      [
+        JSON.stringify({ id: 'q1', question: 'When was the ceasefire announced?' }),
+        JSON.stringify({ id: 'q2', question: 'Doha Agreement', article: SEED_ID }),
+        JSON.stringify({ id: 'q3', question: 'zzzzqqq' }),
+      ].join('\n'),
+    )
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -101,7 +109,10 @@ describe('a corpus with broken files', () => {
   it('ask --batch prints one JSON line per question, with its id', async () => {
     const { code, stdout } = await cli('ask', '--corpus', dir, '--batch', path.join(dir, 'questions.jsonl'), '--json')
     expect(code).toBe(0)
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; results: Array<{ paragraph: number }> })
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; results: Array<{ paragraph: number }> })
     expect(lines.map((line) => line.id)).toEqual(['q1', 'q2', 'q3'])
     expect(lines[0]?.results[0]?.paragraph).toBe(3)
     expect(lines[1]?.results[0]?.paragraph).toBe(15)

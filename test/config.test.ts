@@ -56,13 +56,29 @@ describe('loadConfig', () => {
 
   it.each([
     { name: 'a token that is too short', env: { DISCORD_TOKEN: 'abc' }, message: 'config: DISCORD_TOKEN does not look like a bot token' },
-    { name: 'a guild id that is not a snowflake', env: { DISCORD_GUILD_ID: 'my-server' }, message: 'config: DISCORD_GUILD_ID must be a server id' },
-    { name: 'an application id with letters', env: { DISCORD_APPLICATION_ID: '12ab' }, message: 'config: DISCORD_APPLICATION_ID must be the application id' },
+    {
+      name: 'a guild id that is not a snowflake',
+      env: { DISCORD_GUILD_ID: 'my-server' },
+      message: 'config: DISCORD_GUILD_ID must be a server id',
+    },
+    {
+      name: 'an application id with letters',
+      env: { DISCORD_APPLICATION_ID: '12ab' },
+      message: 'config: DISCORD_APPLICATION_ID must be the application id',
+    },
     { name: 'an unknown log level', env: { LOG_LEVEL: 'loud' }, message: 'config: LOG_LEVEL must be one of' },
     { name: 'an API base that is not a URL', env: { DISCORD_API_BASE: 'localhost' }, message: 'config: DISCORD_API_BASE must be a URL' },
     { name: 'a shard count that is not a number', env: { TOTAL_SHARDS: 'many' }, message: 'config: TOTAL_SHARDS must be auto or a number' },
-    { name: 'a rate limit that is not a number', env: { RATE_LIMIT_COMMANDS: 'lots' }, message: 'config: RATE_LIMIT_COMMANDS must be a whole number' },
-    { name: 'a rate-limit window of 0 s', env: { RATE_LIMIT_WINDOW_SECONDS: '0' }, message: 'config: RATE_LIMIT_WINDOW_SECONDS must be a whole number' },
+    {
+      name: 'a rate limit that is not a number',
+      env: { RATE_LIMIT_COMMANDS: 'lots' },
+      message: 'config: RATE_LIMIT_COMMANDS must be a whole number',
+    },
+    {
+      name: 'a rate-limit window of 0 s',
+      env: { RATE_LIMIT_WINDOW_SECONDS: '0' },
+      message: 'config: RATE_LIMIT_WINDOW_SECONDS must be a whole number',
+    },
   ])('fails naming the setting for $name', ({ env, message }) => {
     expect(() => loadConfig(env)).toThrow(message)
   })

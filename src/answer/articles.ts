@@ -28,7 +28,10 @@ export function matchArticles(
   limit = 25,
   isWanted: (article: Article) => boolean = () => true,
 ): ArticleSummary[] {
-  const words = typed.toLowerCase().split(/\s+/).filter((word) => word.length > 0)
+  const words = typed
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
   const matches: ArticleSummary[] = []
   for (const article of library.articles) {
     if (matches.length >= limit) break

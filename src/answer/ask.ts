@@ -1,11 +1,11 @@
 import { isSpeechVerb } from '../attribution/speechVerbs.js'
+import type { Library } from '../library/library.js'
+import { speakersInParagraph } from '../library/library.js'
 import { analyzeQuery, type QueryAnalysis, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { findAnswerSpan } from '../search/answerSpan.js'
 import { findHighlights, type Highlight } from '../search/highlight.js'
-import { rankParagraphs, suggestQueries, type RankedHit } from '../search/paragraphIndex.js'
+import { type RankedHit, rankParagraphs, suggestQueries } from '../search/paragraphIndex.js'
 import { termsOf, tokenize } from '../text/tokens.js'
-import type { Library } from '../library/library.js'
-import { speakersInParagraph } from '../library/library.js'
 import { refOf, type SpeakerRef } from './speakerRef.js'
 
 /** What the question asks for, as the direct answer's `type`. */
@@ -104,7 +104,9 @@ function directAnswer(library: Library, analysis: QueryAnalysis, best: RankedHit
   const at = { article: best.article, paragraph: best.paragraph }
   if (analysis.type === 'who') {
     const speakers = speakersInParagraph(library, best.article, best.paragraph)
-    const described = analysis.speakers.find((entry) => entry.article === best.article && speakers.some((speaker) => speaker.id === entry.speaker.id))
+    const described = analysis.speakers.find(
+      (entry) => entry.article === best.article && speakers.some((speaker) => speaker.id === entry.speaker.id),
+    )
     if (WHO_IS.test(analysis.question) && described !== undefined) return { text: described.speaker.name, type: 'person', ...at }
     // Only "who said/claimed/warned …": the speaker of a statement about an attack did not attack.
     const asksWhoSaid = isSpeechVerb(tokenize(analysis.question)[1]?.folded ?? '')

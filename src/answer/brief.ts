@@ -1,12 +1,12 @@
-import type { Article } from '../corpus/article.js'
 import type { Quote, QuoteKind } from '../attribution/quote.js'
-import { findDates, resolveDates, type DateMention } from '../text/dates.js'
-import { termsOf } from '../text/tokens.js'
+import type { Article } from '../corpus/article.js'
 import type { Library } from '../library/library.js'
 import type { SpeakerSummary } from '../library/speakerDirectory.js'
+import { type DateMention, findDates, resolveDates } from '../text/dates.js'
+import { termsOf } from '../text/tokens.js'
+import { type SpeakerRef, toSpeakerRef } from './speakerRef.js'
 import { listSpeakers } from './speakers.js'
-import { toSpeakerRef, type SpeakerRef } from './speakerRef.js'
-import { articleSentences, summarizeSentences, type StatementSpan } from './summarize.js'
+import { articleSentences, type StatementSpan, summarizeSentences } from './summarize.js'
 
 /**
  * A key point: a sentence of the article, with who said it when attributable. `text` is a
@@ -86,7 +86,11 @@ export function briefArticle(library: Library, articleId: string, options: Parti
   return {
     article: describeArticle(article),
     points: keyPoints(article, quotes, focus.length === 0 ? null : { paragraphs, isAbout }),
-    speakers: whosWho(library, article, quotes.filter((quote) => paragraphs.has(quote.paragraph))),
+    speakers: whosWho(
+      library,
+      article,
+      quotes.filter((quote) => paragraphs.has(quote.paragraph)),
+    ),
     timeline: timelineOf(article).filter((entry) => paragraphs.has(entry.paragraph)),
   }
 }
@@ -101,9 +105,7 @@ export function briefCorpus(library: Library, options: Partial<CorpusBriefOption
     .map((article) => briefArticle(library, article.id, { topic }))
     .filter((brief): brief is Brief => brief !== null && brief.points.length > 0)
   const statements = (brief: Brief) => brief.speakers.reduce((sum, speaker) => sum + speaker.quotes, 0)
-  const ranked = [...briefs].sort(
-    (a, b) => (b.article.date ?? '').localeCompare(a.article.date ?? '') || statements(b) - statements(a),
-  )
+  const ranked = [...briefs].sort((a, b) => (b.article.date ?? '').localeCompare(a.article.date ?? '') || statements(b) - statements(a))
   const covered = new Set(briefs.map((brief) => brief.article.id))
   const speakers = listSpeakers(library).speakers.filter((speaker) => speaker.articles.some((id) => covered.has(id)))
   return {
@@ -178,7 +180,8 @@ function representativeQuotes(quotes: readonly Quote[], frequency: ReadonlyMap<s
     .map(({ quote, terms }) => {
       const centrality = [...terms].reduce((sum, term) => sum + Math.log(frequency.get(term) ?? 1), 0) / Math.sqrt(terms.size)
       const words = quote.text.split(/\s+/).length
-      const score = centrality + (quote.kind === 'direct' ? 1 : quote.kind === 'partial' ? -1 : 0) - (words < 5 ? 2 : 0) - (words > 40 ? 1 : 0)
+      const score =
+        centrality + (quote.kind === 'direct' ? 1 : quote.kind === 'partial' ? -1 : 0) - (words < 5 ? 2 : 0) - (words > 40 ? 1 : 0)
       return { quote, terms, score }
     })
     .sort((a, b) => b.score - a.score)
@@ -205,7 +208,9 @@ export function timelineOf(article: Article): TimelineEntry[] {
   byParagraph.forEach((mentions, i) => {
     const text = article.paragraphs[i] ?? ''
     for (const date of resolveDates(mentions, { paragraph: mentions, article: all, articleDate: article.date })) {
-      const sentence = sentences.find((candidate) => candidate.paragraph === i + 1 && candidate.start <= date.start && date.end <= candidate.end)
+      const sentence = sentences.find(
+        (candidate) => candidate.paragraph === i + 1 && candidate.start <= date.start && date.end <= candidate.end,
+      )
       entries.push({ date: date.text, when: date.when, text: sentence?.text ?? text, paragraph: i + 1, order: entries.length })
     }
   })

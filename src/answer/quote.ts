@@ -1,9 +1,9 @@
 import type { Quote, QuoteKind } from '../attribution/quote.js'
-import { searchQuoteIndex, suggestQuoteTerms, type QuoteDocument } from '../search/quoteIndex.js'
-import { foldWord } from '../text/tokens.js'
 import type { Library } from '../library/library.js'
+import { type QuoteDocument, searchQuoteIndex, suggestQuoteTerms } from '../search/quoteIndex.js'
+import { foldWord } from '../text/tokens.js'
+import { type SpeakerRef, toSpeakerRef } from './speakerRef.js'
 import { isNameMatch, listSpeakers } from './speakers.js'
-import { toSpeakerRef, type SpeakerRef } from './speakerRef.js'
 
 /** A quote that matched a search. */
 export type QuoteHit = {
@@ -80,13 +80,23 @@ export function searchQuotes(library: Library, query: string, options: Partial<Q
     results: page,
     offset,
     hasMore: hits.length > offset + limit,
-    suggestions: hits.length === 0 ? suggest(library, query, speaker, () => searchQuoteIndex(library.quotes, keywords, { filter: (document) => article === null || document.article === article, phrases })) : [],
+    suggestions:
+      hits.length === 0
+        ? suggest(library, query, speaker, () =>
+            searchQuoteIndex(library.quotes, keywords, { filter: (document) => article === null || document.article === article, phrases }),
+          )
+        : [],
   }
 }
 
 // When a speaker filter emptied the results: who did say it. Otherwise close vocabulary words for
 // the query, then speakers whose name is close to a query word or to the speaker typed.
-function suggest(library: Library, query: string, speaker: string | null, searchAnyone: () => ReturnType<typeof searchQuoteIndex>): string[] {
+function suggest(
+  library: Library,
+  query: string,
+  speaker: string | null,
+  searchAnyone: () => ReturnType<typeof searchQuoteIndex>,
+): string[] {
   if (speaker !== null) {
     const others = new Set<string>()
     for (const { document } of searchAnyone()) {
@@ -97,10 +107,14 @@ function suggest(library: Library, query: string, speaker: string | null, search
   }
   const asked = fold(query)
   const suggestions = suggestQuoteTerms(library.quotes, query.replace(/["“”]/g, ' '), 5).filter((words) => fold(words) !== asked)
-  const typed = [...query.split(/[\s"“”]+/), ...(speaker === null ? [] : speaker.split(/\s+/))].map(foldWord).filter((word) => word.length >= 3)
+  const typed = [...query.split(/[\s"“”]+/), ...(speaker === null ? [] : speaker.split(/\s+/))]
+    .map(foldWord)
+    .filter((word) => word.length >= 3)
   for (const candidate of listSpeakers(library).speakers) {
     const words = [candidate.name, ...candidate.aliases].flatMap((name) => name.split(/\s+/)).map(foldWord)
-    const isClose = typed.some((word) => words.some((other) => other.length >= 3 && editDistance(word, other) <= Math.max(1, Math.floor(other.length / 4))))
+    const isClose = typed.some((word) =>
+      words.some((other) => other.length >= 3 && editDistance(word, other) <= Math.max(1, Math.floor(other.length / 4))),
+    )
     if (isClose && !suggestions.includes(candidate.name)) suggestions.push(candidate.name)
   }
   return suggestions.slice(0, 5)
@@ -110,7 +124,10 @@ function suggest(library: Library, query: string, speaker: string | null, search
 // word starts a word of the name or an alias.
 function isSpeakerNamed(speaker: { name: string; aliases: readonly string[] }, typed: string): boolean {
   if (isNameMatch(speaker, typed)) return true
-  const wanted = typed.split(/\s+/).map(foldWord).filter((word) => word.length > 0)
+  const wanted = typed
+    .split(/\s+/)
+    .map(foldWord)
+    .filter((word) => word.length > 0)
   return [speaker.name, ...speaker.aliases].some((candidate) => {
     const words = candidate.split(/\s+/).map(foldWord)
     return wanted.every((word) => words.some((other) => other.startsWith(word)))

@@ -2,7 +2,6 @@ import type { Library } from '../library/library.js'
 import { runSteps } from '../library/pacing.js'
 import { aggregateSpeakers, foldName, isFoldedMatch, type SpeakerStatement, type SpeakerSummary } from '../library/speakerDirectory.js'
 
-
 export type SpeakersOptions = {
   /** Only speakers whose name or an alias matches this (case- and accent-insensitive); null: all. */
   name: string | null
@@ -30,7 +29,8 @@ export function listSpeakers(library: Library, options: Partial<SpeakersOptions>
     // built), so autocomplete stays fast on a large corpus; only the name filter runs per call.
     const directory = library.speakerDirectory
     const wanted = name === null ? null : foldName(name)
-    const speakers = wanted === null ? [...directory.speakers] : directory.speakers.filter((_, i) => isFoldedMatch(directory.folded[i] ?? [], wanted))
+    const speakers =
+      wanted === null ? [...directory.speakers] : directory.speakers.filter((_, i) => isFoldedMatch(directory.folded[i] ?? [], wanted))
     const only = speakers.length === 1 ? speakers[0] : undefined
     return { speakers, statements: only === undefined ? [] : [...(directory.statements.get(foldName(only.name)) ?? [])] }
   }

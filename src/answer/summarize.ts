@@ -1,6 +1,6 @@
 import { splitSentences } from '../text/sentences.js'
 import { termsOf } from '../text/tokens.js'
-import { countWords, defaultClauseOptions, mainClauseEnd, type ClauseOptions } from './summarizeClauses.js'
+import { type ClauseOptions, countWords, defaultClauseOptions, mainClauseEnd } from './summarizeClauses.js'
 
 /** A sentence of an article located by paragraph (1-based) and offsets into that paragraph. */
 export type SentenceRef = {
@@ -77,7 +77,8 @@ const LONG_WORDS = 45
 const DANGLING_START = /^(?:He|She|It|They|This|That|These|Those|But|And|However)\b/
 // A wire dateline ("ROME (CNN) --", "(Reuters) -", "LONDON —") opens the lead but is not part of
 // what happened, so a key point starts after it.
-const DATELINE = /^(?:[\p{Lu}][\p{L}.,' ]{0,40}\s)?\((?:\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,12})\)\s*(?:--|—|–|-)?\s*|^\p{Lu}{3,}(?:,?\s[\p{Lu}][\p{L}.]*)*\s(?:--|—|–)\s*/u
+const DATELINE =
+  /^(?:[\p{Lu}][\p{L}.,' ]{0,40}\s)?\((?:\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,12})\)\s*(?:--|—|–|-)?\s*|^\p{Lu}{3,}(?:,?\s[\p{Lu}][\p{L}.]*)*\s(?:--|—|–)\s*/u
 
 // How many paragraphs further down a later sentence of the same paragraph ranks (see positionRank).
 const SENTENCE_STEP = 2
@@ -133,7 +134,14 @@ export function summarizeSentences(
   }
   return chosen
     .sort((a, b) => a.index - b.index)
-    .map(({ paragraph, start, end, text, score, kept }) => ({ paragraph, start, end: start + kept, text: text.slice(0, kept), score, sentenceEnd: end }))
+    .map(({ paragraph, start, end, text, score, kept }) => ({
+      paragraph,
+      start,
+      end: start + kept,
+      text: text.slice(0, kept),
+      score,
+      sentenceEnd: end,
+    }))
 }
 
 /** Every sentence of the article, in order, located by paragraph and offsets. */

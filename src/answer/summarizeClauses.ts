@@ -18,8 +18,25 @@ export const defaultClauseOptions: ClauseOptions = { trimAfterWords: 20, minKept
 // in news they carry facts about the participant (on the CNN/DailyMail dev set their words matched
 // the reference highlights more often than the rest of their sentence did).
 const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
-  'including', 'leaving', 'saying', 'adding', 'according', 'following', 'amid', 'with', 'without', 'as', 'while',
-  'after', 'before', 'during', 'since', 'in', 'on', 'at', 'from',
+  'including',
+  'leaving',
+  'saying',
+  'adding',
+  'according',
+  'following',
+  'amid',
+  'with',
+  'without',
+  'as',
+  'while',
+  'after',
+  'before',
+  'during',
+  'since',
+  'in',
+  'on',
+  'at',
+  'from',
   'and',
 ])
 

@@ -1,13 +1,22 @@
 import type { Article } from '../corpus/article.js'
 import type { Cue } from './cue.js'
 import { findQuoteCue } from './cues.js'
-import { findReportedSpeech, type ReportedSpeech } from './reportedSpeech.js'
-import { isNameToken, readMentionAfter, type Mention } from './mentions.js'
+import { isNameToken, type Mention, readMentionAfter } from './mentions.js'
 import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'
 import type { ArticleAttribution, Quote, QuoteKind } from './quote.js'
 import type { QuoteSpan } from './quoteMarks.js'
+import { findReportedSpeech, type ReportedSpeech } from './reportedSpeech.js'
 import type { Speaker } from './speaker.js'
-import { addRole, createRegistry, registerName, resolveReference, setFocus, toSpeaker, type Entity, type SpeakerRegistry } from './speakerRegistry.js'
+import {
+  addRole,
+  createRegistry,
+  type Entity,
+  registerName,
+  resolveReference,
+  type SpeakerRegistry,
+  setFocus,
+  toSpeaker,
+} from './speakerRegistry.js'
 import { SPEECH_VERBS } from './speechVerbs.js'
 
 /** A quote before its speaker becomes a `Speaker`: canonical names settle only at the article's end. */
@@ -78,7 +87,10 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
   const events: Event[] = []
   const directs: (Found | null)[] = spans.map(() => null)
   const shapes = spans.map((span) => quoteShape(text, span))
-  const reported = findReportedSpeech(layout, shapes.map((shape) => shape === 'direct'))
+  const reported = findReportedSpeech(
+    layout,
+    shapes.map((shape) => shape === 'direct'),
+  )
   const cueAt: number[] = spans.map(() => -1)
 
   spans.forEach((span, q) => {
@@ -97,7 +109,13 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     if (cue !== null) {
       item.cue = cue.text
       item.mention = cue.mention?.text ?? null
-      events.push({ at: cue.at, cue, apply: (entity) => { item.entity = entity } })
+      events.push({
+        at: cue.at,
+        cue,
+        apply: (entity) => {
+          item.entity = entity
+        },
+      })
     }
   })
 
@@ -116,7 +134,7 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     if (prev.cue === null && !isAdjacent) continue
     // "“A,” he said, “B.”" finds the same cue for both halves; a cue of its own keeps B apart.
     if (cur.cue !== null && cueAt[q] !== cueAt[q - 1]) continue
-    const quoted = (prevSpan.end - prevSpan.start) + (curSpan.end - curSpan.start)
+    const quoted = prevSpan.end - prevSpan.start + (curSpan.end - curSpan.start)
     if (between.length > Math.max(240, quoted) || (between.match(/[.!?](?=\s|$)/gu) ?? []).length > 2) continue
     prev.end = cur.end
     directs[q] = null
@@ -135,18 +153,48 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     if (isInsideDirect(directs, spans, item)) continue
     // A report inside another's content ("X said Y had pledged that …") is part of X's
     // statement: it is not listed on its own and its cue does not take the focus from X.
-    const isEmbedded = (reportsBySentence.get(item.cue.sentence) ?? []).some((other) => other !== item && other.start <= item.cue.at && item.cue.at < other.end)
+    const isEmbedded = (reportsBySentence.get(item.cue.sentence) ?? []).some(
+      (other) => other !== item && other.start <= item.cue.at && item.cue.at < other.end,
+    )
     if (isEmbedded) continue
-    const entry: Found = { paragraph, start: item.start, end: item.end, kind: 'indirect', cue: item.cue.text, mention: item.cue.mention?.text ?? null, entity: null }
+    const entry: Found = {
+      paragraph,
+      start: item.start,
+      end: item.end,
+      kind: 'indirect',
+      cue: item.cue.text,
+      mention: item.cue.mention?.text ?? null,
+      entity: null,
+    }
     found.push(entry)
-    events.push({ at: item.cue.at, cue: item.cue, apply: (entity) => { entry.entity = entity } })
+    events.push({
+      at: item.cue.at,
+      cue: item.cue,
+      apply: (entity) => {
+        entry.entity = entity
+      },
+    })
     // Partial quotes inside reported speech take its speaker.
     for (let q = firstSpanFrom(spans, item.start); q < spans.length && (spans[q] as QuoteSpan).start < item.end; q++) {
       const span = spans[q] as QuoteSpan
       if (shapes[q] !== 'partial' || span.end > item.end) continue
-      const part: Found = { paragraph, start: span.start, end: span.end, kind: 'partial', cue: item.cue.text, mention: entry.mention, entity: null }
+      const part: Found = {
+        paragraph,
+        start: span.start,
+        end: span.end,
+        kind: 'partial',
+        cue: item.cue.text,
+        mention: entry.mention,
+        entity: null,
+      }
       found.push(part)
-      events.push({ at: item.cue.at + 0.5, cue: item.cue, apply: (entity) => { part.entity = entity } })
+      events.push({
+        at: item.cue.at + 0.5,
+        cue: item.cue,
+        apply: (entity) => {
+          part.entity = entity
+        },
+      })
       shapes[q] = null
     }
   }
@@ -180,7 +228,11 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
       // "Her friend Jo Roe chimed in. “…”": the person the previous sentence is about speaks.
       else if (!atStart && isSentenceInitial(text, span) && sentenceSpeaker.has(sentenceOfOffset(layout, span.open) - 1)) {
         item.entity = sentenceSpeaker.get(sentenceOfOffset(layout, span.open) - 1) ?? null
-      } else if (isSentenceInitial(text, span) && carry.lastDirect !== null && paragraph - carry.lastDirect.paragraph <= MAX_CONTINUATION_DISTANCE) {
+      } else if (
+        isSentenceInitial(text, span) &&
+        carry.lastDirect !== null &&
+        paragraph - carry.lastDirect.paragraph <= MAX_CONTINUATION_DISTANCE
+      ) {
         item.entity = carry.lastDirect.entity
       }
     }
@@ -201,7 +253,7 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
 // The speaker of the paragraph's last sentence with a resolved cue, for "X said:" paragraphs.
 function lastResolved(events: readonly Event[], sentenceSpeaker: ReadonlyMap<number, Entity>): Entity | null {
   const last = events[events.length - 1]
-  return last === undefined ? null : sentenceSpeaker.get(last.cue.sentence) ?? null
+  return last === undefined ? null : (sentenceSpeaker.get(last.cue.sentence) ?? null)
 }
 
 function resolveCue(registry: SpeakerRegistry, cue: Cue, paragraph: number, sentenceSpeaker: ReadonlyMap<number, Entity>): Entity | null {
@@ -218,7 +270,37 @@ function resolveCue(registry: SpeakerRegistry, cue: Cue, paragraph: number, sent
   return entity
 }
 
-const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', 'against', 'on', 'near', 'like', 'than', 'after', 'before', 'under', 'over', 'between', 'among', 'into', 'toward', 'towards', 'without', 'within', 'behind', 'beside', 'versus', 'vs.'])
+const PREPOSITIONS: ReadonlySet<string> = new Set([
+  'of',
+  'in',
+  'at',
+  'from',
+  'to',
+  'with',
+  'by',
+  'for',
+  'about',
+  'against',
+  'on',
+  'near',
+  'like',
+  'than',
+  'after',
+  'before',
+  'under',
+  'over',
+  'between',
+  'among',
+  'into',
+  'toward',
+  'towards',
+  'without',
+  'within',
+  'behind',
+  'beside',
+  'versus',
+  'vs.',
+])
 
 // The first person named outside quotes in a sentence, before its main verb and outside a
 // prepositional phrase ("In San Francisco, …"), is its likely subject: it puts that person in
@@ -321,7 +403,7 @@ function textBefore(text: string, offset: number): string {
 
 function sentenceOfOffset(layout: ParagraphLayout, offset: number): number {
   const k = layout.sentences.findIndex((x) => x.start <= offset && offset < x.end)
-  return k < 0 ? 0 : k
+  return Math.max(k, 0)
 }
 
 function isSentenceInitial(text: string, span: QuoteSpan): boolean {

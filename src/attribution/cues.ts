@@ -1,9 +1,9 @@
-import { readMentionAfter, type Mention } from './mentions.js'
-import { isClauseEnd, tokenAt, type ParagraphLayout } from './paragraphLayout.js'
+import type { Cue } from './cue.js'
+import { type Mention, readMentionAfter } from './mentions.js'
+import { isClauseEnd, type ParagraphLayout, tokenAt } from './paragraphLayout.js'
 import { HEARER_VERBS, isCueVerb } from './speechVerbs.js'
 import { clauseCue, isCoordinatedCue, isInfinitiveCue, isParticipleCue, subjectBefore } from './subjects.js'
 import type { TaggedToken } from './taggedToken.js'
-import type { Cue } from './cue.js'
 
 /**
  * The cue that attributes quoted span `q`: after it (`“…,” X said` / `“…,” said X`) or before
@@ -35,15 +35,29 @@ function findCueAfter(layout: ParagraphLayout, q: number): Cue | null {
       const mention = readMentionAfter(tokens, k + 1, bound)
       if (mention === null) return null
       const named = nameInApposition(layout, mention, bound)
-      if (named !== null) return { text: t.text, at: t.start, mention: named, role: mention.text, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
-      return { text: t.text, at: t.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+      if (named !== null)
+        return { text: t.text, at: t.start, mention: named, role: mention.text, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+      return {
+        text: t.text,
+        at: t.start,
+        mention,
+        role: appositiveAfter(layout, mention.end),
+        link: 'mention',
+        sentence: layout.sentenceOf[k] ?? 0,
+      }
     }
     const { mention, role } = subjectBefore(layout, k, i)
     if (mention === null) return null
     // "“It's not true.” He said Clinton would …": after a quotation that ends a sentence, a cue
     // with a clause of its own starts a new statement rather than attributing the quotation.
     const next = tokens[k + 1]
-    if (/[.]\W*$/u.test(layout.text.slice(span.start, span.after)) && next !== undefined && (next.lower === 'that' || /^(PRON|PROPN|DET|NOUN)$/u.test(next.pos)) && !HEARER_VERBS.has(t.lower)) return null
+    if (
+      /[.]\W*$/u.test(layout.text.slice(span.start, span.after)) &&
+      next !== undefined &&
+      (next.lower === 'that' || /^(PRON|PROPN|DET|NOUN)$/u.test(next.pos)) &&
+      !HEARER_VERBS.has(t.lower)
+    )
+      return null
     return { text: t.text, at: t.start, mention, role, link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
   }
   return null
@@ -75,7 +89,11 @@ function findCueBefore(layout: ParagraphLayout, q: number): Cue | null {
   if (first <= 0) return null
   const sentence = layout.sentences[layout.sentenceOf[first] ?? 0]
   let min = sentence?.first ?? 0
-  for (let k = first - 1; k >= min; k--) if (layout.quoteOf[k] !== -1) { min = k + 1; break }
+  for (let k = first - 1; k >= min; k--)
+    if (layout.quoteOf[k] !== -1) {
+      min = k + 1
+      break
+    }
   const phrase = findSourcePhrase(layout, min, first) ?? findNameLabel(layout, q) ?? findColonSubject(layout, min, first)
   if (phrase !== null) return phrase
   for (let k = first - 1; k >= min; k--) {
@@ -131,13 +149,15 @@ function findSourcePhrase(layout: ParagraphLayout, min: number, first: number): 
   const opener = tokens[min]
   if (opener !== undefined && /^(Said|Says)$/u.test(opener.text)) {
     const mention = readMentionAfter(tokens, min + 1, first)
-    if (mention !== null && mention.kind !== 'pronoun') return { text: opener.text, at: opener.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence }
+    if (mention !== null && mention.kind !== 'pronoun')
+      return { text: opener.text, at: opener.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence }
   }
   for (let k = min; k < first; k++) {
     const t = tokens[k] as TaggedToken
     if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
       const mention = readMentionAfter(tokens, k + 2, first)
-      if (mention !== null) return { text: 'according to', at: t.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence }
+      if (mention !== null)
+        return { text: 'according to', at: t.start, mention, role: appositiveAfter(layout, mention.end), link: 'mention', sentence }
     }
     if ((t.lower === 'put' || t.lower === 'puts') && tokens[k + 1]?.lower === 'it') {
       const { mention, role } = subjectBefore(layout, k, min)
@@ -165,7 +185,11 @@ function findNameLabel(layout: ParagraphLayout, q: number): Cue | null {
   const first = tokenAt(layout, labelStart)
   const colon = tokenAt(layout, from + before.lastIndexOf(':'))
   let end = colon
-  for (let c = first; c < colon; c++) if (layout.tokens[c]?.text === ',') { end = c; break }
+  for (let c = first; c < colon; c++)
+    if (layout.tokens[c]?.text === ',') {
+      end = c
+      break
+    }
   if (end - first > 6 || (end < colon && colon - end > 8)) return null
   if (layout.tokens.slice(first, colon).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null
   const mention = readMentionAfter(layout.tokens, first, end)

@@ -22,8 +22,43 @@ export type Mention = {
 }
 
 // Lowercase words that may join two capitalised words inside one name ("Ministry of Foreign Affairs").
-const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'el', 'and', '&'])
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'another', 'one', 'two', 'three', 'several', 'some', 'many', 'other', 'its', 'his', 'her', 'their'])
+const NAME_CONNECTORS: ReadonlySet<string> = new Set([
+  'of',
+  'for',
+  'de',
+  'del',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'el',
+  'and',
+  '&',
+])
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'another',
+  'one',
+  'two',
+  'three',
+  'several',
+  'some',
+  'many',
+  'other',
+  'its',
+  'his',
+  'her',
+  'their',
+])
 const POSSESSIVE = /^['’]s?$/u
 const UPPER_START = /^\p{Lu}/u
 const ACRONYM = /^\p{Lu}[\p{Lu}.&]+$/u
@@ -79,15 +114,20 @@ export function readMentionBefore(tokens: readonly TaggedToken[], end: number, m
       else if (isRoleWord(prev) && (prev.pos === 'NOUN' || prev.pos === 'ADJ' || prev.pos === 'PROPN')) from--
       else break
     }
-    while (from < end && (tokens[from]?.text === '(' || tokens[from]?.text === ')' || NAME_CONNECTORS.has(tokens[from]?.lower ?? ''))) from++
+    while (from < end && (tokens[from]?.text === '(' || tokens[from]?.text === ')' || NAME_CONNECTORS.has(tokens[from]?.lower ?? '')))
+      from++
     if (from >= end) return null
     return classifyNameRun(tokens, from, end)
   }
   if (last.pos === 'NOUN' || last.pos === 'PROPN' || ROLE_NOUNS.has(last.lower)) {
     while (from - 1 >= min) {
       const prev = tokens[from - 1] as TaggedToken
-      if (DETERMINERS.has(prev.lower)) { from--; break }
-      if (prev.pos === 'NOUN' || prev.pos === 'ADJ' || prev.pos === 'PROPN' || (prev.text === '-' && isGlued(tokens[from - 2], prev))) from--
+      if (DETERMINERS.has(prev.lower)) {
+        from--
+        break
+      }
+      if (prev.pos === 'NOUN' || prev.pos === 'ADJ' || prev.pos === 'PROPN' || (prev.text === '-' && isGlued(tokens[from - 2], prev)))
+        from--
       else if (POSSESSIVE.test(prev.text) && isGlued(tokens[from - 2], prev)) from--
       else break
     }
@@ -113,17 +153,46 @@ export function readMentionAfter(tokens: readonly TaggedToken[], start: number, 
     if (isNameToken(token) || isRoleWord(token)) to++
     else if ((token.text === '-' || token.text === '.') && isGlued(tokens[to - 1], token) && isGlued(token, next) && to > headStart) to++
     // "Florida-based strategist Al Card": a lowercase word hyphened to a name modifies what follows.
-    else if (token.pos !== 'PUNCT' && /^\p{Ll}/u.test(token.text) && tokens[to - 1]?.text === '-' && isGlued(tokens[to - 1], token) && hasNameAhead(tokens, to, max)) to++
+    else if (
+      token.pos !== 'PUNCT' &&
+      /^\p{Ll}/u.test(token.text) &&
+      tokens[to - 1]?.text === '-' &&
+      isGlued(tokens[to - 1], token) &&
+      hasNameAhead(tokens, to, max)
+    )
+      to++
     else if (token.text === '(' && next !== undefined && ACRONYM.test(next.text) && tokens[to + 2]?.text === ')') to += 3
     else if (NAME_CONNECTORS.has(token.lower) && to > headStart && isNameToken(next) && isNameToken(tokens[to - 1])) to++
     // "Florida’s Rick Wilson", "Clinton’s communications director": a possessor opens the phrase.
-    else if (POSSESSIVE.test(token.text) && to > headStart && isGlued(tokens[to - 1], token) && (isNameToken(tokens[to - 1]) || isRoleWord(tokens[to - 1])) && (isNameToken(next) || isRoleWord(next) || next?.pos === 'ADJ' || next?.pos === 'NOUN')) to++
-    else if ((token.pos === 'ADJ' || token.pos === 'NOUN') && !UPPER_START.test(token.text) && (headStart > start || POSSESSIVE.test(tokens[to - 1]?.text ?? '') || ROLE_NOUNS.has(token.lower) && to > headStart || hasNameAhead(tokens, to, max))) to++
+    else if (
+      POSSESSIVE.test(token.text) &&
+      to > headStart &&
+      isGlued(tokens[to - 1], token) &&
+      (isNameToken(tokens[to - 1]) || isRoleWord(tokens[to - 1])) &&
+      (isNameToken(next) || isRoleWord(next) || next?.pos === 'ADJ' || next?.pos === 'NOUN')
+    )
+      to++
+    else if (
+      (token.pos === 'ADJ' || token.pos === 'NOUN') &&
+      !UPPER_START.test(token.text) &&
+      (headStart > start ||
+        POSSESSIVE.test(tokens[to - 1]?.text ?? '') ||
+        (ROLE_NOUNS.has(token.lower) && to > headStart) ||
+        hasNameAhead(tokens, to, max))
+    )
+      to++
     else break
   }
   // "said conservative activist Bob Klaus": drop lowercase words left dangling after the name.
   const hasPossessor = tokens.slice(headStart, to).some((t) => POSSESSIVE.test(t.text))
-  while (to > headStart && headStart === start && !hasPossessor && !isNameToken(tokens[to - 1]) && tokens.slice(headStart, to).some((t) => isNameToken(t))) to--
+  while (
+    to > headStart &&
+    headStart === start &&
+    !hasPossessor &&
+    !isNameToken(tokens[to - 1]) &&
+    tokens.slice(headStart, to).some((t) => isNameToken(t))
+  )
+    to--
   if (to === headStart) return null
   const lastToken = tokens[to - 1] as TaggedToken
   if (headStart > start || !isNameToken(lastToken)) {
@@ -153,8 +222,15 @@ function firstNameIndex(tokens: readonly TaggedToken[], from: number, to: number
 
 function pronounMention(token: TaggedToken): Mention {
   return {
-    kind: 'pronoun', text: token.text, start: token.start, end: token.end, name: null, role: null,
-    head: token.lower, isOrganization: false, isPlural: SPEAKER_PRONOUNS.get(token.lower) === 'plural',
+    kind: 'pronoun',
+    text: token.text,
+    start: token.start,
+    end: token.end,
+    name: null,
+    role: null,
+    head: token.lower,
+    isOrganization: false,
+    isPlural: SPEAKER_PRONOUNS.get(token.lower) === 'plural',
   }
 }
 
@@ -165,8 +241,15 @@ function nominalMention(tokens: readonly TaggedToken[], from: number, end: numbe
   const head = last.lower
   const isPlural = /s$/u.test(head) && !/ss$/u.test(head)
   return {
-    kind: 'nominal', text: textOf(tokens, from, end), start: first.start, end: last.end, name: null,
-    role: null, head, isOrganization: ORGANIZATION_WORDS.has(head), isPlural,
+    kind: 'nominal',
+    text: textOf(tokens, from, end),
+    start: first.start,
+    end: last.end,
+    name: null,
+    role: null,
+    head,
+    isOrganization: ORGANIZATION_WORDS.has(head),
+    isPlural,
   }
 }
 
@@ -180,12 +263,16 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   let start = from
   // Drop a possessor: "Norway’s Ministry of Foreign Affairs" is the ministry.
   for (let i = end - 1; i > from; i--) {
-    if (POSSESSIVE.test((tokens[i] as TaggedToken).text)) { start = i + 1; break }
+    if (POSSESSIVE.test((tokens[i] as TaggedToken).text)) {
+      start = i + 1
+      break
+    }
   }
   if (start >= end) return null
   const run = tokens.slice(start, end)
   const connectorAt = run.findIndex((t) => NAME_CONNECTORS.has(t.lower) && t.lower !== 'and')
-  const orgBeforeConnector = connectorAt > 0 && run.slice(0, connectorAt).some((t) => ORGANIZATION_WORDS.has(bare(t.text)) && UPPER_START.test(t.text))
+  const orgBeforeConnector =
+    connectorAt > 0 && run.slice(0, connectorAt).some((t) => ORGANIZATION_WORDS.has(bare(t.text)) && UPPER_START.test(t.text))
   // "Meenakshi Ganguly of Human Rights Watch", "Senator Jane Roe of Arizona", "university
   // scientist Pat Murray of Ohio": a personal name right before "of", opening the run or after a
   // title or role word, is a person at a place or organisation.
@@ -206,8 +293,23 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   while (nameFrom > 0) {
     const t = run[nameFrom - 1] as TaggedToken
     // "Mark-Viverito", "El-Erian": a hyphen glued between two capitalised words is part of the name.
-    if (t.text === '-' && nameFrom < run.length && isGlued(run[nameFrom - 2], t) && isGlued(t, run[nameFrom]) && isNameToken(run[nameFrom - 2])) { nameFrom--; continue }
-    if (!isNameToken(t) || isTitle(t) || ORGANIZATION_WORDS.has(bare(t.text)) || (t.text.endsWith('.') && t.text.length <= 4 && !/^\p{Lu}\.$/u.test(t.text))) break
+    if (
+      t.text === '-' &&
+      nameFrom < run.length &&
+      isGlued(run[nameFrom - 2], t) &&
+      isGlued(t, run[nameFrom]) &&
+      isNameToken(run[nameFrom - 2])
+    ) {
+      nameFrom--
+      continue
+    }
+    if (
+      !isNameToken(t) ||
+      isTitle(t) ||
+      ORGANIZATION_WORDS.has(bare(t.text)) ||
+      (t.text.endsWith('.') && t.text.length <= 4 && !/^\p{Lu}\.$/u.test(t.text))
+    )
+      break
     nameFrom--
   }
   while (run[nameFrom]?.text === '-') nameFrom++
@@ -217,21 +319,39 @@ function classifyNameRun(tokens: readonly TaggedToken[], from: number, end: numb
   const hasOrgWord = run.some((t) => ORGANIZATION_WORDS.has(bare(t.text)) && UPPER_START.test(t.text))
   const personName = nameFrom < run.length ? textOf(run, nameFrom, run.length) : ''
   // Two or more words in capitals ("RED STATES", "HIGHER THAN") are a heading, not a name.
-  if (run.filter((t) => /^\p{Lu}{2,}$/u.test(t.text) && !ACRONYM_WORDS.has(t.text)).length >= 2 && run.every((t) => !/\p{Ll}/u.test(t.text))) return null
+  if (
+    run.filter((t) => /^\p{Lu}{2,}$/u.test(t.text) && !ACRONYM_WORDS.has(t.text)).length >= 2 &&
+    run.every((t) => !/\p{Ll}/u.test(t.text))
+  )
+    return null
   const isSingleAcronym = nameFrom === run.length - 1 && ACRONYM.test(personName)
   const hasTitleBefore = nameFrom > 0
   if (!orgBeforeConnector && personName !== '' && !isSingleAcronym && (hasTitleBefore || !hasOrgWord)) {
     const role = nameFrom > 0 ? textOf(tokens, from, start + nameFrom).replace(/[\s,(]+$/u, '') : null
     return {
-      kind: 'name', text, start: first.start, end: last.end, name: personName, role: role === '' ? null : role,
-      head: (run[run.length - 1] as TaggedToken).text, isOrganization: false, isPlural: false,
+      kind: 'name',
+      text,
+      start: first.start,
+      end: last.end,
+      name: personName,
+      role: role === '' ? null : role,
+      head: (run[run.length - 1] as TaggedToken).text,
+      isOrganization: false,
+      isPlural: false,
     }
   }
   const orgName = textOf(tokens, start, end).replace(/^(the|The)\s+/u, '')
   if (orgName === '' || run.every((t) => isTitle(t))) return null
   return {
-    kind: 'name', text, start: first.start, end: last.end, name: orgName, role: null,
-    head: (run[run.length - 1] as TaggedToken).text, isOrganization: true, isPlural: false,
+    kind: 'name',
+    text,
+    start: first.start,
+    end: last.end,
+    name: orgName,
+    role: null,
+    head: (run[run.length - 1] as TaggedToken).text,
+    isOrganization: true,
+    isPlural: false,
   }
 }
 

@@ -1,7 +1,7 @@
 import { splitSentences } from '../text/sentences.js'
 import { findQuoteSpans, type QuoteSpan } from './quoteMarks.js'
-import { tagParagraph } from './tagger.js'
 import type { TaggedToken } from './taggedToken.js'
+import { tagParagraph } from './tagger.js'
 
 /** A sentence of a paragraph as a token range `[first, end)` plus its character range. */
 export type SentenceRange = { start: number; end: number; first: number; endToken: number }
@@ -47,7 +47,7 @@ export function layOutParagraph(text: string): ParagraphLayout {
   for (let k = 0; k < sentenceChars.length; k++) {
     const c = sentenceChars[k] as { start: number; end: number }
     const first = firstOf[k] as number
-    sentences.push({ start: c.start, end: c.end, first: first < 0 ? 0 : first, endToken: first < 0 ? 0 : endOf[k] as number })
+    sentences.push({ start: c.start, end: c.end, first: Math.max(first, 0), endToken: first < 0 ? 0 : (endOf[k] as number) })
   }
   if (sentences.length === 0) sentences.push({ start: 0, end: text.length, first: 0, endToken: tokens.length })
   // Tokens and spans are both in order: one sweep assigns each token its span.

@@ -13,7 +13,11 @@ export const OPEN_SINGLE_MARKS: ReadonlySet<string> = new Set(['‘', "'", '‚'
 export const CLOSE_SINGLE_MARKS: ReadonlySet<string> = new Set(['’', "'", '›'])
 /** Every character that may be a quotation mark, for trimming. */
 export const QUOTE_MARKS: ReadonlySet<string> = new Set([
-  ...OPEN_DOUBLE_MARKS, ...CLOSE_DOUBLE_MARKS, ...OPEN_SINGLE_MARKS, ...CLOSE_SINGLE_MARKS, '"',
+  ...OPEN_DOUBLE_MARKS,
+  ...CLOSE_DOUBLE_MARKS,
+  ...OPEN_SINGLE_MARKS,
+  ...CLOSE_SINGLE_MARKS,
+  '"',
 ])
 
 /**
@@ -68,7 +72,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let hasDouble = false
   for (let i = 0; i < text.length; i++) {
     const isDoubled = isDoubledApostrophe(text, i)
-    const ch = isDoubled ? '"' : text[i] as string
+    const ch = isDoubled ? '"' : (text[i] as string)
     const before = text[i - 1]
     const after = text[i + (isDoubled ? 2 : 1)]
     if (OPEN_DOUBLE_MARKS.has(ch)) {
@@ -115,10 +119,9 @@ function findSingleQuoteSpans(text: string): QuoteSpan[] {
     const ch = text[i] as string
     const before = text[i - 1]
     const after = text[i + 1]
-    const canOpen = OPEN_SINGLE_MARKS.has(ch) && (before === undefined || SPACE_OR_OPENER.test(before))
-      && after !== undefined && /\p{L}/u.test(after)
-    const canClose = CLOSE_SINGLE_MARKS.has(ch) && before !== undefined && !isSpace(before)
-      && (after === undefined || !LETTER.test(after))
+    const canOpen =
+      OPEN_SINGLE_MARKS.has(ch) && (before === undefined || SPACE_OR_OPENER.test(before)) && after !== undefined && /\p{L}/u.test(after)
+    const canClose = CLOSE_SINGLE_MARKS.has(ch) && before !== undefined && !isSpace(before) && (after === undefined || !LETTER.test(after))
     if (open < 0 && canOpen) open = i
     else if (open >= 0 && canClose) {
       const span = makeSpan(text, open, i)

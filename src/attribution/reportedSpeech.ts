@@ -1,8 +1,8 @@
 import type { Cue } from './cue.js'
 import { appositiveAfter } from './cues.js'
-import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
+import { type Mention, readMentionAfter, readMentionBefore } from './mentions.js'
+import { isClauseEnd, type ParagraphLayout, type SentenceRange, tokenAt } from './paragraphLayout.js'
 import { ROLE_NOUNS } from './roles.js'
-import { isClauseEnd, tokenAt, type ParagraphLayout, type SentenceRange } from './paragraphLayout.js'
 import { CLAUSE_VERBS, HEARER_VERBS, isCueVerb, OBJECT_VERBS, SPEECH_VERBS } from './speechVerbs.js'
 import { clauseCue, isCoordinatedCue, isParticipleCue, subjectBefore } from './subjects.js'
 import type { TaggedToken } from './taggedToken.js'
@@ -47,7 +47,8 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
   const tokens = layout.tokens
   const t = tokens[k] as TaggedToken
   const sentenceIndex = layout.sentenceOf[k] ?? 0
-  if (t.lower === 'asked' && (k === sentence.first || tokens[k - 1]?.lower === 'when')) return readAskedClause(layout, isDirectSpan, k, sentence)
+  if (t.lower === 'asked' && (k === sentence.first || tokens[k - 1]?.lower === 'when'))
+    return readAskedClause(layout, isDirectSpan, k, sentence)
   if (isParticipleCue(layout, k)) return readForward(layout, isDirectSpan, k, sentence, clauseCue(layout, k))
   const { mention, role } = subjectBefore(layout, k, sentence.first)
   if (mention !== null) {
@@ -55,15 +56,30 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
     const before = tokenAt(layout, mention.start) - 1
     // "…, X said." or "A, X said, B": the content is around the cue.
     const tail = adjunctsEnd(layout, k + 1, sentence.endToken)
-    if (tokens[before]?.text === ',' && (tail === null || tokens[tail]?.text === ',')) return readAround(layout, isDirectSpan, sentence, before, k + 1, cue)
+    if (tokens[before]?.text === ',' && (tail === null || tokens[tail]?.text === ','))
+      return readAround(layout, isDirectSpan, sentence, before, k + 1, cue)
     // "“…,” Trump said Sunday on …": the cue of a quotation reports nothing more without "that".
-    return readForward(layout, isDirectSpan, k, sentence, cue, before >= 0 && layout.quoteOf[before] !== -1 && tokens[before - 1]?.text === ',')
+    return readForward(
+      layout,
+      isDirectSpan,
+      k,
+      sentence,
+      cue,
+      before >= 0 && layout.quoteOf[before] !== -1 && tokens[before - 1]?.text === ',',
+    )
   }
   // "…, said X." — a cue inverted after its content.
   if (tokens[k - 1]?.text === ',') {
     const after = readMentionAfter(tokens, k + 1, sentence.endToken)
     if (after !== null && after.kind !== 'pronoun') {
-      const cue: Cue = { text: t.text, at: t.start, mention: after, role: appositiveAfter(layout, after.end), link: 'mention', sentence: sentenceIndex }
+      const cue: Cue = {
+        text: t.text,
+        at: t.start,
+        mention: after,
+        role: appositiveAfter(layout, after.end),
+        link: 'mention',
+        sentence: sentenceIndex,
+      }
       return readAround(layout, isDirectSpan, sentence, k - 1, tokenAt(layout, after.end), cue)
     }
   }
@@ -72,7 +88,14 @@ function readCue(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: n
   const antecedent = relativeAntecedent(layout, k, sentence.first)
   if (antecedent !== null) {
     // Only a clause counts: "Clinton, who called Sanders …" is a phone call, not a report.
-    return readForward(layout, isDirectSpan, k, sentence, { text: t.text, at: t.start, mention: antecedent, role: null, link: 'mention', sentence: sentenceIndex }, OBJECT_VERBS.has(t.lower))
+    return readForward(
+      layout,
+      isDirectSpan,
+      k,
+      sentence,
+      { text: t.text, at: t.start, mention: antecedent, role: null, link: 'mention', sentence: sentenceIndex },
+      OBJECT_VERBS.has(t.lower),
+    )
   }
   return null
 }
@@ -87,7 +110,14 @@ function relativeAntecedent(layout: ParagraphLayout, k: number, min: number): Me
 }
 
 // The content after the cue: past a hearer ("told reporters") and a few adjuncts up to "that".
-function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange, cue: Cue, needsThat = false): ReportedSpeech | null {
+function readForward(
+  layout: ParagraphLayout,
+  isDirectSpan: readonly boolean[],
+  k: number,
+  sentence: SentenceRange,
+  cue: Cue,
+  needsThat = false,
+): ReportedSpeech | null {
   const tokens = layout.tokens
   const t = tokens[k] as TaggedToken
   const particles = OBJECT_VERBS.get(t.lower)
@@ -101,26 +131,52 @@ function readForward(layout: ParagraphLayout, isDirectSpan: readonly boolean[], 
   // "said on Thursday that …", "told reporters Monday that …": look a few words ahead for "that".
   for (let a = j; a < Math.min(sentence.endToken, j + 7); a++) {
     const w = tokens[a] as TaggedToken
-    if (layout.quoteOf[a] !== -1 || w.pos === 'VERB' || w.text === ',' && a > j) break
-    if (w.lower === 'that') { j = a + 1; hasThat = true; break }
+    if (layout.quoteOf[a] !== -1 || w.pos === 'VERB' || (w.text === ',' && a > j)) break
+    if (w.lower === 'that') {
+      j = a + 1
+      hasThat = true
+      break
+    }
   }
   const start = tokens[j]
   if (start === undefined || j >= sentence.endToken) return null
   if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) return null
   // After "that" any clause may follow ("said that although …"); without it, only a subject.
-  if (!hasThat && (needsThat || !CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1)) return null
+  if (!hasThat && (needsThat || (!CLAUSE_STARTERS.test(start.pos) && layout.quoteOf[j] === -1))) return null
   if (start.lower === 'to' || start.lower === 'for' || start.lower === 'about' || start.text === ',') return null
   const range = contentRange(layout, isDirectSpan, j, sentence.endToken)
   return range === null ? null : { ...range, cue }
 }
 
 // Forms of "be" and words that make an object cue passive or subjectless ("was asked", "when asked").
-const PASSIVE_MARKERS: ReadonlySet<string> = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s', 'when', 'if', 'after', 'before', 'once'])
+const PASSIVE_MARKERS: ReadonlySet<string> = new Set([
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'being',
+  "'s",
+  '’s',
+  'when',
+  'if',
+  'after',
+  'before',
+  'once',
+])
 
 // The object phrase of an object cue, past its particle: "called [for] …", "urged …". Only an
 // active verb with a person as subject counts: "a group called X", "was asked about" and "phone
 // calls" are not reports.
-function readObject(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange, cue: Cue, particles: readonly string[]): ReportedSpeech | null {
+function readObject(
+  layout: ParagraphLayout,
+  isDirectSpan: readonly boolean[],
+  k: number,
+  sentence: SentenceRange,
+  cue: Cue,
+  particles: readonly string[],
+): ReportedSpeech | null {
   const tokens = layout.tokens
   if (tokens[k]?.pos !== 'VERB' || PASSIVE_MARKERS.has(tokens[k - 1]?.lower ?? '')) return null
   if (cue.mention !== null && cue.mention.kind === 'nominal' && !ROLE_NOUNS.has(cue.mention.head)) return null
@@ -128,20 +184,39 @@ function readObject(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k
   if (particles.includes(tokens[j]?.lower ?? '')) j++
   else if (tokens[j]?.pos === 'ADP') return null
   const start = tokens[j]
-  if (start === undefined || j >= sentence.endToken || start.text === ',' || start.pos === 'PUNCT' && layout.quoteOf[j] === -1) return null
+  if (start === undefined || j >= sentence.endToken || start.text === ',' || (start.pos === 'PUNCT' && layout.quoteOf[j] === -1))
+    return null
   if (layout.quoteOf[j] !== -1 && isWholeQuoteStart(layout, j)) return null
   const range = contentRange(layout, isDirectSpan, j, sentence.endToken, false)
   return range === null ? null : { ...range, cue }
 }
 
 // Words that open the question of an "Asked …" clause.
-const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'if', 'about', 'what', 'why', 'how', 'who', 'whom', 'which', 'when', 'where', 'to'])
+const QUESTION_OPENERS: ReadonlySet<string> = new Set([
+  'whether',
+  'if',
+  'about',
+  'what',
+  'why',
+  'how',
+  'who',
+  'whom',
+  'which',
+  'when',
+  'where',
+  'to',
+])
 
 /**
  * "Asked (by Jo Roe) at a briefing whether …, X said": the question is reported speech of the
  * asker (named after "by", else unknown), running to the comma that ends the clause.
  */
-function readAskedClause(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, sentence: SentenceRange): ReportedSpeech | null {
+function readAskedClause(
+  layout: ParagraphLayout,
+  isDirectSpan: readonly boolean[],
+  k: number,
+  sentence: SentenceRange,
+): ReportedSpeech | null {
   const tokens = layout.tokens
   let j = k + 1
   let mention: Mention | null = null
@@ -167,7 +242,14 @@ function readAskedClause(layout: ParagraphLayout, isDirectSpan: readonly boolean
  * `A, X said, B` gives the longer of A and B, the one that carries the statement (a reported
  * speech is one span, and A is often just "But" or "In any case").
  */
-function readAround(layout: ParagraphLayout, isDirectSpan: readonly boolean[], sentence: SentenceRange, comma: number, afterCue: number, cue: Cue): ReportedSpeech | null {
+function readAround(
+  layout: ParagraphLayout,
+  isDirectSpan: readonly boolean[],
+  sentence: SentenceRange,
+  comma: number,
+  afterCue: number,
+  cue: Cue,
+): ReportedSpeech | null {
   const tokens = layout.tokens
   const from = sentence.first
   const before = layout.quoteOf[from] === -1 ? contentRange(layout, isDirectSpan, from, comma) : null
@@ -212,17 +294,31 @@ function isWholeQuoteStart(layout: ParagraphLayout, j: number): boolean {
   return span !== undefined && /^\p{Lu}/u.test(layout.text.slice(span.start, span.start + 1))
 }
 
-function readAccordingTo(layout: ParagraphLayout, isDirectSpan: readonly boolean[], k: number, first: number, end: number): ReportedSpeech | null {
+function readAccordingTo(
+  layout: ParagraphLayout,
+  isDirectSpan: readonly boolean[],
+  k: number,
+  first: number,
+  end: number,
+): ReportedSpeech | null {
   const tokens = layout.tokens
   const mention: Mention | null = readMentionAfter(tokens, k + 2, end)
   // "according to people familiar with …", "according to polls": a source that names no one.
   if (mention === null && !/^(DET|NOUN|ADJ|PRON|NUM)$/u.test(tokens[k + 2]?.pos ?? '')) return null
-  const cue: Cue = { text: 'according to', at: (tokens[k] as TaggedToken).start, mention, role: mention === null ? null : appositiveAfter(layout, mention.end), link: 'mention', sentence: layout.sentenceOf[k] ?? 0 }
+  const cue: Cue = {
+    text: 'according to',
+    at: (tokens[k] as TaggedToken).start,
+    mention,
+    role: mention === null ? null : appositiveAfter(layout, mention.end),
+    link: 'mention',
+    sentence: layout.sentenceOf[k] ?? 0,
+  }
   // The source phrase runs to the next comma or the sentence's end.
   let c = mention === null ? k + 2 : tokenAt(layout, mention.end)
   while (c < end && (tokens[c] as TaggedToken).text !== ',' && !isClauseEnd(tokens, c)) c++
   const after = tokens[c]?.text === ',' && layout.quoteOf[c + 1] === -1 ? contentRange(layout, isDirectSpan, c + 1, end) : null
-  const before = k > first && tokens[k - 1]?.text === ',' && layout.quoteOf[first] === -1 ? contentRange(layout, isDirectSpan, first, k - 1) : null
+  const before =
+    k > first && tokens[k - 1]?.text === ',' && layout.quoteOf[first] === -1 ? contentRange(layout, isDirectSpan, first, k - 1) : null
   // "According to X, A", "A, according to X", and "A, according to X, B" (the longer part).
   const range = k === first ? after : longer(before, after)
   return range === null ? null : { ...range, cue }
@@ -238,12 +334,25 @@ function contentRange(layout: ParagraphLayout, isDirectSpan: readonly boolean[],
     const t = tokens[a] as TaggedToken
     const q = layout.quoteOf[a] ?? -1
     // A quotation that stands as its own direct quote is not part of the reported clause.
-    if (q !== -1 && layout.quoteOf[a - 1] !== q && isDirectSpan[q] === true) { end = a; break }
+    if (q !== -1 && layout.quoteOf[a - 1] !== q && isDirectSpan[q] === true) {
+      end = a
+      break
+    }
     if (q !== -1) continue
     const next = tokens[a + 1]
-    if (t.text === ';' || t.text === ':') { end = a; break }
-    if (t.text === ',' && next !== undefined && layout.quoteOf[a + 1] === -1
-      && ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower) || opensReport(tokens, a + 1, to))) { end = a; break }
+    if (t.text === ';' || t.text === ':') {
+      end = a
+      break
+    }
+    if (
+      t.text === ',' &&
+      next !== undefined &&
+      layout.quoteOf[a + 1] === -1 &&
+      ((next.pos === 'VERB' && /ing$/u.test(next.lower)) || CONTENT_BREAKS.has(next.lower) || opensReport(tokens, a + 1, to))
+    ) {
+      end = a
+      break
+    }
   }
   while (end > from && /^[.!?,;:\u2014\u2013-]$/u.test((tokens[end - 1] as TaggedToken).text) && layout.quoteOf[end - 1] === -1) end--
   if (end - from < 2) return null

@@ -40,11 +40,16 @@ const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', '
 const MAX_PRONOUN_DISTANCE = 3
 
 function surnameOf(name: string): string {
-  const words = name.toLowerCase().replace(/['’]s$/u, '').split(/\s+/u).filter((w) => !SUFFIXES.has(w.replace(/,$/u, '')))
+  const words = name
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .split(/\s+/u)
+    .filter((w) => !SUFFIXES.has(w.replace(/,$/u, '')))
   return words[words.length - 1] ?? ''
 }
 
-const FEMALE_TITLES = /^(mrs|ms|miss|madam|lady|dame|queen|princess|sister|congresswoman|chairwoman|spokeswoman|councilwoman|assemblywoman|businesswoman)\b/iu
+const FEMALE_TITLES =
+  /^(mrs|ms|miss|madam|lady|dame|queen|princess|sister|congresswoman|chairwoman|spokeswoman|councilwoman|assemblywoman|businesswoman)\b/iu
 const MALE_TITLES = /^(mr|sir|lord|king|prince|father|brother|congressman|chairman|spokesman|councilman|assemblyman|businessman)\b/iu
 
 function genderOfTitle(text: string): 'male' | 'female' | null {
@@ -56,7 +61,10 @@ function genderOfTitle(text: string): 'male' | 'female' | null {
 }
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
 }
 
 /**
@@ -69,14 +77,26 @@ export function registerName(registry: SpeakerRegistry, mention: Mention, paragr
   if (name === null || name === '') return null
   const kind: SpeakerKind = mention.isOrganization ? 'organization' : 'person'
   const surname = surnameOf(name)
-  let entity = registry.entities.find((e) => kind === 'person'
-    ? e.kind === 'person' && (surnameOf(e.name) === surname || e.name.toLowerCase() === name.toLowerCase())
-    : e.name.toLowerCase() === name.toLowerCase())
+  let entity = registry.entities.find((e) =>
+    kind === 'person'
+      ? e.kind === 'person' && (surnameOf(e.name) === surname || e.name.toLowerCase() === name.toLowerCase())
+      : e.name.toLowerCase() === name.toLowerCase(),
+  )
   if (entity === undefined && kind === 'organization') {
     entity = registry.entities.find((e) => e.aliases.has(name))
   }
   if (entity === undefined) {
-    entity = { name, kind, role: mention.role, aliases: new Set(), words: new Set(), lastFocus: paragraph, recency: 0, gender: null, quotes: 0 }
+    entity = {
+      name,
+      kind,
+      role: mention.role,
+      aliases: new Set(),
+      words: new Set(),
+      lastFocus: paragraph,
+      recency: 0,
+      gender: null,
+      quotes: 0,
+    }
     registry.entities.push(entity)
   } else if (name.length > entity.name.length && kind === entity.kind) {
     entity.aliases.add(entity.name)
@@ -106,7 +126,22 @@ export function addRole(entity: Entity, role: string): void {
   for (const w of wordsOf(role)) entity.words.add(w)
 }
 
-const NOMINAL_STOP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their', 'another', 'former', 'new', 'top', 'senior'])
+const NOMINAL_STOP: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'his',
+  'her',
+  'its',
+  'their',
+  'another',
+  'former',
+  'new',
+  'top',
+  'senior',
+])
 
 /**
  * Resolves a pronoun or role nominal to a known entity, or null to abstain. "he"/"she" take the
@@ -134,9 +169,11 @@ export function resolveReference(registry: SpeakerRegistry, mention: Mention, pa
     if (words.length === 0) return null
     const candidates = [...registry.entities].sort((a, b) => b.lastFocus - a.lastFocus)
     // A nominal that shares its head noun with a role wins over one sharing only a modifier.
-    return candidates.find((e) => e.role !== null && e.words.has(mention.head))
-      ?? candidates.find((e) => words.some((w) => e.words.has(w) && w !== mention.head && /\p{Lu}/u.test(mention.text)))
-      ?? null
+    return (
+      candidates.find((e) => e.role !== null && e.words.has(mention.head)) ??
+      candidates.find((e) => words.some((w) => e.words.has(w) && w !== mention.head && /\p{Lu}/u.test(mention.text))) ??
+      null
+    )
   }
   return null
 }

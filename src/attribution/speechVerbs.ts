@@ -116,7 +116,60 @@ export const SPEECH_PARTICIPLES: ReadonlySet<string> = new Set(SPEECH_LEMMAS.map
  * "accused", take an object and are cues for quotations only.
  */
 export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
-  SPEECH_LEMMAS.filter(([base]) => !['urge', 'accuse', 'call', 'describe', 'read', 'answer', 'retort', 'quip', 'scoff', 'wonder', 'demand', 'brag', 'post', 'ask', 'continue', 'point', 'respond', 'reply', 'shout', 'exclaim', 'inform', 'charge', 'promise', 'pledge', 'vow', 'repeat', 'joke', 'remark', 'tweet', 'counter', 'boast', 'assure', 'concur', 'caution', 'interject', 'implore', 'bark', 'snap', 'muse', 'plead', 'press', 'remember', 'opine', 'quote', 'chant', 'yell', 'scream', 'sigh', 'whisper'].includes(base)).flat(),
+  SPEECH_LEMMAS.filter(
+    ([base]) =>
+      ![
+        'urge',
+        'accuse',
+        'call',
+        'describe',
+        'read',
+        'answer',
+        'retort',
+        'quip',
+        'scoff',
+        'wonder',
+        'demand',
+        'brag',
+        'post',
+        'ask',
+        'continue',
+        'point',
+        'respond',
+        'reply',
+        'shout',
+        'exclaim',
+        'inform',
+        'charge',
+        'promise',
+        'pledge',
+        'vow',
+        'repeat',
+        'joke',
+        'remark',
+        'tweet',
+        'counter',
+        'boast',
+        'assure',
+        'concur',
+        'caution',
+        'interject',
+        'implore',
+        'bark',
+        'snap',
+        'muse',
+        'plead',
+        'press',
+        'remember',
+        'opine',
+        'quote',
+        'chant',
+        'yell',
+        'scream',
+        'sigh',
+        'whisper',
+      ].includes(base),
+  ).flat(),
 )
 
 /**
@@ -125,12 +178,46 @@ export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
  * The value lists particles skipped before the content ("for", "on").
  */
 export const OBJECT_VERBS: ReadonlyMap<string, readonly string[]> = new Map(
-  ([['call', ['for', 'on']], ['urge', []], ['ask', ['for']], ['vow', []], ['pledge', []], ['promise', []], ['demand', []], ['describe', []], ['accuse', []]] as const)
-    .flatMap(([base, particles]) => (SPEECH_LEMMAS.find((forms) => forms[0] === base) ?? []).map((form) => [form, particles] as [string, readonly string[]])),
+  (
+    [
+      ['call', ['for', 'on']],
+      ['urge', []],
+      ['ask', ['for']],
+      ['vow', []],
+      ['pledge', []],
+      ['promise', []],
+      ['demand', []],
+      ['describe', []],
+      ['accuse', []],
+    ] as const
+  ).flatMap(([base, particles]) =>
+    (SPEECH_LEMMAS.find((forms) => forms[0] === base) ?? []).map((form) => [form, particles] as [string, readonly string[]]),
+  ),
 )
 
 /** Verbs whose object is the hearer, skipped before the reported clause ("told reporters that …"). */
-export const HEARER_VERBS: ReadonlySet<string> = new Set(['tell', 'tells', 'told', 'telling', 'assure', 'assures', 'assured', 'assuring', 'inform', 'informs', 'informed', 'informing', 'warn', 'warns', 'warned', 'warning', 'remind', 'reminds', 'reminded', 'reminding'])
+export const HEARER_VERBS: ReadonlySet<string> = new Set([
+  'tell',
+  'tells',
+  'told',
+  'telling',
+  'assure',
+  'assures',
+  'assured',
+  'assuring',
+  'inform',
+  'informs',
+  'informed',
+  'informing',
+  'warn',
+  'warns',
+  'warned',
+  'warning',
+  'remind',
+  'reminds',
+  'reminded',
+  'reminding',
+])
 
 /** Returns true when `word` (any case) is a cue verb. */
 export function isSpeechVerb(word: string): boolean {

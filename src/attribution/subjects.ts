@@ -4,14 +4,71 @@
  * infinitive and coordinated cues take (", adding that …", "went on to say", "and joked").
  */
 import type { Cue } from './cue.js'
-import { readMentionAfter, readMentionBefore, type Mention } from './mentions.js'
-import { isClauseEnd, tokenAt, type ParagraphLayout } from './paragraphLayout.js'
+import { type Mention, readMentionAfter, readMentionBefore } from './mentions.js'
+import { isClauseEnd, type ParagraphLayout, tokenAt } from './paragraphLayout.js'
 import { SPEECH_PARTICIPLES, SPEECH_VERBS } from './speechVerbs.js'
 import type { TaggedToken } from './taggedToken.js'
 
 // Words allowed between a subject and its cue verb ("he also said", "Smith has repeatedly said").
-const SKIPPABLE: ReadonlySet<string> = new Set(['also', 'later', 'then', 'again', 'has', 'had', 'have', 'was', 'is', 'would', 'will', 'did', 'does', 'do', 'not', 'never', 'repeatedly', 'previously', 'reportedly', 'publicly', 'privately', 'recently', 'once', 'first', 'further', 'earlier', 'separately', 'flatly', 'simply', 'just', 'often', 'frequently', 'still', 'even', 'only', 'had', 'could', 'might', 'may', 'should', 'must', 'can', 'already', 'long', 'quickly', 'immediately', 'subsequently', 'finally', 'initially', 'always', 'bluntly', 'openly', 'angrily', 'sharply', 'loudly', 'confidently', 'proudly'])
-
+const SKIPPABLE: ReadonlySet<string> = new Set([
+  'also',
+  'later',
+  'then',
+  'again',
+  'has',
+  'had',
+  'have',
+  'was',
+  'is',
+  'would',
+  'will',
+  'did',
+  'does',
+  'do',
+  'not',
+  'never',
+  'repeatedly',
+  'previously',
+  'reportedly',
+  'publicly',
+  'privately',
+  'recently',
+  'once',
+  'first',
+  'further',
+  'earlier',
+  'separately',
+  'flatly',
+  'simply',
+  'just',
+  'often',
+  'frequently',
+  'still',
+  'even',
+  'only',
+  'had',
+  'could',
+  'might',
+  'may',
+  'should',
+  'must',
+  'can',
+  'already',
+  'long',
+  'quickly',
+  'immediately',
+  'subsequently',
+  'finally',
+  'initially',
+  'always',
+  'bluntly',
+  'openly',
+  'angrily',
+  'sharply',
+  'loudly',
+  'confidently',
+  'proudly',
+])
 
 /** Is the token a participle cue hanging on a clause (", adding that …")? */
 export function isParticipleCue(layout: ParagraphLayout, k: number): boolean {
@@ -29,7 +86,13 @@ export function isParticipleCue(layout: ParagraphLayout, k: number): boolean {
  */
 export function isInfinitiveCue(layout: ParagraphLayout, k: number): boolean {
   const t = layout.tokens[k]
-  return t !== undefined && layout.tokens[k - 1]?.lower === 'to' && SPEECH_VERBS.has(t.lower) && !SPEECH_PARTICIPLES.has(t.lower) && hasVerbBefore(layout, k - 1)
+  return (
+    t !== undefined &&
+    layout.tokens[k - 1]?.lower === 'to' &&
+    SPEECH_VERBS.has(t.lower) &&
+    !SPEECH_PARTICIPLES.has(t.lower) &&
+    hasVerbBefore(layout, k - 1)
+  )
 }
 
 // Is there a verb outside quotes in the same sentence before token `k`?
@@ -40,13 +103,81 @@ function hasVerbBefore(layout: ParagraphLayout, k: number): boolean {
 }
 
 // Words after which a new clause, and so a subject, begins ("As John Roe put it", "but Roe said").
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['as', 'but', 'and', 'while', 'when', 'so', 'yet', 'then', 'though', 'although', 'because', 'if', 'since', 'after', 'before', 'whereas', 'however', 'meanwhile', 'where'])
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'as',
+  'but',
+  'and',
+  'while',
+  'when',
+  'so',
+  'yet',
+  'then',
+  'though',
+  'although',
+  'because',
+  'if',
+  'since',
+  'after',
+  'before',
+  'whereas',
+  'however',
+  'meanwhile',
+  'where',
+])
 
 // Words that open an introductory phrase before a sentence's subject ("In a statement, …").
-const INTRO_OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'when', 'while', 'as', 'since', 'for', 'with', 'by', 'from', 'speaking', 'asked', 'last', 'this', 'under', 'despite', 'although', 'though', 'if', 'once', 'because', 'unlike', 'like', 'among', 'according'])
+const INTRO_OPENERS: ReadonlySet<string> = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'during',
+  'when',
+  'while',
+  'as',
+  'since',
+  'for',
+  'with',
+  'by',
+  'from',
+  'speaking',
+  'asked',
+  'last',
+  'this',
+  'under',
+  'despite',
+  'although',
+  'though',
+  'if',
+  'once',
+  'because',
+  'unlike',
+  'like',
+  'among',
+  'according',
+])
 
 // Connectives that may open a sentence before its subject, with or without a comma.
-const CONNECTIVES: ReadonlySet<string> = new Set(['but', 'and', 'yet', 'so', 'still', 'then', 'however', 'meanwhile', 'instead', 'later', 'earlier', 'now', 'also', 'separately', 'indeed', 'moreover', 'thus'])
+const CONNECTIVES: ReadonlySet<string> = new Set([
+  'but',
+  'and',
+  'yet',
+  'so',
+  'still',
+  'then',
+  'however',
+  'meanwhile',
+  'instead',
+  'later',
+  'earlier',
+  'now',
+  'also',
+  'separately',
+  'indeed',
+  'moreover',
+  'thus',
+])
 
 /**
  * A cue whose speaker is the subject of its clause (", adding that …", "and joked, …"). `mention`
@@ -56,7 +187,14 @@ const CONNECTIVES: ReadonlySet<string> = new Set(['but', 'and', 'yet', 'so', 'st
 export function clauseCue(layout: ParagraphLayout, k: number): Cue {
   const t = layout.tokens[k] as TaggedToken
   const s = layout.sentenceOf[k] ?? 0
-  return { text: t.text, at: t.start, mention: absoluteSubject(layout, s, k) ?? sentenceSubject(layout, s, k), role: null, link: 'clause', sentence: s }
+  return {
+    text: t.text,
+    at: t.start,
+    mention: absoluteSubject(layout, s, k) ?? sentenceSubject(layout, s, k),
+    role: null,
+    link: 'clause',
+    sentence: s,
+  }
 }
 
 // "…, with Jane Roe tweeting that … and asking, …": an absolute clause has its own subject.
@@ -111,7 +249,12 @@ export function sentenceSubject(layout: ParagraphLayout, s: number, limit: numbe
   }
   // "… last month joked": a few adverbs or a short time phrase before the verb.
   const stop = next + 4
-  while (next < limit && next < stop && (SKIPPABLE.has(tokens[next]?.lower ?? '') || /^(ADV|DET|NUM|ADJ|NOUN)$/u.test(tokens[next]?.pos ?? ''))) next++
+  while (
+    next < limit &&
+    next < stop &&
+    (SKIPPABLE.has(tokens[next]?.lower ?? '') || /^(ADV|DET|NUM|ADJ|NOUN)$/u.test(tokens[next]?.pos ?? ''))
+  )
+    next++
   const verb = tokens[next]
   if (verb === undefined || (verb.pos !== 'VERB' && verb.pos !== 'AUX')) return null
   return mention
@@ -138,7 +281,14 @@ export function subjectBefore(layout: ParagraphLayout, k: number, min: number): 
   while (j - 1 >= min) {
     const t = tokens[j - 1] as TaggedToken
     if (layout.quoteOf[j - 1] !== -1) break
-    if (SKIPPABLE.has(t.lower) || (t.pos === 'ADV' && !/^\p{Lu}/u.test(t.text)) || t.pos === 'AUX' || t.lower === "n't" || t.lower === 'n’t') j--
+    if (
+      SKIPPABLE.has(t.lower) ||
+      (t.pos === 'ADV' && !/^\p{Lu}/u.test(t.text)) ||
+      t.pos === 'AUX' ||
+      t.lower === "n't" ||
+      t.lower === 'n’t'
+    )
+      j--
     else break
   }
   // "Sen. Jo Roe (R-Fla.) said": a short parenthesis after the name.
@@ -188,7 +338,13 @@ function nameBeforeRole(layout: ParagraphLayout, role: Mention, min: number): { 
   if (!(role.kind === 'nominal' || role.isOrganization)) return null
   const tokens = layout.tokens
   let c = tokenAt(layout, role.start) - 1
-  while (c >= min && c >= tokenAt(layout, role.start) - 8 && tokens[c]?.text !== ',' && /^(NOUN|ADJ|CCONJ|DET|ADP|PROPN)$/u.test(tokens[c]?.pos ?? '')) c--
+  while (
+    c >= min &&
+    c >= tokenAt(layout, role.start) - 8 &&
+    tokens[c]?.text !== ',' &&
+    /^(NOUN|ADJ|CCONJ|DET|ADP|PROPN)$/u.test(tokens[c]?.pos ?? '')
+  )
+    c--
   if (c < min || tokens[c]?.text !== ',') return null
   const name = readMentionBefore(tokens, c, min)
   if (name === null || name.kind !== 'name' || name.isOrganization) return null

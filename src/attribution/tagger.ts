@@ -1,5 +1,5 @@
-import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import winkNLP from 'wink-nlp'
 import { SPEECH_VERBS } from './speechVerbs.js'
 import type { TaggedToken } from './taggedToken.js'
 
@@ -55,11 +55,15 @@ function retagNameVerbs(tokens: TaggedToken[]): void {
     const next = tokens[i + 1]
     const isAfterName = isCapitalisedName(prev) && (prev as TaggedToken).end + 1 === t.start
     // Mid-sentence, after a word, a comma or a cue ("said Weld"), a capital marks a name.
-    const isMidSentence = prev !== undefined && (/^[\p{L}\p{N},]/u.test(prev.text)) && !/^\p{Lu}+$/u.test(t.text)
+    const isMidSentence = prev !== undefined && /^[\p{L}\p{N},]/u.test(prev.text) && !/^\p{Lu}+$/u.test(t.text)
     // A closing quotation mark is glued to the word before it: "“…,” Don Tramp said".
     const isAfterClosingMark = prev !== undefined && /^["”]$/u.test(prev.text) && tokens[i - 2]?.end === prev.start
-    const isBeforeName = isCapitalisedName(next) && t.end + 1 === (next as TaggedToken).start
-      && prev !== undefined && (isAfterClosingMark || !/^[.!?:;"“”'‘’—–-]$/u.test(prev.text)) && !SPEECH_VERBS.has(t.lower)
+    const isBeforeName =
+      isCapitalisedName(next) &&
+      t.end + 1 === (next as TaggedToken).start &&
+      prev !== undefined &&
+      (isAfterClosingMark || !/^[.!?:;"“”'‘’—–-]$/u.test(prev.text)) &&
+      !SPEECH_VERBS.has(t.lower)
     // "“…,” Ward said": a capitalised word right before a cue verb is its subject.
     const isBeforeCue = next !== undefined && next.pos === 'VERB' && SPEECH_VERBS.has(next.lower) && !SPEECH_VERBS.has(t.lower)
     if (isAfterName || isBeforeName || isMidSentence || isBeforeCue) tokens[i] = { ...t, pos: 'PROPN' }

@@ -90,7 +90,11 @@ function parseMarkdown(id: string, file: string, text: string): ParseResult {
 // One paragraph a line, as in the seed; but when blank lines separate blocks and some block
 // spans several lines, the text is hard-wrapped and the blocks are the paragraphs.
 function splitTextParagraphs(lines: readonly string[]): string[] {
-  const blocks = lines.join('\n').split(/\n\s*\n/).map((block) => block.trim()).filter((block) => block.length > 0)
+  const blocks = lines
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0)
   const isWrapped = blocks.length > 1 && blocks.some((block) => block.includes('\n'))
   const paragraphs = isWrapped ? blocks : lines.filter((line) => line.length > 0)
   return paragraphs.map(joinLines)

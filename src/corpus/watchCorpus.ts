@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs'
+import { type FSWatcher, watch } from 'node:fs'
 import { isArticleFileName } from './loadCorpus.js'
 
 /** Options for {@link watchCorpus}; callers spread theirs over {@link defaultWatchOptions}. */

@@ -29,7 +29,14 @@ export type ButtonState = PageState | ContextState | PostState
 export function encodeButton(state: ButtonState): string | null {
   const parts: string[] = [VERSION]
   if (state.kind === 'page') {
-    parts.push('p', state.command, String(state.offset), state.direction === 'previous' ? '<' : '>', part(state.article), part(state.speaker))
+    parts.push(
+      'p',
+      state.command,
+      String(state.offset),
+      state.direction === 'previous' ? '<' : '>',
+      part(state.article),
+      part(state.speaker),
+    )
   } else if (state.kind === 'context') {
     parts.push('c', part(state.article), String(state.paragraph))
   } else {
@@ -55,7 +62,14 @@ export function decodeButton(customId: string): ButtonState | null {
     const offset = Number(offsetText)
     if ((command !== 'ask' && command !== 'quote') || !Number.isInteger(offset) || offset < 0) return null
     if (arrow !== '<' && arrow !== '>') return null
-    return { kind: 'page', command, offset, direction: arrow === '<' ? 'previous' : 'next', article: unpart(article), speaker: unpart(speaker) }
+    return {
+      kind: 'page',
+      command,
+      offset,
+      direction: arrow === '<' ? 'previous' : 'next',
+      article: unpart(article),
+      speaker: unpart(speaker),
+    }
   }
   return null
 }

@@ -1,4 +1,4 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js'
+import { type ButtonInteraction, MessageFlags } from 'discord.js'
 import { readQuery, renderContextMessage } from '../render/discord.js'
 import { decodeButton } from './buttonState.js'
 import type { BotContext } from './command.js'

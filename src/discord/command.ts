@@ -1,8 +1,4 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIApplicationCommandsJSONBody,
-} from 'discord.js'
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIApplicationCommandsJSONBody } from 'discord.js'
 import type { Logger } from 'pino'
 import type { Library } from '../library/library.js'
 import type { RateLimiter } from './rateLimit.js'

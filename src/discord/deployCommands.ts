@@ -1,5 +1,5 @@
 import 'dotenv/config'
-import { REST, Routes, type RESTGetCurrentApplicationResult } from 'discord.js'
+import { REST, type RESTGetCurrentApplicationResult, Routes } from 'discord.js'
 import { loadConfig } from '../config.js'
 import { commandDefinitions } from './commandList.js'
 
@@ -14,7 +14,8 @@ async function deployCommands(argv: readonly string[]): Promise<void> {
     return
   }
   const config = loadConfig(process.env)
-  if (config.discordToken === null) throw new Error('deploy-commands: DISCORD_TOKEN is missing (see README.md, "Running the bot in Discord")')
+  if (config.discordToken === null)
+    throw new Error('deploy-commands: DISCORD_TOKEN is missing (see README.md, "Running the bot in Discord")')
   const rest = new REST(config.discordApiBase === null ? {} : { api: config.discordApiBase }).setToken(config.discordToken)
   // Without DISCORD_APPLICATION_ID, ask Discord which application the token belongs to.
   const applicationId = config.discordApplicationId ?? ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id

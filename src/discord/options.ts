@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js'
-import type { Library } from '../library/library.js'
 import { matchArticles } from '../answer/articles.js'
+import type { Library } from '../library/library.js'
 import { escapeMarkdown } from '../render/discord.js'
 import { truncateText } from '../render/discordLimits.js'
 import { articleChoices, speakerChoices } from './autocomplete.js'
@@ -23,7 +23,10 @@ export async function readArticle(interaction: ChatInputCommandInteraction, libr
   const [only] = matches
   if (matches.length === 1 && only !== undefined) return only.id
   const several = matches.slice(0, MAX_LISTED_MATCHES).map((match) => `“${escapeMarkdown(truncateText(match.headline, 80))}”`)
-  const hint = matches.length > 1 ? `Several articles match: ${several.join(', ')}${matches.length > MAX_LISTED_MATCHES ? '…' : ''}. Pick one from the list as you type.` : 'Pick one from the list as you type, or see /articles.'
+  const hint =
+    matches.length > 1
+      ? `Several articles match: ${several.join(', ')}${matches.length > MAX_LISTED_MATCHES ? '…' : ''}. Pick one from the list as you type.`
+      : 'Pick one from the list as you type, or see /articles.'
   await interaction.reply(privateNotice(`No such article: “${escapeMarkdown(article)}”. ${hint}`))
   return undefined
 }

@@ -1,7 +1,7 @@
 import { answerQuestion } from '../answer/ask.js'
-import type { Library } from '../library/library.js'
 import { searchQuotes } from '../answer/quote.js'
-import { renderAskMessage, renderQuoteMessage, type ButtonSpec, type PageControls } from '../render/discord.js'
+import type { Library } from '../library/library.js'
+import { type ButtonSpec, type PageControls, renderAskMessage, renderQuoteMessage } from '../render/discord.js'
 import type { DiscordMessage } from '../render/discordLimits.js'
 import { encodeButton } from './buttonState.js'
 
@@ -24,10 +24,16 @@ export function renderPage(library: Library, request: PageRequest): DiscordMessa
   const { command, query, offset, article, speaker } = request
   if (command === 'ask') {
     const result = answerQuestion(library, query, { article, limit: ASK_PAGE_SIZE, offset })
-    return renderAskMessage(result, library.articleById, pageControls(request, ASK_PAGE_SIZE, result.results, result.hasMore), { article, speaker: null })
+    return renderAskMessage(result, library.articleById, pageControls(request, ASK_PAGE_SIZE, result.results, result.hasMore), {
+      article,
+      speaker: null,
+    })
   }
   const result = searchQuotes(library, query, { article, speaker, limit: QUOTE_PAGE_SIZE, offset })
-  return renderQuoteMessage(result, library.articleById, pageControls(request, QUOTE_PAGE_SIZE, result.results, result.hasMore), { article, speaker })
+  return renderQuoteMessage(result, library.articleById, pageControls(request, QUOTE_PAGE_SIZE, result.results, result.hasMore), {
+    article,
+    speaker,
+  })
 }
 
 /**

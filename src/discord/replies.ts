@@ -1,4 +1,4 @@
-import { MessageFlags, type InteractionEditReplyOptions, type InteractionReplyOptions } from 'discord.js'
+import { type InteractionEditReplyOptions, type InteractionReplyOptions, MessageFlags } from 'discord.js'
 import { renderNotice } from '../render/discord.js'
 import type { DiscordMessage } from '../render/discordLimits.js'
 

@@ -1,7 +1,7 @@
-import type { Article } from '../corpus/article.js'
 import { attributeArticle } from '../attribution/attributeArticle.js'
 import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
+import type { Article } from '../corpus/article.js'
 import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
 import { createQuoteIndex, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
@@ -98,7 +98,10 @@ function quoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<
 }
 
 /** {@link quoteDocuments}, yielding after each article (for a paced snapshot load). */
-export function* collectQuoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): Steps<QuoteDocument[]> {
+export function* collectQuoteDocuments(
+  articles: readonly Article[],
+  attributions: ReadonlyMap<string, ArticleAttribution>,
+): Steps<QuoteDocument[]> {
   const documents: QuoteDocument[] = []
   for (const article of articles) {
     const quotes = attributions.get(article.id)?.quotes ?? []
@@ -112,10 +115,7 @@ export function* collectQuoteDocuments(articles: readonly Article[], attribution
 }
 
 /** The paragraph documents to index, numbered from 0 in corpus order. */
-function paragraphDocuments(
-  articles: readonly Article[],
-  attributions: ReadonlyMap<string, ArticleAttribution>,
-): ParagraphDocument[] {
+function paragraphDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): ParagraphDocument[] {
   return runSteps(collectParagraphDocuments(articles, attributions))
 }
 

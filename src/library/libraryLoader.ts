@@ -1,14 +1,14 @@
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import cliProgress from 'cli-progress'
-import { buildLibrary } from './library.js'
-import type { Pause } from '../search/miniSearchStore.js'
-import { restoreLibrary, serializeLibrary, SNAPSHOT_FORMAT } from './librarySnapshot.js'
 import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
+import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
+import type { Pause } from '../search/miniSearchStore.js'
+import { buildLibrary } from './library.js'
+import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
+import { restoreLibrary, SNAPSHOT_FORMAT, serializeLibrary } from './librarySnapshot.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './snapshotStore.js'
 import type { WorkerMessage } from './workerMessage.js'
-import { watchCorpus, type CorpusWatch, type WatchOptions } from '../corpus/watchCorpus.js'
-import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 
 // Shared by the roots (main, shard, bench): corpus folder → library, from the snapshot when it
 // matches the corpus, the code and the options, else built (with progress) and saved.
@@ -56,7 +56,11 @@ export function codeVersion(): Promise<string> {
  */
 export async function openLibrary(source: LibrarySource, hooks: LoadHooks): Promise<OpenedLibrary>
 export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previous: LoadedLibrary): Promise<OpenedLibrary | null>
-export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previous: LoadedLibrary | null = null): Promise<OpenedLibrary | null> {
+export async function openLibrary(
+  source: LibrarySource,
+  hooks: LoadHooks,
+  previous: LoadedLibrary | null = null,
+): Promise<OpenedLibrary | null> {
   const startedAt = performance.now()
   const key = await libraryKey(source)
   if (previous !== null && previous.key === key) return null
@@ -70,7 +74,13 @@ export async function openLibrary(source: LibrarySource, hooks: LoadHooks, previ
       const restored = await restoreLibrary(read.parts, hooks.pause)
       snapshotLoad = performance.now() - startedAt
       if ('library' in restored && problems !== null) {
-        return { library: restored.library, problems, key, from: 'snapshot', ms: { total: snapshotLoad, snapshotLoad, build: null, snapshotSave: null } }
+        return {
+          library: restored.library,
+          problems,
+          key,
+          from: 'snapshot',
+          ms: { total: snapshotLoad, snapshotLoad, build: null, snapshotSave: null },
+        }
       }
       hooks.log(`snapshot: ${file} is corrupted (${'reason' in restored ? restored.reason : 'part problems cannot be read'}); rebuilding`)
     } else if (read.status !== 'missing') {
@@ -167,17 +177,22 @@ export function watchAndReload(
   options: Partial<WatchOptions> = {},
 ): CorpusWatch | null {
   try {
-    return watchCorpus(corpusDir, {
-      onChange: (files) => {
-        void holder.reload().then((outcome) => {
-          if (outcome.status === 'failed') log(`reload: failed (${outcome.error ?? 'unknown error'}); still answering from the previous library`)
-          if (outcome.status !== 'reloaded') return
-          for (const problem of outcome.problems) log(problem)
-          log(`reload: ${files.join(', ')} changed; ${outcome.library.articles.length} articles in use`)
-        })
+    return watchCorpus(
+      corpusDir,
+      {
+        onChange: (files) => {
+          void holder.reload().then((outcome) => {
+            if (outcome.status === 'failed')
+              log(`reload: failed (${outcome.error ?? 'unknown error'}); still answering from the previous library`)
+            if (outcome.status !== 'reloaded') return
+            for (const problem of outcome.problems) log(problem)
+            log(`reload: ${files.join(', ')} changed; ${outcome.library.articles.length} articles in use`)
+          })
+        },
+        onError: (error) => log(`${error.message}; live reload is off until restart (/reload still works)`),
       },
-      onError: (error) => log(`${error.message}; live reload is off until restart (/reload still works)`),
-    }, options)
+      options,
+    )
   } catch (error) {
     log(`${error instanceof Error ? error.message : String(error)}; live reload is off`)
     return null
@@ -196,7 +211,12 @@ const LOG_EVERY_MS = 5_000
 export function reportProgress(stream: NodeJS.WriteStream, log: (line: string) => void): ProgressReport {
   if (stream.isTTY === true) {
     const bar = new cliProgress.SingleBar(
-      { stream, format: 'building library [{bar}] {percentage}% | {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
+      {
+        stream,
+        format: 'building library [{bar}] {percentage}% | {value}/{total} articles | {eta_formatted} left',
+        hideCursor: true,
+        clearOnComplete: true,
+      },
       cliProgress.Presets.shades_classic,
     )
     let isStarted = false

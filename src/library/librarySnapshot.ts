@@ -52,8 +52,8 @@ export function serializeLibrary(library: Library): LibraryPart[] {
     const articles = library.articles.slice(i * ARTICLES_PER_PART, (i + 1) * ARTICLES_PER_PART)
     parts.push({ name: `articles.${i}`, data: () => serializeArticles(articles, library.attributions, patterns) })
   }
-  saveParagraphIndex(library.paragraphs).forEach((chunk, i) => parts.push({ name: `paragraphs.${i}`, data: () => chunk }))
-  saveQuoteIndex(library.quotes).forEach((chunk, i) => parts.push({ name: `quotes.${i}`, data: () => chunk }))
+  for (const [i, chunk] of saveParagraphIndex(library.paragraphs).entries()) parts.push({ name: `paragraphs.${i}`, data: () => chunk })
+  for (const [i, chunk] of saveQuoteIndex(library.quotes).entries()) parts.push({ name: `quotes.${i}`, data: () => chunk })
   return parts
 }
 
@@ -62,7 +62,10 @@ export function serializeLibrary(library: Library): LibraryPart[] {
  * unreadable): the caller then rebuilds. Awaits `pause` between small steps, so the default
  * (a 20 ms slice, see `pacing.ts`) keeps the calling thread responsive. Never rejects.
  */
-export async function restoreLibrary(parts: ReadonlyMap<string, Uint8Array>, pause: Pause = createPause()): Promise<{ library: Library } | { reason: string }> {
+export async function restoreLibrary(
+  parts: ReadonlyMap<string, Uint8Array>,
+  pause: Pause = createPause(),
+): Promise<{ library: Library } | { reason: string }> {
   const chunks = chunksOf(parts)
   if ('reason' in chunks) return chunks
   let name = ''
@@ -144,12 +147,18 @@ function serializeArticles(
       },
     ])
   }
-  const speakerPatterns = articles.flatMap((article) => (patterns.get(article.id) ?? []).map((pattern) => ({ ...pattern, speaker: positionOf(pattern.speaker) })))
+  const speakerPatterns = articles.flatMap((article) =>
+    (patterns.get(article.id) ?? []).map((pattern) => ({ ...pattern, speaker: positionOf(pattern.speaker) })),
+  )
   const serialized: SerializedArticles = { articles: [...articles], speakers, attributions: byArticle, speakerPatterns }
   return JSON.stringify(serialized)
 }
 
-function deserializeArticles(json: string): { articles: Article[]; attributions: Array<[string, ArticleAttribution]>; speakerPatterns: SpeakerPattern[] } {
+function deserializeArticles(json: string): {
+  articles: Article[]
+  attributions: Array<[string, ArticleAttribution]>
+  speakerPatterns: SpeakerPattern[]
+} {
   const parsed = JSON.parse(json) as SerializedArticles
   const isChunk = [parsed.articles, parsed.speakers, parsed.attributions, parsed.speakerPatterns].every(Array.isArray)
   if (!isChunk) throw new Error('not a chunk of articles')

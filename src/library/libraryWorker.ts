@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { openLibrary, type LibrarySource } from './libraryLoader.js'
+import { type LibrarySource, openLibrary } from './libraryLoader.js'
 import type { WorkerMessage } from './workerMessage.js'
 
 // Worker-thread entry of a background rebuild (see rebuildInWorker in libraryLoader.ts): builds

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { isArticleFileName } from '../corpus/loadCorpus.js'
 
@@ -28,9 +28,7 @@ export type SnapshotPart = { name: string; data: () => string | Uint8Array }
  * What reading a snapshot found. `missing`: no file; `stale`: written for another key (corpus,
  * code or options changed); `corrupted`: unreadable, truncated or damaged. Only `ok` has parts.
  */
-export type SnapshotRead =
-  | { status: 'ok'; parts: Map<string, Buffer> }
-  | { status: 'missing' | 'stale' | 'corrupted'; reason: string }
+export type SnapshotRead = { status: 'ok'; parts: Map<string, Buffer> } | { status: 'missing' | 'stale' | 'corrupted'; reason: string }
 
 /** Where the snapshot of a corpus folder lives: one file per folder, so two corpora never evict each other. */
 export function snapshotPath(snapshotDir: string, corpusDir: string): string {
@@ -83,7 +81,9 @@ export async function hashCode(sourceDir: string, extraFiles: readonly string[] 
 
 /** Combines the fingerprints a snapshot depends on into one key. */
 export function snapshotKey(parts: { corpus: string; code: string; options: unknown }): string {
-  return createHash('sha256').update(JSON.stringify([STORE_FORMAT, parts.corpus, parts.code, parts.options])).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify([STORE_FORMAT, parts.corpus, parts.code, parts.options]))
+    .digest('hex')
 }
 
 /**
@@ -131,7 +131,8 @@ export async function readSnapshot(file: string, key: string | null): Promise<Sn
   if (header.status !== 'ok') return header
   const expected = `${MAGIC} ${STORE_FORMAT} `
   if (!header.line.startsWith(expected)) return { status: 'corrupted', reason: 'not a byline snapshot of this format' }
-  if (key !== null && header.line.slice(expected.length) !== key) return { status: 'stale', reason: 'the corpus, the code or the options changed' }
+  if (key !== null && header.line.slice(expected.length) !== key)
+    return { status: 'stale', reason: 'the corpus, the code or the options changed' }
   let bytes: Buffer
   try {
     bytes = await readFile(file)
@@ -179,12 +180,13 @@ async function parseSnapshot(bytes: Buffer): Promise<SnapshotRead> {
 type HeaderRead = { status: 'ok'; line: string } | { status: 'missing' | 'corrupted'; reason: string }
 
 async function readHeader(file: string): Promise<HeaderRead> {
-  let handle
+  let handle: FileHandle | undefined
   try {
     handle = await open(file, 'r')
   } catch (error) {
     // ENOTDIR: the snapshot folder is a file; saving will say so.
-    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return { status: 'missing', reason: 'no snapshot yet' }
+    if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR'))
+      return { status: 'missing', reason: 'no snapshot yet' }
     return { status: 'corrupted', reason: `cannot be opened: ${error instanceof Error ? error.message : String(error)}` }
   }
   try {

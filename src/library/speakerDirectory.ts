@@ -48,7 +48,6 @@ export function* collectSpeakerDirectory(
 // The order of localeCompare, many times faster when sorting thousands of names.
 const NAME_ORDER = new Intl.Collator()
 
-
 /** Every speaker of `articles`, merged by canonical name, most quoted first, with their statements by folded name. */
 export function* aggregateSpeakers(
   articles: readonly Article[],
@@ -85,7 +84,9 @@ export function* aggregateSpeakers(
 /** Whether any of the folded `candidates` is `wanted`, starts with it, or has a word that does. */
 export function isFoldedMatch(candidates: readonly string[], wanted: string): boolean {
   if (wanted.length === 0) return true
-  return candidates.some((folded) => folded === wanted || folded.startsWith(wanted) || folded.split(' ').some((word) => word.startsWith(wanted)))
+  return candidates.some(
+    (folded) => folded === wanted || folded.startsWith(wanted) || folded.split(' ').some((word) => word.startsWith(wanted)),
+  )
 }
 
 /** A name lowercased, accents and punctuation folded, single-spaced: the key speakers merge by. */

@@ -6,7 +6,17 @@ import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
 import type { Article } from '../corpus/article.js'
 import type { Highlight } from '../search/highlight.js'
-import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, listValue, shareBudget, truncateText, type DiscordMessage } from './discordLimits.js'
+import {
+  COMPONENT_LIMITS,
+  CONTENT_LIMIT,
+  type DiscordMessage,
+  EMBED_LIMITS,
+  embedLength,
+  fitMessage,
+  listValue,
+  shareBudget,
+  truncateText,
+} from './discordLimits.js'
 import { SPEAKER_UNCLEAR } from './text.js'
 
 // Results → Discord message JSON (embeds and buttons). Pure: the Discord adapter decides the
@@ -52,18 +62,32 @@ export type SearchScope = { article: string | null; speaker: string | null }
 export const wholeCorpus: SearchScope = { article: null, speaker: null }
 
 /** `/ask`: a header with the direct answer, then one embed per passage with its attribution line. */
-export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string, Article>, controls: PageControls, scope: SearchScope = wholeCorpus): DiscordMessage {
+export function renderAskMessage(
+  result: AskResult,
+  articles: ReadonlyMap<string, Article>,
+  controls: PageControls,
+  scope: SearchScope = wholeCorpus,
+): DiscordMessage {
   const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.question, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
     const where = scope.article === null ? 'the articles' : `“${headlineOf(scope.article, articles)}”`
-    header.description = noMatch(`Nothing in ${where} matches “${escapeMarkdown(result.question)}”.`, result.question, result.suggestions, scope)
+    header.description = noMatch(
+      `Nothing in ${where} matches “${escapeMarkdown(result.question)}”.`,
+      result.question,
+      result.suggestions,
+      scope,
+    )
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = `${answerLine(result, articles)}${range(result.offset, result.results.length, result.hasMore)}`
   const passages = result.results.map((passage, i) => {
     const speakers = passage.speakers.length > 0 ? passage.speakers.map(speakerLine).join('; ') : NARRATION
     const attribution = `— ${speakers} · ¶${passage.paragraph} · ${escapeMarkdown(passage.headline)}`
-    return { text: `**${result.offset + i + 1}.** ${emphasise(passage.text, passage.highlights)}`, attribution, meta: articleMeta(articles.get(passage.article)) }
+    return {
+      text: `**${result.offset + i + 1}.** ${emphasise(passage.text, passage.highlights)}`,
+      attribution,
+      meta: articleMeta(articles.get(passage.article)),
+    }
   })
   return fitMessage({ embeds: [header, ...budgetEmbeds(header, passages)], components: controlRows(controls) })
 }
@@ -72,12 +96,22 @@ export function renderAskMessage(result: AskResult, articles: ReadonlyMap<string
  * `/quote`: a header with the search, then each quote with speaker (or "speaker unclear"), kind,
  * article and paragraph. `scope` holds the filters the search ran with, for a no-match message.
  */
-export function renderQuoteMessage(result: QuoteSearchResult, articles: ReadonlyMap<string, Article>, controls: PageControls, scope: SearchScope = wholeCorpus): DiscordMessage {
+export function renderQuoteMessage(
+  result: QuoteSearchResult,
+  articles: ReadonlyMap<string, Article>,
+  controls: PageControls,
+  scope: SearchScope = wholeCorpus,
+): DiscordMessage {
   const header: APIEmbed = { color: EMBED_COLOR, author: { name: truncateText(QUERY_PREFIX + result.query, EMBED_LIMITS.author) } }
   if (result.results.length === 0) {
     const by = scope.speaker === null ? '' : ` by “${escapeMarkdown(scope.speaker)}”`
     const where = scope.article === null ? '' : ` in “${headlineOf(scope.article, articles)}”`
-    header.description = noMatch(`No quote${by}${where} matches “${escapeMarkdown(result.query)}”.`, result.query, result.suggestions, scope)
+    header.description = noMatch(
+      `No quote${by}${where} matches “${escapeMarkdown(result.query)}”.`,
+      result.query,
+      result.suggestions,
+      scope,
+    )
     return fitMessage({ embeds: [header], components: [] })
   }
   header.description = range(result.offset, result.results.length, result.hasMore)
@@ -92,26 +126,41 @@ export function renderQuoteMessage(result: QuoteSearchResult, articles: Readonly
 }
 
 /** `/speakers`: who's who; for one matched name (`name`, as typed), everything that person said. */
-export function renderSpeakersMessage(result: SpeakersResult, articles: ReadonlyMap<string, Article>, name: string | null = null): DiscordMessage {
+export function renderSpeakersMessage(
+  result: SpeakersResult,
+  articles: ReadonlyMap<string, Article>,
+  name: string | null = null,
+): DiscordMessage {
   if (result.speakers.length === 0) {
     const description =
-      name === null ? 'No speaker found: no quote in the articles is attributed to anyone yet.' : `No speaker matches “${escapeMarkdown(name)}”. Pick a name from the list as you type, or leave \`name\` out to see everyone.`
+      name === null
+        ? 'No speaker found: no quote in the articles is attributed to anyone yet.'
+        : `No speaker matches “${escapeMarkdown(name)}”. Pick a name from the list as you type, or leave \`name\` out to see everyone.`
     return fitMessage({ embeds: [{ color: EMBED_COLOR, description }], components: [] })
   }
   const lines = result.speakers.map(
     (speaker) => `• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`,
   )
   const fields: APIEmbedField[] = result.statements.map((statement) => ({
-    name: truncateText(`¶${statement.paragraph} · ${statement.kind} · ${articles.get(statement.article)?.headline ?? statement.article}`, EMBED_LIMITS.fieldName),
+    name: truncateText(
+      `¶${statement.paragraph} · ${statement.kind} · ${articles.get(statement.article)?.headline ?? statement.article}`,
+      EMBED_LIMITS.fieldName,
+    ),
     value: `“${escapeMarkdown(statement.text)}”`,
   }))
-  return fitMessage({ embeds: [{ color: EMBED_COLOR, title: "Who's who", description: listValue(lines, '', EMBED_LIMITS.description), fields }], components: [] })
+  return fitMessage({
+    embeds: [{ color: EMBED_COLOR, title: "Who's who", description: listValue(lines, '', EMBED_LIMITS.description), fields }],
+    components: [],
+  })
 }
 
 /** `/articles`: one field per article (headline; id, byline, date and counts). */
 export function renderArticlesMessage(articles: readonly ArticleSummary[]): DiscordMessage {
   if (articles.length === 0) {
-    return { embeds: [{ color: EMBED_COLOR, description: 'The corpus is empty: add .txt or .md articles to the corpus folder.' }], components: [] }
+    return {
+      embeds: [{ color: EMBED_COLOR, description: 'The corpus is empty: add .txt or .md articles to the corpus folder.' }],
+      components: [],
+    }
   }
   const shown = articles.slice(0, EMBED_LIMITS.fields)
   const fields = shown.map((article) => ({
@@ -126,13 +175,19 @@ export function renderArticlesMessage(articles: readonly ArticleSummary[]): Disc
       .join(' · '),
   }))
   const more = articles.length > shown.length ? ` (showing ${shown.length}; pick others with the \`article\` option's autocomplete)` : ''
-  return fitMessage({ embeds: [{ color: EMBED_COLOR, title: 'Articles', description: `${plural(articles.length, 'article')}${more}`, fields }], components: [] })
+  return fitMessage({
+    embeds: [{ color: EMBED_COLOR, title: 'Articles', description: `${plural(articles.length, 'article')}${more}`, fields }],
+    components: [],
+  })
 }
 
 /** `message` with one more row of buttons (e.g. "Post to channel" under a private brief). */
 export function withButtons(message: DiscordMessage, buttons: readonly ButtonSpec[]): DiscordMessage {
   if (buttons.length === 0 || message.components.length >= COMPONENT_LIMITS.rows) return message
-  const row: APIActionRowComponent<APIButtonComponent> = { type: 1, components: buttons.slice(0, COMPONENT_LIMITS.buttonsPerRow).map((spec) => toButton(spec, 1)) }
+  const row: APIActionRowComponent<APIButtonComponent> = {
+    type: 1,
+    components: buttons.slice(0, COMPONENT_LIMITS.buttonsPerRow).map((spec) => toButton(spec, 1)),
+  }
   return { ...message, components: [...message.components, row] }
 }
 
@@ -145,7 +200,12 @@ export function renderContextMessage(article: Article, paragraph: number, radius
     const text = escapeMarkdown(article.paragraphs[n - 1] ?? '')
     parts.push(n === paragraph ? `**¶${n}** ▸ ${text}` : `¶${n} ${text}`)
   }
-  const embed: APIEmbed = { color: EMBED_COLOR, title: escapeMarkdown(article.headline), description: parts.join('\n\n'), ...articleMeta(article) }
+  const embed: APIEmbed = {
+    color: EMBED_COLOR,
+    title: escapeMarkdown(article.headline),
+    description: parts.join('\n\n'),
+    ...articleMeta(article),
+  }
   return fitMessage({ embeds: [embed], components: [] })
 }
 
@@ -154,14 +214,17 @@ export function renderHelpMessage(): DiscordMessage {
   const lines = [
     '`/ask question` — the passages that best answer a question, and who said them (◀ ▶ for more, **Show context** for the paragraphs around)',
     '`/quote keyword` — what was said about a keyword (`"exact phrase"` works), filter by `speaker` or `article`',
-    '`/brief article` — key points with who said them, who\'s who with a quote each, and a dated timeline; without `article`, the top stories (`topic` narrows either)',
-    '`/speakers name` — who\'s who; with a name, everything that person said',
+    "`/brief article` — key points with who said them, who's who with a quote each, and a dated timeline; without `article`, the top stories (`topic` narrows either)",
+    "`/speakers name` — who's who; with a name, everything that person said",
     '`/articles` — the articles the bot knows',
-    '**Find in articles** (right-click a message → Apps) — `/ask` with that message\'s text',
+    "**Find in articles** (right-click a message → Apps) — `/ask` with that message's text",
     '',
     'Add `private: True` to /ask, /quote or /brief to see the answer alone; **Post to channel** shares it.',
   ]
-  return { embeds: [{ color: EMBED_COLOR, title: 'byline — answers from the news articles', description: lines.join('\n') }], components: [] }
+  return {
+    embeds: [{ color: EMBED_COLOR, title: 'byline — answers from the news articles', description: lines.join('\n') }],
+    components: [],
+  }
 }
 
 /** A short notice (no match, expired button, error) as plain content. */
@@ -179,7 +242,8 @@ type ResultParts = { text: string; attribution: string; meta: Partial<APIEmbed> 
  */
 function budgetEmbeds(header: APIEmbed, results: readonly ResultParts[]): APIEmbed[] {
   const lines = results.map((result) => truncateText(result.attribution, EMBED_LIMITS.description / 4))
-  const fixed = embedLength(header) + results.reduce((sum, result, i) => sum + (lines[i]?.length ?? 0) + 1 + embedLength(result.meta as APIEmbed), 0)
+  const fixed =
+    embedLength(header) + results.reduce((sum, result, i) => sum + (lines[i]?.length ?? 0) + 1 + embedLength(result.meta as APIEmbed), 0)
   const shares = shareBudget(
     results.map((result, i) => Math.min(result.text.length, EMBED_LIMITS.description - (lines[i]?.length ?? 0) - 1)),
     EMBED_LIMITS.total - fixed,
@@ -222,7 +286,13 @@ function controlRows(controls: PageControls): APIActionRowComponent<APIButtonCom
 }
 
 function toButton(spec: ButtonSpec, style: 1 | 2): APIButtonComponent {
-  return { type: 2, style, custom_id: spec.customId, label: truncateText(spec.label, COMPONENT_LIMITS.buttonLabel), disabled: !spec.isEnabled }
+  return {
+    type: 2,
+    style,
+    custom_id: spec.customId,
+    label: truncateText(spec.label, COMPONENT_LIMITS.buttonLabel),
+    disabled: !spec.isEnabled,
+  }
 }
 
 /** "Name, role" with markdown escaped (names come from corpus text). */
@@ -245,7 +315,9 @@ const TRY_AGAIN = 'Try other or fewer words, or see /articles for what the artic
  */
 function noMatch(message: string, query: string, given: readonly string[], scope: SearchScope): string {
   const suggestions = given.filter((suggestion) => suggestion.trim().toLowerCase() !== query.trim().toLowerCase())
-  const filters = [scope.speaker === null ? null : '`speaker`', scope.article === null ? null : '`article`'].filter((filter) => filter !== null)
+  const filters = [scope.speaker === null ? null : '`speaker`', scope.article === null ? null : '`article`'].filter(
+    (filter) => filter !== null,
+  )
   const widen = filters.length > 0 ? `Leave ${filters.join(' and ')} out to search more widely.` : suggestions.length === 0 ? TRY_AGAIN : ''
   const didYouMean = suggestions.length === 0 ? '' : `Did you mean: ${suggestions.map(escapeMarkdown).join(', ')}?`
   return [message, didYouMean, widen].filter((part) => part !== '').join(' ')

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js'
 import type { Brief, BriefPoint, BriefSpeaker, CorpusBrief } from '../answer/brief.js'
 import { articleMeta, EMBED_COLOR, escapeMarkdown, plural, speakerLine } from './discord.js'
-import { EMBED_LIMITS, embedLength, fitMessage, listValue, shareBudget, truncateText, type DiscordMessage } from './discordLimits.js'
+import { type DiscordMessage, EMBED_LIMITS, embedLength, fitMessage, listValue, shareBudget, truncateText } from './discordLimits.js'
 
 // `/brief` as Discord embeds: one article (key points, who's who with a representative quote,
 // timeline) or the whole corpus (top stories, most-quoted speakers). Each list is cut to whole
@@ -28,13 +28,28 @@ export function renderBriefMessage(brief: Brief, topic: string | null = null): D
   const about = topic === null ? '' : ` about “${escapeMarkdown(topic)}”`
   const sections = [
     { embed: head, heading: `**Key points${about}**\n`, lines: brief.points.map(pointLine), empty: 'No key points found.' },
-    { embed: { color: EMBED_COLOR, title: "Who's who" }, heading: '', lines: brief.speakers.map(speakerEntry), empty: 'No attributed speakers.' },
-    { embed: { color: EMBED_COLOR, title: 'Timeline' }, heading: '', lines: brief.timeline.map((entry) => `• **${escapeMarkdown(entry.date)}**: ${escapeMarkdown(entry.text)} (¶${entry.paragraph})`), empty: 'No dates found.' },
+    {
+      embed: { color: EMBED_COLOR, title: "Who's who" },
+      heading: '',
+      lines: brief.speakers.map(speakerEntry),
+      empty: 'No attributed speakers.',
+    },
+    {
+      embed: { color: EMBED_COLOR, title: 'Timeline' },
+      heading: '',
+      lines: brief.timeline.map((entry) => `• **${escapeMarkdown(entry.date)}**: ${escapeMarkdown(entry.text)} (¶${entry.paragraph})`),
+      empty: 'No dates found.',
+    },
   ]
   const fixed = sections.reduce((sum, section) => sum + embedLength(section.embed) + section.heading.length, 0)
-  const wants = sections.map((section) => Math.min(EMBED_LIMITS.description - section.heading.length, joinedLength(section.lines, section.empty)))
+  const wants = sections.map((section) =>
+    Math.min(EMBED_LIMITS.description - section.heading.length, joinedLength(section.lines, section.empty)),
+  )
   const shares = shareBudget(wants, EMBED_LIMITS.total - fixed)
-  const embeds = sections.map((section, i) => ({ ...section.embed, description: section.heading + listValue(section.lines, section.empty, shares[i] ?? 0) }))
+  const embeds = sections.map((section, i) => ({
+    ...section.embed,
+    description: section.heading + listValue(section.lines, section.empty, shares[i] ?? 0),
+  }))
   return fitMessage({ embeds, components: [] })
 }
 
@@ -47,25 +62,41 @@ export function renderCorpusBriefMessage(brief: CorpusBrief): DiscordMessage {
   const embed: APIEmbed = { color: EMBED_COLOR, title: truncateText(`Top stories${about}`, EMBED_LIMITS.title) }
   if (brief.stories.length === 0) {
     embed.description =
-      brief.topic === null ? 'No article has anything to brief yet.' : `No article is about “${escapeMarkdown(brief.topic)}”. Try other words, or leave \`topic\` out.`
+      brief.topic === null
+        ? 'No article has anything to brief yet.'
+        : `No article is about “${escapeMarkdown(brief.topic)}”. Try other words, or leave \`topic\` out.`
     return fitMessage({ embeds: [embed], components: [] })
   }
   const shown = brief.stories.length < brief.articles ? `The top ${brief.stories.length} of ` : ''
   embed.description = `${shown}${plural(brief.articles, 'article')}. For one story's full brief, pick it in the \`article\` option.`
   const stories = brief.stories.map(({ article, points }) => {
-    const meta = [`\`${article.id.replace(/`/g, "'")}\``, article.date, article.byline === null ? null : `by ${escapeMarkdown(article.byline)}`]
+    const meta = [
+      `\`${article.id.replace(/`/g, "'")}\``,
+      article.date,
+      article.byline === null ? null : `by ${escapeMarkdown(article.byline)}`,
+    ]
     // The id line first: when the message is short of room, points go before the way to pick the story.
-    return { name: escapeMarkdown(article.headline), lines: [meta.filter((part) => part !== null).join(' · '), ...points.map((point) => truncateText(pointLine(point), STORY_POINT_CHARS))] }
+    return {
+      name: escapeMarkdown(article.headline),
+      lines: [
+        meta.filter((part) => part !== null).join(' · '),
+        ...points.map((point) => truncateText(pointLine(point), STORY_POINT_CHARS)),
+      ],
+    }
   })
-  const speakers = brief.speakers.map((speaker) => `• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`)
+  const speakers = brief.speakers.map(
+    (speaker) => `• ${speakerLine(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`,
+  )
   const groups = [...stories, { name: 'Most quoted', lines: speakers }]
   const fixed = embedLength(embed) + groups.reduce((sum, group) => sum + truncateText(group.name, EMBED_LIMITS.fieldName).length, 0)
   const wants = groups.map((group) => Math.min(EMBED_LIMITS.fieldValue, joinedLength(group.lines, '')))
   const shares = shareBudget(wants, EMBED_LIMITS.total - fixed)
-  embed.fields = groups.map((group, i): APIEmbedField => ({
-    name: truncateText(group.name, EMBED_LIMITS.fieldName),
-    value: listValue(group.lines, 'No attributed speakers.', shares[i] ?? 0),
-  }))
+  embed.fields = groups.map(
+    (group, i): APIEmbedField => ({
+      name: truncateText(group.name, EMBED_LIMITS.fieldName),
+      value: listValue(group.lines, 'No attributed speakers.', shares[i] ?? 0),
+    }),
+  )
   return fitMessage({ embeds: [embed], components: [] })
 }
 

@@ -27,7 +27,15 @@ export const EMBED_LIMITS = {
  * https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure
  * (25 choices, each name and string value 1–100 characters).
  */
-export const COMPONENT_LIMITS = { customId: 100, buttonLabel: 80, buttonsPerRow: 5, rows: 5, choices: 25, choiceName: 100, choiceValue: 100 } as const
+export const COMPONENT_LIMITS = {
+  customId: 100,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  rows: 5,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const
 
 /** The message `content` limit: https://discord.com/developers/docs/resources/message#create-message */
 export const CONTENT_LIMIT = 2000
@@ -71,7 +79,8 @@ export function fitMessage(message: DiscordMessage): DiscordMessage {
   let embeds = message.embeds.slice(0, EMBED_LIMITS.embeds).map(clampEmbed)
   const fixedLength = (embed: APIEmbed) => embedLength(embed) - shrinkableLengths(embed).reduce((sum, n) => sum + n, 0)
   // Titles, names and footers are not shortened further: drop trailing embeds until they fit.
-  while (embeds.length > 1 && embeds.reduce((sum, embed) => sum + fixedLength(embed) + MIN_SHRUNK_CHARS, 0) > EMBED_LIMITS.total) embeds = embeds.slice(0, -1)
+  while (embeds.length > 1 && embeds.reduce((sum, embed) => sum + fixedLength(embed) + MIN_SHRUNK_CHARS, 0) > EMBED_LIMITS.total)
+    embeds = embeds.slice(0, -1)
   const budget = EMBED_LIMITS.total - embeds.reduce((sum, embed) => sum + fixedLength(embed), 0)
   const cap = waterLevel(embeds.flatMap(shrinkableLengths), budget)
   if (cap === null) return { ...message, embeds }
@@ -87,7 +96,13 @@ export function fitMessage(message: DiscordMessage): DiscordMessage {
 /** The characters of an embed that count toward the 6,000 total. */
 export function embedLength(embed: APIEmbed): number {
   const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0)
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    fields +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
+  )
 }
 
 /** Splits `budget` over items wanting `wants` characters: the smallest get all they want, the rest share equally. */

@@ -1,10 +1,10 @@
 import type { ArticleSummary } from '../answer/articles.js'
 import type { AskResult } from '../answer/ask.js'
 import type { Brief, CorpusBrief } from '../answer/brief.js'
-import type { Library } from '../library/library.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import { toSpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
+import type { Library } from '../library/library.js'
 
 // These functions produce exactly the CLI's JSON contract (DESIGN.md); fields the renderers need
 // but the contract does not name (highlights, paging) stay out.

@@ -24,7 +24,9 @@ export function renderAskText(result: AskResult, style: TextStyle = defaultTextS
   if (result.answer !== null) lines.push(`Answer: ${bold(result.answer.text, style)}`, '')
   result.results.forEach((passage, i) => {
     lines.push(`${result.offset + i + 1}. ${emphasise(passage.text, passage.highlights, style)}`)
-    lines.push(`   — ${passage.speakers.length > 0 ? passage.speakers.map(describeSpeaker).join('; ') : 'narration'} · ¶${passage.paragraph} · ${passage.headline}`)
+    lines.push(
+      `   — ${passage.speakers.length > 0 ? passage.speakers.map(describeSpeaker).join('; ') : 'narration'} · ¶${passage.paragraph} · ${passage.headline}`,
+    )
     lines.push('')
   })
   if (result.hasMore) lines.push('(more results: raise --limit)')
@@ -35,7 +37,10 @@ export function renderAskText(result: AskResult, style: TextStyle = defaultTextS
 export function renderQuoteText(result: QuoteSearchResult): string {
   if (result.results.length === 0) return noMatch(`No quote matches “${result.query}”.`, result.suggestions)
   return result.results
-    .map((hit, i) => `${result.offset + i + 1}. “${hit.text}”\n   — ${hit.speaker === null ? SPEAKER_UNCLEAR : describeSpeaker(hit.speaker)} (${hit.kind}) · ¶${hit.paragraph} · ${hit.headline}`)
+    .map(
+      (hit, i) =>
+        `${result.offset + i + 1}. “${hit.text}”\n   — ${hit.speaker === null ? SPEAKER_UNCLEAR : describeSpeaker(hit.speaker)} (${hit.kind}) · ¶${hit.paragraph} · ${hit.headline}`,
+    )
     .join('\n\n')
 }
 
@@ -62,7 +67,10 @@ export function renderBriefText(brief: Brief): string {
   }
   lines.push('', 'Timeline:')
   if (brief.timeline.length === 0) lines.push('  (no dates found)')
-  for (const entry of brief.timeline) lines.push(`  • ${entry.date}${entry.when === null || entry.when === entry.date ? '' : ` (${entry.when})`}: ${entry.text} (¶${entry.paragraph})`)
+  for (const entry of brief.timeline)
+    lines.push(
+      `  • ${entry.date}${entry.when === null || entry.when === entry.date ? '' : ` (${entry.when})`}: ${entry.text} (¶${entry.paragraph})`,
+    )
   return lines.join('\n')
 }
 
@@ -94,7 +102,8 @@ export function renderSpeakersText(result: SpeakersResult): string {
   const lines = result.speakers.map(
     (speaker) => `• ${describeSpeaker(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`,
   )
-  for (const statement of result.statements) lines.push(`  ¶${statement.paragraph} (${statement.kind}) “${statement.text}” [${statement.article}]`)
+  for (const statement of result.statements)
+    lines.push(`  ¶${statement.paragraph} (${statement.kind}) “${statement.text}” [${statement.article}]`)
   return lines.join('\n')
 }
 
@@ -115,7 +124,9 @@ export function renderQuotesText(result: ReturnType<typeof quotesJson>): string 
     .map((article) =>
       [
         `${article.headline} [${article.id}]`,
-        ...article.quotes.map((quote) => `  ¶${quote.paragraph} ${quote.kind}: “${quote.text}” — ${quote.speaker?.name ?? SPEAKER_UNCLEAR}`),
+        ...article.quotes.map(
+          (quote) => `  ¶${quote.paragraph} ${quote.kind}: “${quote.text}” — ${quote.speaker?.name ?? SPEAKER_UNCLEAR}`,
+        ),
       ].join('\n'),
     )
     .join('\n\n')

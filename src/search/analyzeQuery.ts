@@ -1,5 +1,5 @@
-import type { Speaker } from '../attribution/speaker.js'
 import { ROLE_NOUNS, TITLE_WORDS } from '../attribution/roles.js'
+import type { Speaker } from '../attribution/speaker.js'
 import { isSpeechVerb } from '../attribution/speechVerbs.js'
 import { foldWord, termOf, tokenize } from '../text/tokens.js'
 
@@ -31,7 +31,10 @@ export type SpeakerPattern = RegistrySpeaker & {
 
 /** Prepares registry speakers for {@link analyzeQuery}. */
 export function prepareSpeakers(registry: readonly RegistrySpeaker[]): SpeakerPattern[] {
-  const roleTerms = (text: string) => tokenize(text).map((token) => roleTermOf(token.text)).filter((term): term is string => term !== null)
+  const roleTerms = (text: string) =>
+    tokenize(text)
+      .map((token) => roleTermOf(token.text))
+      .filter((term): term is string => term !== null)
   return registry.map(({ article, speaker }) => {
     const surname = tokenize(speaker.name).at(-1)?.folded ?? ''
     return {
@@ -45,7 +48,16 @@ export function prepareSpeakers(registry: readonly RegistrySpeaker[]): SpeakerPa
         .map(roleTerms)
         .filter((terms) => terms.length > 0),
       role: [...new Set(roleTerms(speaker.role ?? ''))],
-      roleNouns: [...new Set(roleTerms(tokenize(speaker.role ?? '').filter((token) => ROLE_NOUNS.has(token.folded)).map((token) => token.text).join(' ')))],
+      roleNouns: [
+        ...new Set(
+          roleTerms(
+            tokenize(speaker.role ?? '')
+              .filter((token) => ROLE_NOUNS.has(token.folded))
+              .map((token) => token.text)
+              .join(' '),
+          ),
+        ),
+      ],
       vocabulary: [...new Set(roleTerms([speaker.name, speaker.role ?? '', ...speaker.aliases].join(' ')))],
     }
   })
@@ -74,8 +86,14 @@ export type QueryAnalysis = {
 // much" for a number, whatever noun follows.
 const TYPE_PATTERNS: ReadonlyArray<readonly [RegExp, QuestionType]> = [
   [/^(?:how (?:many|much)|what (?:number|percentage|percent|amount)|how (?:long|far|old|big|large|tall|high))\b/, 'how-many'],
-  [/^(?:when|(?:(?:in|on|at|during|by|since|until) )?(?:what|which) (?:year|years|date|day|month|decade|century|time|period|era))\b/, 'when'],
-  [/^(?:who|whom|whose|which (?:person|man|woman|official|leader|group|organi[sz]ation)|what (?:person|man|woman|official|organi[sz]ation))\b/, 'who'],
+  [
+    /^(?:when|(?:(?:in|on|at|during|by|since|until) )?(?:what|which) (?:year|years|date|day|month|decade|century|time|period|era))\b/,
+    'when',
+  ],
+  [
+    /^(?:who|whom|whose|which (?:person|man|woman|official|leader|group|organi[sz]ation)|what (?:person|man|woman|official|organi[sz]ation))\b/,
+    'who',
+  ],
   [/^(?:where|(?:what|which) (?:country|city|place|region|state|county|district|town|area|location|province|continent))\b/, 'where'],
   [/^why\b/, 'why'],
   [/^how\b/, 'how'],
@@ -97,9 +115,32 @@ const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
 
 // Words that ask for someone's view even without a verb of saying ("Lindqvist's position on …").
 const OPINION_WORDS: ReadonlySet<string> = new Set([
-  'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'view', 'views', 'position', 'stance',
-  'opinion', 'comment', 'comments', 'commented', 'react', 'reacted', 'reaction', 'respond', 'responded',
-  'response', 'statement', 'statements', 'remarks', 'quote', 'quoted', 'words',
+  'think',
+  'thinks',
+  'thought',
+  'believe',
+  'believes',
+  'believed',
+  'view',
+  'views',
+  'position',
+  'stance',
+  'opinion',
+  'comment',
+  'comments',
+  'commented',
+  'react',
+  'reacted',
+  'reaction',
+  'respond',
+  'responded',
+  'response',
+  'statement',
+  'statements',
+  'remarks',
+  'quote',
+  'quoted',
+  'words',
 ])
 
 const QUOTED = /["“”]([^"“”]+)["“”]/g
@@ -127,7 +168,11 @@ export function analyzeQuery(question: string, registry: readonly SpeakerPattern
     words.push(token.folded)
   }
   const phrases = [...question.matchAll(QUOTED)]
-    .map((match) => tokenize(match[1] ?? '').map((token) => termOf(token.text)).filter((term): term is string => term !== null))
+    .map((match) =>
+      tokenize(match[1] ?? '')
+        .map((token) => termOf(token.text))
+        .filter((term): term is string => term !== null),
+    )
     .filter((phrase) => phrase.length > 0)
   const written = new Set(tokens.map((token) => foldWord(token.text)))
   const roleTerms = new Set(tokens.map((token) => roleTermOf(token.text)).filter((term): term is string => term !== null))
@@ -135,7 +180,8 @@ export function analyzeQuery(question: string, registry: readonly SpeakerPattern
   // build?"); it picks a speaker only when the question is about what someone said.
   const isAboutSpeech = tokens.some((token) => isSpeechVerb(token.folded) || OPINION_WORDS.has(token.folded))
   const matches = registry.filter(
-    (pattern) => (isAboutSpeech && isNamed(pattern, written)) || isAliased(pattern, roleTerms) || isDescribed(pattern, roleTerms, isAboutSpeech),
+    (pattern) =>
+      (isAboutSpeech && isNamed(pattern, written)) || isAliased(pattern, roleTerms) || isDescribed(pattern, roleTerms, isAboutSpeech),
   )
   const speakers = matches.map(({ article, speaker }) => ({ article, speaker }))
   const speakerVocabulary = new Set<string | null>(matches.flatMap((pattern) => pattern.vocabulary))

@@ -22,7 +22,8 @@ const NUMBER = new RegExp(
 // A capitalised run after a place preposition: "in Kabul", "at the Foreign Office", "from New York".
 // A word may hold dots and hyphens ("St.", "Baden-Baden") but not end in one: a full stop after
 // the place ends the sentence.
-const PLACE = /\b(?:in|at|from|near|across|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?<![.-])(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*(?<![.-]))*)/gu
+const PLACE =
+  /\b(?:in|at|from|near|across|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?<![.-])(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*(?<![.-]))*)/gu
 
 /**
  * The date, number or place that answers a when / how-many / where question, from the sentence of
@@ -60,7 +61,9 @@ export function findAnswerSpan(text: string, analysis: QueryAnalysis, tokenTerms
     const end = start + written.length
     // "in Afghanistan’s internal affairs": a possessive names an owner, not the place.
     if (kind === 'place' && /['’]s?$/.test(written)) continue
-    const words = tokenize(written).map((token) => foldWord(token.text)).filter((word) => !STOP_WORDS.has(word))
+    const words = tokenize(written)
+      .map((token) => foldWord(token.text))
+      .filter((word) => !STOP_WORDS.has(word))
     if (words.length === 0 || words.every((word) => questionWords.has(word))) continue
     const distance = Math.min(...best.matched.map((at) => Math.abs(at - start)))
     if (distance < bestDistance) {

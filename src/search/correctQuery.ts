@@ -49,7 +49,10 @@ function nearestTerm(vocabulary: Vocabulary, term: string, maxEdits: number): st
   let bestFrequency = 0
   for (const [candidate, [frequency, distance]] of vocabulary.fuzzyGet(term, maxEdits)) {
     if (candidate[0] !== term[0]) continue
-    if (distance < bestDistance || (distance === bestDistance && (frequency > bestFrequency || (frequency === bestFrequency && candidate < (best ?? ''))))) {
+    if (
+      distance < bestDistance ||
+      (distance === bestDistance && (frequency > bestFrequency || (frequency === bestFrequency && candidate < (best ?? ''))))
+    ) {
       best = candidate
       bestDistance = distance
       bestFrequency = frequency

@@ -131,7 +131,8 @@ export async function loadMiniSearch<T>(chunks: readonly Uint8Array[], options: 
   for (const bytes of rest.slice(0, header.documentChunks)) {
     await pause()
     const chunk = deserialize(bytes) as DocumentChunk
-    if (!Array.isArray(chunk?.shortIds) || !Array.isArray(chunk.fieldLengths)) throw new Error('MiniSearch store: a document chunk is malformed')
+    if (!Array.isArray(chunk?.shortIds) || !Array.isArray(chunk.fieldLengths))
+      throw new Error('MiniSearch store: a document chunk is malformed')
     chunk.shortIds.forEach((shortId, i) => {
       const id = chunk.ids[i]
       state._documentIds.set(shortId, id)

@@ -3,11 +3,11 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, termsOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
 import { correctQuery, createVocabulary, type Vocabulary } from './correctQuery.js'
-import { loadMiniSearch, saveMiniSearch, type Pause } from './miniSearchStore.js'
-import { profilePassage, type PassageProfile } from './passageProfile.js'
+import { loadMiniSearch, type Pause, saveMiniSearch } from './miniSearchStore.js'
+import { type PassageProfile, profilePassage } from './passageProfile.js'
 import { loadProfiles, saveProfiles } from './profileStore.js'
+import { defaultRerankWeights, type RerankSignals, type RerankWeights, rerankCandidates, type TermStatistics } from './rerank.js'
 import { searchTop } from './topResults.js'
-import { defaultRerankWeights, rerankCandidates, type RerankSignals, type RerankWeights, type TermStatistics } from './rerank.js'
 
 /** One paragraph as indexed. `speakers` holds the names, aliases and roles of who speaks in it. */
 export type ParagraphDocument = {
@@ -91,7 +91,14 @@ export function createParagraphIndex(documents: readonly ParagraphDocument[]): P
   search.addAll(documents)
   const profiles = documents.map((document) => profilePassage(document.text))
   const statistics = statisticsOf(profiles)
-  return { search, documents, profiles, statistics, surfaceForms: surfaceFormsOf(documents), vocabulary: createVocabulary(statistics.documentFrequency) }
+  return {
+    search,
+    documents,
+    profiles,
+    statistics,
+    surfaceForms: surfaceFormsOf(documents),
+    vocabulary: createVocabulary(statistics.documentFrequency),
+  }
 }
 
 /**
@@ -101,7 +108,11 @@ export function createParagraphIndex(documents: readonly ParagraphDocument[]): P
  */
 export function saveParagraphIndex(index: ParagraphIndex): Uint8Array[] {
   const profiles = saveProfiles(index.profiles)
-  const head: StoredHead = { documentFrequency: index.statistics.documentFrequency, surfaceForms: index.surfaceForms, profileChunks: profiles.length }
+  const head: StoredHead = {
+    documentFrequency: index.statistics.documentFrequency,
+    surfaceForms: index.surfaceForms,
+    profileChunks: profiles.length,
+  }
   return [serialize(head), ...profiles, ...saveMiniSearch(index.search)]
 }
 
@@ -109,18 +120,32 @@ export function saveParagraphIndex(index: ParagraphIndex): Uint8Array[] {
  * Loads an index saved by {@link saveParagraphIndex} over the same `documents` it was built
  * from, awaiting `pause` between chunks. Throws when the chunks are not such an index.
  */
-export async function loadParagraphIndex(chunks: readonly Uint8Array[], documents: readonly ParagraphDocument[], pause: Pause): Promise<ParagraphIndex> {
+export async function loadParagraphIndex(
+  chunks: readonly Uint8Array[],
+  documents: readonly ParagraphDocument[],
+  pause: Pause,
+): Promise<ParagraphIndex> {
   const [first, ...rest] = chunks
   const head = (first === undefined ? null : deserialize(first)) as StoredHead | null
-  if (!(head?.documentFrequency instanceof Map) || !(head.surfaceForms instanceof Map)) throw new Error('paragraph index: the term statistics are missing')
+  if (!(head?.documentFrequency instanceof Map) || !(head.surfaceForms instanceof Map))
+    throw new Error('paragraph index: the term statistics are missing')
   const profiles = await loadProfiles(rest.slice(0, head.profileChunks), pause)
   const search = await loadMiniSearch<ParagraphDocument>(rest.slice(head.profileChunks), INDEX_OPTIONS, pause)
   if (profiles.length !== documents.length || search.documentCount !== documents.length) {
-    throw new Error(`paragraph index: ${search.documentCount} paragraphs indexed and ${profiles.length} profiled, ${documents.length} given`)
+    throw new Error(
+      `paragraph index: ${search.documentCount} paragraphs indexed and ${profiles.length} profiled, ${documents.length} given`,
+    )
   }
   await pause()
   const statistics = { documentCount: profiles.length, documentFrequency: head.documentFrequency }
-  return { search, documents, profiles, statistics, surfaceForms: head.surfaceForms, vocabulary: createVocabulary(statistics.documentFrequency) }
+  return {
+    search,
+    documents,
+    profiles,
+    statistics,
+    surfaceForms: head.surfaceForms,
+    vocabulary: createVocabulary(statistics.documentFrequency),
+  }
 }
 
 type StoredHead = { documentFrequency: ReadonlyMap<string, number>; surfaceForms: ReadonlyMap<string, string>; profileChunks: number }
@@ -142,7 +167,8 @@ function surfaceFormsOf(documents: readonly ParagraphDocument[]): Map<string, st
     for (const token of tokenize(document.text)) {
       const term = termOf(token.text)
       if (term === null) continue
-      const word = /^\p{Lu}/u.test(token.text) && token.text.slice(1) !== token.text.slice(1).toUpperCase() ? token.text : foldWord(token.text)
+      const word =
+        /^\p{Lu}/u.test(token.text) && token.text.slice(1) !== token.text.slice(1).toUpperCase() ? token.text : foldWord(token.text)
       const forms = counts.get(term) ?? new Map<string, number>()
       forms.set(word, (forms.get(word) ?? 0) + 1)
       counts.set(term, forms)
@@ -162,14 +188,9 @@ function surfaceFormsOf(documents: readonly ParagraphDocument[]): Map<string, st
  * BM25 candidates for a query, best first. Returns `[]` when nothing matches, even after the
  * prefix/fuzzy fallback.
  */
-export function searchParagraphs(
-  index: ParagraphIndex,
-  query: string,
-  options: Partial<ParagraphSearchOptions> = {},
-): ParagraphHit[] {
+export function searchParagraphs(index: ParagraphIndex, query: string, options: Partial<ParagraphSearchOptions> = {}): ParagraphHit[] {
   const { article, limit, isFallbackAllowed } = { ...defaultParagraphSearch, ...options }
-  const filter =
-    article === null ? undefined : (result: { id: number }) => index.documents[result.id]?.article === article
+  const filter = article === null ? undefined : (result: { id: number }) => index.documents[result.id]?.article === article
   // Only the best `limit` matches become results (see searchTop): on 100,000 paragraphs a
   // question's OR query matches tens of thousands.
   let results = searchTop(index.search, query, { filter }, limit)
@@ -211,7 +232,10 @@ export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, o
   const implicitTermsOf = (document: ParagraphDocument | undefined): ReadonlySet<string> => {
     if (document === undefined) return new Set()
     let terms = headlineTerms.get(document.headline)
-    if (terms === undefined) headlineTerms.set(document.headline, (terms = new Set(termsOf(document.headline))))
+    if (terms === undefined) {
+      terms = new Set(termsOf(document.headline))
+      headlineTerms.set(document.headline, terms)
+    }
     return terms
   }
   const speakerTerms = new Set(analysis.speakerTerms)

@@ -33,7 +33,8 @@ const STORE_VERSION = 1
 export function saveProfiles(profiles: readonly PassageProfile[], options: Partial<ProfileStoreOptions> = {}): Uint8Array[] {
   const { profilesPerChunk } = { ...defaultProfileStoreOptions, ...options }
   const chunks: Uint8Array[] = []
-  for (let at = 0; at < profiles.length; at += profilesPerChunk) chunks.push(serialize(encodeChunk(profiles.slice(at, at + profilesPerChunk))))
+  for (let at = 0; at < profiles.length; at += profilesPerChunk)
+    chunks.push(serialize(encodeChunk(profiles.slice(at, at + profilesPerChunk))))
   return chunks
 }
 
@@ -43,7 +44,8 @@ export async function loadProfiles(chunks: readonly Uint8Array[], pause: Pause):
   for (const bytes of chunks) {
     await pause()
     const chunk = deserialize(bytes) as ProfileChunk
-    if (chunk?.version !== STORE_VERSION || !(chunk.words instanceof Int32Array)) throw new Error('profile store: not saved profiles of this version')
+    if (chunk?.version !== STORE_VERSION || !(chunk.words instanceof Int32Array))
+      throw new Error('profile store: not saved profiles of this version')
     decodeChunk(chunk, profiles)
   }
   return profiles
@@ -56,7 +58,7 @@ function encodeChunk(profiles: readonly PassageProfile[]): ProfileChunk {
   const sentenceStarts: number[] = []
   for (const profile of profiles) {
     counts.push(profile.terms.length, profile.sentenceStarts.length)
-    profile.terms.forEach((term, i) => words.push(positionOf(term), positionOf(profile.words[i] ?? '')))
+    for (const [i, term] of profile.terms.entries()) words.push(positionOf(term), positionOf(profile.words[i] ?? ''))
     sentenceStarts.push(...profile.sentenceStarts)
   }
   return {
@@ -82,7 +84,12 @@ function decodeChunk(chunk: ProfileChunk, into: PassageProfile[]): void {
       terms[k] = strings[words[word] ?? 0] ?? ''
       folded[k] = strings[words[word + 1] ?? 0] ?? ''
     }
-    into.push({ terms, words: folded, shapes: shapes[i] ?? '', sentenceStarts: Array.from(sentenceStarts.subarray(start, start + startCount)) })
+    into.push({
+      terms,
+      words: folded,
+      shapes: shapes[i] ?? '',
+      sentenceStarts: Array.from(sentenceStarts.subarray(start, start + startCount)),
+    })
     start += startCount
   }
 }

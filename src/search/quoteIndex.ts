@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8'
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, tokenize } from '../text/tokens.js'
-import { loadMiniSearch, saveMiniSearch, type Pause } from './miniSearchStore.js'
+import { loadMiniSearch, type Pause, saveMiniSearch } from './miniSearchStore.js'
 
 /**
  * One quote as indexed: its words, and who said it (name, aliases and role in one field) so
@@ -78,12 +78,17 @@ export function saveQuoteIndex(index: QuoteIndex): Uint8Array[] {
  * Loads an index saved by {@link saveQuoteIndex} over the same `documents` it was built from,
  * awaiting `pause` between chunks. Throws when the chunks are not such an index.
  */
-export async function loadQuoteIndex(chunks: readonly Uint8Array[], documents: readonly QuoteDocument[], pause: Pause): Promise<QuoteIndex> {
+export async function loadQuoteIndex(
+  chunks: readonly Uint8Array[],
+  documents: readonly QuoteDocument[],
+  pause: Pause,
+): Promise<QuoteIndex> {
   const [surfaces, ...rest] = chunks
   const parsed: unknown = surfaces === undefined ? null : deserialize(surfaces)
   if (!(parsed instanceof Map)) throw new Error('quote index: the word forms are missing')
   const search = await loadMiniSearch<QuoteDocument>(rest, INDEX_OPTIONS, pause)
-  if (search.documentCount !== documents.length) throw new Error(`quote index: ${search.documentCount} quotes indexed, ${documents.length} given`)
+  if (search.documentCount !== documents.length)
+    throw new Error(`quote index: ${search.documentCount} quotes indexed, ${documents.length} given`)
   return { search, documents, surfaces: parsed as Map<string, string> }
 }
 

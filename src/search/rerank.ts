@@ -169,7 +169,8 @@ function termSignals(
       bestHasShape = hasShape
     }
     let pairWeight = sentenceWeight
-    for (const term of previousTerms) if (!inSentence.has(term)) pairWeight += (weightOf.get(term) ?? 0) * (implicitTerms.has(term) ? 1 - IMPLICIT_SHARE : 1)
+    for (const term of previousTerms)
+      if (!inSentence.has(term)) pairWeight += (weightOf.get(term) ?? 0) * (implicitTerms.has(term) ? 1 - IMPLICIT_SHARE : 1)
     window = Math.max(window, pairWeight)
     previousTerms = inSentence
   }
@@ -194,7 +195,12 @@ function adjacentPairs(terms: readonly string[]): Array<readonly [string, string
 // adjective may sit between: "ceasefire was announced", "written, verifiable assurances").
 const PAIR_WINDOW = 3
 
-function pairSignal(profile: PassageProfile, implicitTerms: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]>, weightOf: ReadonlyMap<string, number>): number {
+function pairSignal(
+  profile: PassageProfile,
+  implicitTerms: ReadonlySet<string>,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  weightOf: ReadonlyMap<string, number>,
+): number {
   if (pairs.length === 0) return 0
   let matched = 0
   let total = 0
@@ -231,7 +237,13 @@ function containsSequence(terms: readonly string[], sequence: readonly string[])
   return false
 }
 
-function exactSignal(profile: PassageProfile, implicitTerms: ReadonlySet<string>, analysis: QueryAnalysis, weightOf: ReadonlyMap<string, number>, totalWeight: number): number {
+function exactSignal(
+  profile: PassageProfile,
+  implicitTerms: ReadonlySet<string>,
+  analysis: QueryAnalysis,
+  weightOf: ReadonlyMap<string, number>,
+  totalWeight: number,
+): number {
   const written = new Set(profile.words)
   const counted = new Set<string>()
   let weight = 0

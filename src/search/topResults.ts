@@ -41,11 +41,17 @@ type Scored = { scores: readonly number[]; result: (position: number) => SearchR
 /** The best `limit` results of `search.search(query, options)`, in its order. */
 export function searchTop<T>(search: MiniSearch<T>, query: string, options: SearchOptions, limit: number): SearchResult[] {
   const internals = search as unknown as Internals
-  if (typeof internals.executeQuery !== 'function' || !(internals._documentIds instanceof Map) || !(internals._storedFields instanceof Map)) {
+  if (
+    typeof internals.executeQuery !== 'function' ||
+    !(internals._documentIds instanceof Map) ||
+    !(internals._storedFields instanceof Map)
+  ) {
     return search.search(query, options).slice(0, limit)
   }
   const merged: SearchOptions = { ...internals._options.searchOptions, ...options }
-  const matches = isPlainOrQuery(internals, merged) ? scoreOrQuery(internals, query, merged) : scoreWithMiniSearch(internals, search, query, options)
+  const matches = isPlainOrQuery(internals, merged)
+    ? scoreOrQuery(internals, query, merged)
+    : scoreWithMiniSearch(internals, search, query, options)
   const { filter } = merged
   // The best so far, best first; among equal scores the earlier match first, as a stable sort leaves them.
   const best: SearchResult[] = []
@@ -158,7 +164,13 @@ function scoreOrQuery(internals: Internals, query: string, options: SearchOption
 
 // The result MiniSearch makes for a document of an OR query: its matched terms in query order,
 // each with the fields (in field order) that hold it.
-function orResultOf(internals: Internals, shortId: number, score: number, terms: readonly string[], fields: ReadonlyArray<{ name: string; id: number }>): SearchResult {
+function orResultOf(
+  internals: Internals,
+  shortId: number,
+  score: number,
+  terms: readonly string[],
+  fields: ReadonlyArray<{ name: string; id: number }>,
+): SearchResult {
   const match: Record<string, string[]> = {}
   const matched: string[] = []
   for (const term of terms) {

@@ -24,23 +24,67 @@ export type ResolvedDate = DateMention & {
 }
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4],
-  ['may', 5], ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8],
-  ['september', 9], ['sep', 9], ['sept', 9], ['october', 10], ['oct', 10], ['november', 11], ['nov', 11],
-  ['december', 12], ['dec', 12],
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sep', 9],
+  ['sept', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
 ])
 const WEEKDAYS: ReadonlyMap<string, number> = new Map([
-  ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
+  ['sunday', 0],
+  ['monday', 1],
+  ['tuesday', 2],
+  ['wednesday', 3],
+  ['thursday', 4],
+  ['friday', 5],
+  ['saturday', 6],
 ])
 
-const MONTH = '(?<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)'
+const MONTH =
+  '(?<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)'
 const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?'
 const YEAR = '(?<year>(?:1[89]|20)\\d\\d)'
 const WEEKDAY = '(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)'
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+'
 // A bare month ("in May") is only a date after a preposition or modifier: "May" and "March" are
 // also ordinary words.
-const MONTH_LEAD = `(?:${['in', 'since', 'until', 'till', 'by', 'during', 'from', 'through', 'before', 'after', 'early', 'late', 'last', 'next', 'this', 'of']
+const MONTH_LEAD = `(?:${[
+  'in',
+  'since',
+  'until',
+  'till',
+  'by',
+  'during',
+  'from',
+  'through',
+  'before',
+  'after',
+  'early',
+  'late',
+  'last',
+  'next',
+  'this',
+  'of',
+]
   .map((word) => `[${word[0]?.toUpperCase()}${word[0]}]${word.slice(1)}`)
   .join('|')}|mid-)`
 
@@ -53,7 +97,13 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; precision: DatePrecision }> = [
   { pattern: new RegExp(`\\b${MONTH},?\\s${YEAR}\\b`, 'g'), precision: 'month' },
   { pattern: new RegExp(`\\b(?<lead>${MONTH_LEAD})(?:\\s|(?<=-))${MONTH}(?=[\\s,.;:!?)]|$)`, 'g'), precision: 'month' },
   // Relative dates: kept as written, resolved only against the article date.
-  { pattern: new RegExp(`\\b(?:(?:on|last|this|next|since|until|by)\\s)?(?<weekday>${WEEKDAY})(?:\\s(?:morning|afternoon|evening|night))?\\b`, 'gi'), precision: 'relative' },
+  {
+    pattern: new RegExp(
+      `\\b(?:(?:on|last|this|next|since|until|by)\\s)?(?<weekday>${WEEKDAY})(?:\\s(?:morning|afternoon|evening|night))?\\b`,
+      'gi',
+    ),
+    precision: 'relative',
+  },
   { pattern: /\b(?:(?:earlier|later)\s)?(?:this|last|next|past)\s(?<unit>week|weekend|month|year)\b/gi, precision: 'relative' },
   { pattern: /\b(?:yesterday|today|tomorrow|tonight)\b/gi, precision: 'relative' },
   { pattern: new RegExp(`\\b(?<count>${NUMBER_WORDS})\\s(?<unit>days?|weeks?|months?|years?)\\sago\\b`, 'gi'), precision: 'relative' },
@@ -142,7 +192,16 @@ function yearNear(anchor: Date, month: number, day: number | null): number {
 
 const DAY_MS = 86_400_000
 const COUNTS: ReadonlyMap<string, number> = new Map([
-  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
 ])
 
 // Only relative dates that name one day, month or year get an ISO form; "this week", "a few

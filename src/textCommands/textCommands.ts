@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util'
 import { listArticles } from '../answer/articles.js'
 import { answerQuestion } from '../answer/ask.js'
-import { briefArticle, briefCorpus, type Brief } from '../answer/brief.js'
-import type { Library } from '../library/library.js'
+import { type Brief, briefArticle, briefCorpus } from '../answer/brief.js'
 import { searchQuotes } from '../answer/quote.js'
 import { listSpeakers } from '../answer/speakers.js'
+import type { Library } from '../library/library.js'
 import { articlesJson, askJson, briefJson, corpusBriefJson, quoteJson, quotesJson, speakersJson } from '../render/json.js'
 import {
   renderArticlesText,
   renderAskText,
   renderBriefText,
   renderCorpusBriefText,
-  renderQuoteText,
   renderQuotesText,
+  renderQuoteText,
   renderSpeakersText,
   type TextStyle,
 } from '../render/text.js'
@@ -90,7 +90,8 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
   let limit: number | null = null
   if (values.limit !== undefined) {
     limit = Number(values.limit)
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return { error: `--limit must be a whole number from 1 to ${MAX_LIMIT}` }
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+      return { error: `--limit must be a whole number from 1 to ${MAX_LIMIT}` }
   }
   const command: ParsedCommand = {
     name,
@@ -104,7 +105,8 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
     topic: values.topic ?? null,
     isAll: values.all === true,
   }
-  if (name === 'ask' && command.text === '' && command.batch === null) return { error: 'ask needs a question, e.g. ask "When was the ceasefire announced?"' }
+  if (name === 'ask' && command.text === '' && command.batch === null)
+    return { error: 'ask needs a question, e.g. ask "When was the ceasefire announced?"' }
   if (name === 'quote' && command.text === '') return { error: 'quote needs a keyword, e.g. quote terrorism' }
   return command
 }
@@ -190,5 +192,16 @@ function usage(error: string): CommandOutput {
 }
 
 function emptyCommand(): ParsedCommand {
-  return { name: 'help', text: '', isJson: false, corpus: null, article: null, limit: null, batch: null, speaker: null, topic: null, isAll: false }
+  return {
+    name: 'help',
+    text: '',
+    isJson: false,
+    corpus: null,
+    article: null,
+    limit: null,
+    batch: null,
+    speaker: null,
+    topic: null,
+    isAll: false,
+  }
 }

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/ask.js'
-import { buildLibrary, type Library } from '../../src/library/library.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 
 let library: Library
 

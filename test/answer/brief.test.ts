@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { briefArticle, briefCorpus, timelineOf, type Brief } from '../../src/answer/brief.js'
-import { buildLibrary, type Library } from '../../src/library/library.js'
+import { type Brief, briefArticle, briefCorpus, timelineOf } from '../../src/answer/brief.js'
 import { summarizeSentences } from '../../src/answer/summarize.js'
 import type { Article } from '../../src/corpus/article.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -49,7 +49,10 @@ describe('briefArticle on the seed', () => {
   })
 
   it('states the spokesperson’s demand in who’s who', () => {
-    const said = brief.speakers.find((speaker) => speaker.name === 'Tahir Hussain Andrabi')?.statements.map((statement) => statement.text).join(' ')
+    const said = brief.speakers
+      .find((speaker) => speaker.name === 'Tahir Hussain Andrabi')
+      ?.statements.map((statement) => statement.text)
+      .join(' ')
     expect(said).toMatch(/demand/)
   })
 
@@ -157,7 +160,13 @@ describe('briefCorpus', () => {
 describe('timelineOf', () => {
   it('quotes a dated lead sentence as the key points do, without its wire dateline', () => {
     const article: Article = {
-      id: 'railway', file: 'railway.md', headline: 'Railway opens', byline: null, date: null, url: null, source: null,
+      id: 'railway',
+      file: 'railway.md',
+      headline: 'Railway opens',
+      byline: null,
+      date: null,
+      url: null,
+      source: null,
       paragraphs: ['ROME (Wire) -- Officials opened the valley railway on Monday after years of delay.'],
     }
     expect(timelineOf(article)).toEqual([
@@ -214,7 +223,8 @@ describe('summarizeSentences', () => {
   })
 
   const lead = 'Officials opened the new valley railway on Monday after years of delay.'
-  const long = 'The council approved the new harbour bridge budget on Tuesday evening after a long debate, with several members warning that costs could rise again next year.'
+  const long =
+    'The council approved the new harbour bridge budget on Tuesday evening after a long debate, with several members warning that costs could rise again next year.'
 
   it('shortens a long sentence to its main clause and says where the sentence ends', () => {
     const point = summarizeSentences([lead, long, filler(1)])[1]
@@ -232,17 +242,27 @@ describe('summarizeSentences', () => {
   })
 
   it.each([
-    { name: 'keeps a reporting tail when nobody is attributed', attributed: false, text: 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan, state media reported.' },
-    { name: 'drops a reporting tail when the point names its speaker', attributed: true, text: 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan' },
+    {
+      name: 'keeps a reporting tail when nobody is attributed',
+      attributed: false,
+      text: 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan, state media reported.',
+    },
+    {
+      name: 'drops a reporting tail when the point names its speaker',
+      attributed: true,
+      text: 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan',
+    },
   ])('$name', ({ attributed, text }) => {
-    const sentence = 'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan, state media reported.'
+    const sentence =
+      'Three militants were killed in the fighting on Monday in the southeastern town near the border with Pakistan, state media reported.'
     const statements = [{ paragraph: 2, start: 0, end: 94, isAttributed: attributed }]
     expect(summarizeSentences([lead, sentence, filler(1)], statements)[1]?.text).toBe(text)
   })
 
   it('keeps offsets that slice back to the point', () => {
     const paragraphs = ['(Wire) Officials opened the line. They said it cost more than planned.', filler(1)]
-    for (const point of summarizeSentences(paragraphs)) expect(paragraphs[point.paragraph - 1]?.slice(point.start, point.end)).toBe(point.text)
+    for (const point of summarizeSentences(paragraphs))
+      expect(paragraphs[point.paragraph - 1]?.slice(point.start, point.end)).toBe(point.text)
   })
 
   it('returns nothing for an empty article', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildLibrary, type Library } from '../../src/library/library.js'
 import { searchQuotes } from '../../src/answer/quote.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { termOf, tokenize } from '../../src/text/tokens.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -31,7 +31,9 @@ describe('searchQuotes on the seed', () => {
     'finds the direct quote of ¶$p by "$word"',
     ({ p, text, speaker, word }) => {
       const result = searchQuotes(library, word, { limit: 50 })
-      const hit = result.results.find((quote) => quote.paragraph === p && quote.kind === 'direct' && text.startsWith(quote.text.replace(/[,.]$/, '')))
+      const hit = result.results.find(
+        (quote) => quote.paragraph === p && quote.kind === 'direct' && text.startsWith(quote.text.replace(/[,.]$/, '')),
+      )
       expect(hit?.speaker?.name).toBe(speaker)
     },
   )
@@ -48,7 +50,9 @@ describe('searchQuotes on the seed', () => {
   })
 
   it('finds longer words by their start', () => {
-    expect(searchQuotes(library, 'terror', { limit: 50 }).results.map((hit) => hit.text)).toContainEqual(expect.stringContaining('terrorism'))
+    expect(searchQuotes(library, 'terror', { limit: 50 }).results.map((hit) => hit.text)).toContainEqual(
+      expect.stringContaining('terrorism'),
+    )
   })
 
   it('checks a phrase as written, not its words in any order', () => {
@@ -92,7 +96,12 @@ describe('searchQuotes on the seed', () => {
 
   it.each([
     { name: 'the words that do occur, written as in the text', query: 'Taliban zebra', speaker: null, expected: ['Taliban'] },
-    { name: 'who did say it when the speaker filter empties the results', query: 'Taliban', speaker: 'Nobody', expected: ['Ahmed Sharif Chaudhry'] },
+    {
+      name: 'who did say it when the speaker filter empties the results',
+      query: 'Taliban',
+      speaker: 'Nobody',
+      expected: ['Ahmed Sharif Chaudhry'],
+    },
     { name: 'a speaker whose name is close', query: 'Andrbi', speaker: null, expected: [] },
   ])('suggests $name', ({ query, speaker, expected }) => {
     const result = searchQuotes(library, query, { speaker })

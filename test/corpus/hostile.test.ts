@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { formatProblem, loadCorpus, type Corpus } from '../../src/corpus/loadCorpus.js'
+import { type Corpus, formatProblem, loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { recordReliability } from '../fuzz/report.js'
 
 // Record every file the loader reads, and make one file vanish between its stat and its read:
@@ -90,7 +90,12 @@ describe('loadCorpus on hostile files', () => {
   it('reports each bad file exactly once and loads every other one', () => {
     expect(corpus.problems).toHaveLength(11)
     expect(corpus.articles.map((article) => article.id).sort()).toEqual(['bom', 'crlf', 'lines', 'long-quote', 'mismatched', 'valid'])
-    recordReliability({ kind: 'corpus', files: corpus.problems.length + corpus.articles.length, reported: corpus.problems.length, loaded: corpus.articles.length })
+    recordReliability({
+      kind: 'corpus',
+      files: corpus.problems.length + corpus.articles.length,
+      reported: corpus.problems.length,
+      loaded: corpus.articles.length,
+    })
   })
 
   it('loads a file with a BOM or CRLF line ends exactly like the plain one', () => {

@@ -31,18 +31,33 @@ describe('loadCorpus on the embedded corpus', () => {
 })
 
 describe('loadCorpus skips each kind of bad file with a reason', () => {
-  const big = 'Headline\n' + 'word '.repeat(500_000)
+  const big = `Headline\n${'word '.repeat(500_000)}`
   it.each([
     { name: 'an empty file', file: 'empty.txt', content: '', reason: /is empty/ },
     { name: 'only white space', file: 'blank.md', content: ' \n\n \n', reason: /is empty/ },
     { name: 'a binary file', file: 'image.txt', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), reason: /binary/ },
-    { name: 'invalid UTF-8', file: 'latin1.txt', content: Buffer.from([0x48, 0x65, 0x61, 0x64, 0xe9, 0x0a, 0x42, 0xff]), reason: /not valid UTF-8/ },
+    {
+      name: 'invalid UTF-8',
+      file: 'latin1.txt',
+      content: Buffer.from([0x48, 0x65, 0x61, 0x64, 0xe9, 0x0a, 0x42, 0xff]),
+      reason: /not valid UTF-8/,
+    },
     { name: 'a headline and no paragraphs', file: 'headline.txt', content: 'Only a headline\n', reason: /no paragraphs/ },
     { name: 'a file over 2 MB', file: 'huge.txt', content: big + big, reason: /too large/ },
     { name: 'front matter that never closes', file: 'open.md', content: '---\ntitle: x\n\nBody', reason: /never closes/ },
-    { name: 'front matter that is not YAML', file: 'yaml.md', content: '---\ntitle: "unclosed\n---\n\nBody text.', reason: /broken front matter/ },
+    {
+      name: 'front matter that is not YAML',
+      file: 'yaml.md',
+      content: '---\ntitle: "unclosed\n---\n\nBody text.',
+      reason: /broken front matter/,
+    },
     { name: 'front matter without a title', file: 'untitled.md', content: '---\nauthor: Jane\n---\n\nBody text.', reason: /no title/ },
-    { name: 'a date that is not ISO 8601', file: 'date.md', content: '---\ntitle: T\ndate: last Tuesday\n---\n\nBody.', reason: /not ISO 8601/ },
+    {
+      name: 'a date that is not ISO 8601',
+      file: 'date.md',
+      content: '---\ntitle: T\ndate: last Tuesday\n---\n\nBody.',
+      reason: /not ISO 8601/,
+    },
     { name: 'markdown without front matter', file: 'bare.md', content: '# Title\n\nBody.', reason: /no front matter/ },
   ])('$name', async ({ file, content, reason }) => {
     const dir = await folderWith({ [file]: content, 'good.txt': 'A headline\nBy Jane Doe\nA paragraph.' })
@@ -78,11 +93,44 @@ describe('loadCorpus skips each kind of bad file with a reason', () => {
 
 describe('parsing the two formats', () => {
   it.each([
-    { name: 'txt with a "By" byline', file: 'a.txt', content: 'Headline here\nBy Jane Doe\nFirst.\nSecond.', expected: { headline: 'Headline here', byline: 'Jane Doe', paragraphs: ['First.', 'Second.'] } },
-    { name: 'txt with a shouting name and colon', file: 'b.txt', content: 'Headline\nJOHN SMITH:\nFirst.', expected: { headline: 'Headline', byline: 'John Smith', paragraphs: ['First.'] } },
-    { name: 'txt without byline', file: 'c.txt', content: 'Headline\nThe first paragraph: it has a colon.\nSecond.', expected: { headline: 'Headline', byline: null, paragraphs: ['The first paragraph: it has a colon.', 'Second.'] } },
-    { name: 'txt with CRLF, BOM and blank-line paragraphs', file: 'd.txt', content: '\uFEFFHeadline\r\n\r\nOne line\r\nwrapped.\r\n\r\nTwo.\r\n', expected: { headline: 'Headline', byline: null, paragraphs: ['One line wrapped.', 'Two.'] } },
-    { name: 'md with front matter', file: 'e.md', content: '---\ntitle: "A: quoted title"\nauthor: Jane Doe\ndate: 2025-10-19\nurl: https://example.com/a\nsource: Example\n---\n\nFirst\nline.\n\nSecond.\n', expected: { headline: 'A: quoted title', byline: 'Jane Doe', date: '2025-10-19', url: 'https://example.com/a', source: 'Example', paragraphs: ['First line.', 'Second.'] } },
+    {
+      name: 'txt with a "By" byline',
+      file: 'a.txt',
+      content: 'Headline here\nBy Jane Doe\nFirst.\nSecond.',
+      expected: { headline: 'Headline here', byline: 'Jane Doe', paragraphs: ['First.', 'Second.'] },
+    },
+    {
+      name: 'txt with a shouting name and colon',
+      file: 'b.txt',
+      content: 'Headline\nJOHN SMITH:\nFirst.',
+      expected: { headline: 'Headline', byline: 'John Smith', paragraphs: ['First.'] },
+    },
+    {
+      name: 'txt without byline',
+      file: 'c.txt',
+      content: 'Headline\nThe first paragraph: it has a colon.\nSecond.',
+      expected: { headline: 'Headline', byline: null, paragraphs: ['The first paragraph: it has a colon.', 'Second.'] },
+    },
+    {
+      name: 'txt with CRLF, BOM and blank-line paragraphs',
+      file: 'd.txt',
+      content: '\uFEFFHeadline\r\n\r\nOne line\r\nwrapped.\r\n\r\nTwo.\r\n',
+      expected: { headline: 'Headline', byline: null, paragraphs: ['One line wrapped.', 'Two.'] },
+    },
+    {
+      name: 'md with front matter',
+      file: 'e.md',
+      content:
+        '---\ntitle: "A: quoted title"\nauthor: Jane Doe\ndate: 2025-10-19\nurl: https://example.com/a\nsource: Example\n---\n\nFirst\nline.\n\nSecond.\n',
+      expected: {
+        headline: 'A: quoted title',
+        byline: 'Jane Doe',
+        date: '2025-10-19',
+        url: 'https://example.com/a',
+        source: 'Example',
+        paragraphs: ['First line.', 'Second.'],
+      },
+    },
   ])('$name', async ({ file, content, expected }) => {
     const dir = await folderWith({ [file]: content })
     const { articles, problems } = await loadCorpus(dir)

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { startEmulator } from '../e2e/emulator.js'
-import { captureLogger, failOnUnhandledRejection, FAKE_TOKEN, startTestBot, useTestBot } from '../e2e/harness.js'
+import { captureLogger, FAKE_TOKEN, failOnUnhandledRejection, startTestBot, useTestBot } from '../e2e/harness.js'
 import { chatInput, MANAGE_GUILD } from '../e2e/interactions.js'
 
 failOnUnhandledRejection()
@@ -65,7 +65,8 @@ describe('the running bot', () => {
     ]
     for (const payload of payloads) await running.emulator.waitForResponse(running.emulator.interact(payload))
     // A reply Discord refuses (unknown interaction) goes through the error boundary's log.
-    running.emulator.faults.rest = ({ path }) => (path.endsWith('/callback') ? { status: 404, body: { message: 'Unknown interaction', code: 10062 } } : undefined)
+    running.emulator.faults.rest = ({ path }) =>
+      path.endsWith('/callback') ? { status: 404, body: { message: 'Unknown interaction', code: 10062 } } : undefined
     running.emulator.interact(chatInput('articles'))
     await running.emulator.waitFor(() => entries.find((entry) => entry.msg === 'interaction failed'), 'the failure log entry')
     running.emulator.faults.rest = null

@@ -44,7 +44,12 @@ The orchard festival returns to the valley this weekend with music, cider and a 
 “We expect twice as many visitors as last year,” said Omar Haddad, the festival organiser.
 `
 
-type Data = { content?: string; embeds?: APIEmbed[]; components?: { components: { custom_id: string; label: string }[] }[]; choices?: { name: string; value: string }[] }
+type Data = {
+  content?: string
+  embeds?: APIEmbed[]
+  components?: { components: { custom_id: string; label: string }[] }[]
+  choices?: { name: string; value: string }[]
+}
 
 /** Starts the bot on `files` and returns a sender that checks every reply against Discord's limits. */
 function botOn(files: () => Record<string, string>) {
@@ -95,10 +100,18 @@ describe('/brief and the answers people trip on, over several small articles', (
     const { responses, data } = await send(chatInput('brief', { article: 'council' }))
     expect(kinds(responses)).toEqual([4])
     const [head, whosWho, timeline] = data.embeds ?? []
-    expect(head).toMatchObject({ title: 'Council Approves Budget for the New River Bridge', url: 'https://example.test/council-bridge', footer: { text: 'By Jane Writer · 2026-03-02' } })
+    expect(head).toMatchObject({
+      title: 'Council Approves Budget for the New River Bridge',
+      url: 'https://example.test/council-bridge',
+      footer: { text: 'By Jane Writer · 2026-03-02' },
+    })
     expect(whosWho?.title).toBe("Who's who")
-    expect(whosWho?.description).toContain('• Maria Lopez, the mayor — 2 statements\n> “This bridge will connect the two halves of our city for the next hundred years” (¶2)')
-    expect(whosWho?.description).toContain('• Tom Reed, a council member — 1 statement\n> the cost of the bridge was too high and that the money should go to schools (¶3)')
+    expect(whosWho?.description).toContain(
+      '• Maria Lopez, the mayor — 2 statements\n> “This bridge will connect the two halves of our city for the next hundred years” (¶2)',
+    )
+    expect(whosWho?.description).toContain(
+      '• Tom Reed, a council member — 1 statement\n> the cost of the bridge was too high and that the money should go to schools (¶3)',
+    )
     expect(timeline?.description).toContain('**April 15, 2026**')
   })
 
@@ -123,7 +136,11 @@ describe('/brief and the answers people trip on, over several small articles', (
   })
 
   it.each([
-    { name: 'a quote nobody is credited with says "speaker unclear"', payload: () => chatInput('quote', { keyword: 'nobody told' }), expected: ['— speaker unclear (direct) · ¶4 · Harbour Dredging'] },
+    {
+      name: 'a quote nobody is credited with says "speaker unclear"',
+      payload: () => chatInput('quote', { keyword: 'nobody told' }),
+      expected: ['— speaker unclear (direct) · ¶4 · Harbour Dredging'],
+    },
     {
       name: 'a speaker filter that empties /quote suggests who did say it',
       payload: () => chatInput('quote', { keyword: 'cranes', speaker: 'Lopez' }),
@@ -134,9 +151,21 @@ describe('/brief and the answers people trip on, over several small articles', (
       payload: () => chatInput('ask', { question: 'cranes', article: 'orchard' }),
       expected: ['Nothing in “Orchard Festival Returns to the Valley” matches “cranes”. Leave `article` out to search more widely.'],
     },
-    { name: 'an /ask with no match suggests what to try', payload: () => chatInput('ask', { question: 'xyzzy plugh' }), expected: ['Nothing in the articles matches “xyzzy plugh”. Try other or fewer words'] },
-    { name: 'an unknown speaker name says so and how to see everyone', payload: () => chatInput('speakers', { name: 'Zed Nobody' }), expected: ['No speaker matches “Zed Nobody”.', 'leave `name` out'] },
-    { name: 'the direct answer names its article when there are several', payload: () => chatInput('ask', { question: 'When will construction start?' }), expected: ['**Answer:** April 15, 2026 (¶5 · Council Approves Budget for the New River Bridge)'] },
+    {
+      name: 'an /ask with no match suggests what to try',
+      payload: () => chatInput('ask', { question: 'xyzzy plugh' }),
+      expected: ['Nothing in the articles matches “xyzzy plugh”. Try other or fewer words'],
+    },
+    {
+      name: 'an unknown speaker name says so and how to see everyone',
+      payload: () => chatInput('speakers', { name: 'Zed Nobody' }),
+      expected: ['No speaker matches “Zed Nobody”.', 'leave `name` out'],
+    },
+    {
+      name: 'the direct answer names its article when there are several',
+      payload: () => chatInput('ask', { question: 'When will construction start?' }),
+      expected: ['**Answer:** April 15, 2026 (¶5 · Council Approves Budget for the New River Bridge)'],
+    },
   ])('$name', async ({ payload, expected }) => {
     const { data } = await send(payload())
     for (const fragment of expected) expect(text(data).replace(/\\n/g, '\n')).toContain(fragment)
@@ -150,16 +179,30 @@ describe('/brief and the answers people trip on, over several small articles', (
 
 describe('/brief over a large corpus', () => {
   // One article longer than DEFER_ABOVE_CHARS: briefing it may take a while, so the bot defers.
-  const paragraph = (i: number) => `Paragraph ${i} of the long council report lists the budget lines for roads, schools and parks in the northern district.`
+  const paragraph = (i: number) =>
+    `Paragraph ${i} of the long council report lists the budget lines for roads, schools and parks in the northern district.`
   const send = botOn(() => {
     const count = Math.ceil(DEFER_ABOVE_CHARS / paragraph(0).length) + 10
-    return { 'report.txt': ['Long Council Report', 'By Test Writer', ...Array.from({ length: count }, (_, i) => paragraph(i))].join('\n'), 'orchard.txt': ORCHARD }
+    return {
+      'report.txt': ['Long Council Report', 'By Test Writer', ...Array.from({ length: count }, (_, i) => paragraph(i))].join('\n'),
+      'orchard.txt': ORCHARD,
+    }
   })
 
   it.each<{ name: string; options: Record<string, string>; expected: (number | string)[]; title: string }>([
-    { name: 'defers a brief of the long article, then edits it in', options: { article: 'report' }, expected: [5, 'edit'], title: 'Long Council Report' },
+    {
+      name: 'defers a brief of the long article, then edits it in',
+      options: { article: 'report' },
+      expected: [5, 'edit'],
+      title: 'Long Council Report',
+    },
     { name: 'defers the corpus brief', options: {}, expected: [5, 'edit'], title: 'Top stories' },
-    { name: 'still replies at once for a short article', options: { article: 'orchard' }, expected: [4], title: 'Orchard Festival Returns to the Valley' },
+    {
+      name: 'still replies at once for a short article',
+      options: { article: 'orchard' },
+      expected: [4],
+      title: 'Orchard Festival Returns to the Valley',
+    },
   ])('$name', async ({ options, expected, title }) => {
     const { responses, data } = await send(chatInput('brief', options))
     expect(kinds(responses)).toEqual(expected)

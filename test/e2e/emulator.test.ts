@@ -1,6 +1,6 @@
-import { MessageFlags, REST, Routes, type Client } from 'discord.js'
+import { type Client, type Interaction, MessageFlags, REST, Routes } from 'discord.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type DiscordEmulator } from './emulator.js'
+import { type DiscordEmulator, startEmulator } from './emulator.js'
 import { failOnUnhandledRejection, loginBareClient, restOptions } from './harness.js'
 import { autocomplete, button, chatInput, messageCommand } from './interactions.js'
 
@@ -29,7 +29,7 @@ describe('Discord emulator', () => {
   })
 
   it('records a reply with its flags and allowed mentions', async () => {
-    client.on('interactionCreate', async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (interaction.isChatInputCommand()) {
         await interaction.reply({ content: 'hi', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })
       }
@@ -42,7 +42,7 @@ describe('Discord emulator', () => {
   })
 
   it('answers editReply and followUp with message objects', async () => {
-    client.on('interactionCreate', async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand()) return
       await interaction.deferReply()
       const edited = await interaction.editReply({ content: 'edited' })
@@ -58,7 +58,7 @@ describe('Discord emulator', () => {
 
   it('rejects a second acknowledgement with code 40060', async () => {
     const errors: unknown[] = []
-    client.on('interactionCreate', async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand()) return
       await interaction.deferReply()
       // discord.js would refuse locally; go around it to reach the emulator's rule.
@@ -75,7 +75,7 @@ describe('Discord emulator', () => {
   it('rejects an acknowledgement after the deadline with code 10062', async () => {
     emulator.options.ackDeadlineMs = 200
     const errors: unknown[] = []
-    client.on('interactionCreate', async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (!interaction.isChatInputCommand()) return
       await new Promise((resolve) => setTimeout(resolve, emulator.options.ackDeadlineMs + 100))
       await interaction.reply({ content: 'late' }).catch((error: unknown) => errors.push(error))
@@ -93,7 +93,7 @@ describe('Discord emulator', () => {
     { name: 'message context menu', payload: () => messageCommand('Find in articles', 'regional hub'), expected: 'context:regional hub' },
     { name: 'DM slash command', payload: () => chatInput('help', {}, { isDm: true }), expected: 'dm:help' },
   ])('delivers a $name interaction that discord.js parses', async ({ payload, expected }) => {
-    client.on('interactionCreate', async (interaction) => {
+    onInteraction(client, async (interaction) => {
       let seen = 'unexpected'
       if (interaction.isAutocomplete()) {
         const focused = interaction.options.getFocused(true)
@@ -114,7 +114,10 @@ describe('Discord emulator', () => {
 
   it('registers guild and global commands with PUT', async () => {
     const rest = new REST(restOptions(emulator)).setToken('fake-token')
-    const guild = (await rest.put(Routes.applicationGuildCommands('1', '2'), { body: [{ name: 'ask', description: 'd' }] })) as { id: string; guild_id: string }[]
+    const guild = (await rest.put(Routes.applicationGuildCommands('1', '2'), { body: [{ name: 'ask', description: 'd' }] })) as {
+      id: string
+      guild_id: string
+    }[]
     const global = (await rest.put(Routes.applicationCommands('1'), { body: [] })) as unknown[]
     expect(guild[0]).toMatchObject({ name: 'ask', guild_id: '2' })
     expect(global).toEqual([])
@@ -123,7 +126,7 @@ describe('Discord emulator', () => {
   })
 
   it('resumes after the gateway closes with 4000 and replays what was missed', async () => {
-    client.on('interactionCreate', async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (interaction.isChatInputCommand()) await interaction.reply({ content: 'still here' })
     })
     emulator.closeGateway(4000)
@@ -135,9 +138,10 @@ describe('Discord emulator', () => {
   })
 
   it('injects a REST fault through faults.rest', async () => {
-    emulator.faults.rest = (request) => (request.path.endsWith('/callback') ? { status: 500, body: { message: 'boom', code: 0 } } : undefined)
+    emulator.faults.rest = (request) =>
+      request.path.endsWith('/callback') ? { status: 500, body: { message: 'boom', code: 0 } } : undefined
     const errors: unknown[] = []
-    client.on('interactionCreate', async (interaction) => {
+    onInteraction(client, async (interaction) => {
       if (interaction.isChatInputCommand()) await interaction.reply({ content: 'x' }).catch((error: unknown) => errors.push(error))
     })
     emulator.interact(chatInput('help'))
@@ -146,3 +150,9 @@ describe('Discord emulator', () => {
     expect(errors[0]).toMatchObject({ status: 500 })
   })
 })
+
+// Registers an async interaction handler; a rejection stays unhandled, which the harness's
+// guard (failOnUnhandledRejection) turns into a failure of the running test.
+function onInteraction(client: Client, handle: (interaction: Interaction) => Promise<void>): void {
+  client.on('interactionCreate', (interaction) => void handle(interaction))
+}

@@ -12,7 +12,7 @@
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { type WebSocket, WebSocketServer } from 'ws'
 
 /** One HTTP request the bot sent, as recorded in arrival order. */
 export type RecordedRequest = {
@@ -187,7 +187,10 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
       if (c === 'messages' && d && parts.length === 5) return originalOrFollowup(method, record, d, body)
     }
     if (method === 'GET' && head === 'applications' && a === '@me' && parts.length === 2) {
-      return { status: 200, json: { id: settings.applicationId, name: 'byline', description: '', bot_public: true, bot_require_code_grant: false, flags: 0 } }
+      return {
+        status: 200,
+        json: { id: settings.applicationId, name: 'byline', description: '', bot_public: true, bot_require_code_grant: false, flags: 0 },
+      }
     }
     if (method === 'PUT' && head === 'applications' && a) {
       // PUT /applications/{app}/commands or /applications/{app}/guilds/{guild}/commands
@@ -265,7 +268,12 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
       edited_timestamp: null,
       flags: 0,
       // Who ran the interaction the message answers (an update keeps the original's, from `data`).
-      interaction_metadata: { id: record.id, type: Number(record.payload.type), user: userOf(record.payload), authorizing_integration_owners: {} },
+      interaction_metadata: {
+        id: record.id,
+        type: Number(record.payload.type),
+        user: userOf(record.payload),
+        authorizing_integration_owners: {},
+      },
       ...data,
       id,
       channel_id: String(record.payload.channel_id),
@@ -275,7 +283,12 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
     }
   }
 
-  function response(kind: InteractionResponse['kind'], callbackType: number | null, data: Record<string, unknown>, status: number): InteractionResponse {
+  function response(
+    kind: InteractionResponse['kind'],
+    callbackType: number | null,
+    data: Record<string, unknown>,
+    status: number,
+  ): InteractionResponse {
     return { kind, callbackType, data, status, isEphemeral: (Number(data.flags ?? 0) & EPHEMERAL_FLAG) !== 0 }
   }
 
@@ -357,7 +370,9 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
       const timer = setTimeout(() => {
         finish()
         const recent = requests.slice(-5).map((r) => `${r.method} ${r.path} → ${r.status}`)
-        reject(new Error(`emulator: timed out after ${timeoutMs} ms waiting for ${description}; last requests: ${recent.join(', ') || 'none'}`))
+        reject(
+          new Error(`emulator: timed out after ${timeoutMs} ms waiting for ${description}; last requests: ${recent.join(', ') || 'none'}`),
+        )
       }, timeoutMs)
       // Events cover the emulator's own state; the poll covers state a test keeps elsewhere.
       const poll = setInterval(attempt, 20)

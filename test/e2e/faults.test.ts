@@ -5,13 +5,13 @@
  */
 import pino from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startBot, type Bot } from '../../src/discord/bot.js'
-import type { ReloadReport } from '../../src/discord/command.js'
 import { loadConfig } from '../../src/config.js'
-import { startEmulator, type DiscordEmulator, type InteractionRecord } from './emulator.js'
-import { failOnUnhandledRejection, FAKE_TOKEN, loadTestLibrary, useTestBot } from './harness.js'
-import { chatInput, MANAGE_GUILD } from './interactions.js'
+import { type Bot, startBot } from '../../src/discord/bot.js'
+import type { ReloadReport } from '../../src/discord/command.js'
 import { recordReliability } from '../fuzz/report.js'
+import { type DiscordEmulator, type InteractionRecord, startEmulator } from './emulator.js'
+import { FAKE_TOKEN, failOnUnhandledRejection, loadTestLibrary, useTestBot } from './harness.js'
+import { chatInput, MANAGE_GUILD } from './interactions.js'
 
 failOnUnhandledRejection()
 
@@ -128,7 +128,10 @@ describe('a corpus reload in progress', () => {
     emulator = await startEmulator()
     const { library } = await loadTestLibrary()
     bot = await startBot({
-      config: { ...loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, LOG_LEVEL: 'silent', RATE_LIMIT_COMMANDS: '0' }), discordApiBase: emulator.apiBase },
+      config: {
+        ...loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, LOG_LEVEL: 'silent', RATE_LIMIT_COMMANDS: '0' }),
+        discordApiBase: emulator.apiBase,
+      },
       library,
       problems: [],
       startedAt: performance.now(),
@@ -146,7 +149,9 @@ describe('a corpus reload in progress', () => {
   it('answers every interaction that arrives while the library is being rebuilt, then reports the reload', async () => {
     const reload = emulator.interact(chatInput('reload', {}, { permissions: MANAGE_GUILD }))
     await emulator.waitForResponses(reload, 1)
-    const during = Array.from({ length: 10 }, (_, i) => emulator.interact(i % 2 === 0 ? chatInput('ask', { question: QUESTION }) : chatInput('articles')))
+    const during = Array.from({ length: 10 }, (_, i) =>
+      emulator.interact(i % 2 === 0 ? chatInput('ask', { question: QUESTION }) : chatInput('articles')),
+    )
     for (const record of during) await answered(emulator, record)
     finishReload(await loadTestLibrary())
     const [, edit] = await emulator.waitForResponses(reload, 2)
@@ -160,11 +165,21 @@ describe('the per-user rate limit', () => {
 
   it('answers a friendly private notice past the limit, counts each user apart, and leaves autocomplete alone', async () => {
     for (let i = 0; i < 3; i++) {
-      const response = await answered(running.emulator, running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })))
+      const response = await answered(
+        running.emulator,
+        running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })),
+      )
       expect(response.data).toMatchObject({ embeds: [{ title: 'Articles' }] })
     }
-    const limited = await answered(running.emulator, running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })))
-    expect(limited).toMatchObject({ callbackType: 4, isEphemeral: true, data: { content: expect.stringMatching(/try again in \d+ s/), allowed_mentions: { parse: [] } } })
+    const limited = await answered(
+      running.emulator,
+      running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000009' })),
+    )
+    expect(limited).toMatchObject({
+      callbackType: 4,
+      isEphemeral: true,
+      data: { content: expect.stringMatching(/try again in \d+ s/), allowed_mentions: { parse: [] } },
+    })
     const other = await answered(running.emulator, running.emulator.interact(chatInput('articles', {}, { userId: '4000000000000000010' })))
     expect(other.data).toMatchObject({ embeds: [{ title: 'Articles' }] })
   })

@@ -6,17 +6,17 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { Client, GatewayIntentBits, type APIEmbed } from 'discord.js'
-import { pino, type Logger } from 'pino'
-import { buildLibrary, type Library } from '../../src/library/library.js'
-import { loadConfig, type Config } from '../../src/config.js'
+import { type APIEmbed, Client, GatewayIntentBits } from 'discord.js'
+import { type Logger, pino } from 'pino'
+import { afterAll, beforeAll } from 'vitest'
+import { type Config, loadConfig } from '../../src/config.js'
 import { formatProblem, loadCorpus } from '../../src/corpus/loadCorpus.js'
-import { startBot, type Bot } from '../../src/discord/bot.js'
+import { type Bot, startBot } from '../../src/discord/bot.js'
 import type { ReloadReport } from '../../src/discord/command.js'
 import { REDACTED_PATHS } from '../../src/discord/logger.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
-import { afterAll, beforeAll } from 'vitest'
-import { startEmulator, type DiscordEmulator } from './emulator.js'
+import { type DiscordEmulator, startEmulator } from './emulator.js'
 
 const failures: unknown[] = []
 let isInstalled = false
@@ -71,11 +71,14 @@ export async function loadTestLibrary(corpusDir = 'corpus'): Promise<ReloadRepor
 /** A pino logger that keeps every entry in memory, for asserting on what was logged. */
 export function captureLogger(): { logger: Logger; entries: Record<string, unknown>[] } {
   const entries: Record<string, unknown>[] = []
-  const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, {
-    write: (line: string) => {
-      entries.push(JSON.parse(line) as Record<string, unknown>)
+  const logger = pino(
+    { level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    {
+      write: (line: string) => {
+        entries.push(JSON.parse(line) as Record<string, unknown>)
+      },
     },
-  })
+  )
   return { logger, entries }
 }
 
@@ -172,7 +175,10 @@ export function limitViolations(raw: Record<string, unknown>): string[] {
     if (!isOk) problems.push(what)
   }
   const embeds = data.embeds ?? []
-  check(JSON.stringify(data.allowed_mentions) === JSON.stringify({ parse: [] }), `allowed_mentions is ${JSON.stringify(data.allowed_mentions)}`)
+  check(
+    JSON.stringify(data.allowed_mentions) === JSON.stringify({ parse: [] }),
+    `allowed_mentions is ${JSON.stringify(data.allowed_mentions)}`,
+  )
   check((data.content ?? '').length <= CONTENT_LIMIT, 'content over 2000')
   check(embeds.length <= EMBED_LIMITS.embeds, `${embeds.length} embeds`)
   check(embeds.reduce((sum, embed) => sum + embedLength(embed), 0) <= EMBED_LIMITS.total, 'over 6000 characters in total')
@@ -188,7 +194,10 @@ export function limitViolations(raw: Record<string, unknown>): string[] {
     }
   }
   const ids = (data.components ?? []).flatMap((row) => row.components.map((component) => component.custom_id ?? ''))
-  check(ids.every((id) => id.length <= COMPONENT_LIMITS.customId), 'custom id over 100')
+  check(
+    ids.every((id) => id.length <= COMPONENT_LIMITS.customId),
+    'custom id over 100',
+  )
   check(new Set(ids).size === ids.length, 'duplicate custom ids')
   check((data.components ?? []).length <= COMPONENT_LIMITS.rows, 'over 5 rows')
   return problems

@@ -40,7 +40,15 @@ function envelope(type: number, invoker: Invoker = {}) {
         guild_id: GUILD_ID,
         channel_id: CHANNEL_ID,
         channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
-        member: { user, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: invoker.permissions ?? '0', deaf: false, mute: false, flags: 0 },
+        member: {
+          user,
+          roles: [],
+          joined_at: '2024-01-01T00:00:00.000Z',
+          permissions: invoker.permissions ?? '0',
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
         guild_locale: 'en-US',
         context: 0,
       }

@@ -6,19 +6,49 @@ import { autocomplete, chatInput } from './interactions.js'
 
 failOnUnhandledRejection()
 
-const SURNAMES = 'Adams Baker Clarke Dawson Evans Fisher Graham Hughes Irving Jensen Keller Larsen Morgan Nolan Owens Parker Quincy Reyes Santos Turner Upton Vargas Walsh Xavier Young Zimmer Abbott Bishop Carver Dalton'.split(' ')
+const SURNAMES =
+  'Adams Baker Clarke Dawson Evans Fisher Graham Hughes Irving Jensen Keller Larsen Morgan Nolan Owens Parker Quincy Reyes Santos Turner Upton Vargas Walsh Xavier Young Zimmer Abbott Bishop Carver Dalton'.split(
+    ' ',
+  )
 
 /** A corpus built to overflow every limit: a 400-character headline, a 120-character id, paragraphs of 3,000 to 6,000 characters, 35 articles, 30 speakers in one article, 30 statements by one person. */
 function hostileCorpus(): Record<string, string> {
   const filler = (n: number) => Array.from({ length: n }, (_, i) => `the regional hub sentence ${i} keeps going with words`).join(' ')
   const files: Record<string, string> = {
-    'long.txt': [`${'Regional hub headline that never ends '.repeat(11)}`, 'By Long Writer', `${filler(120)} zebra`, filler(70), filler(70), filler(70)].join('\n'),
-    'voices.txt': ['Thirty voices on the regional hub', 'By Test Writer', ...SURNAMES.map((surname, i) => `“The regional hub plan number ${i + 1} needs more money and more time than anyone admits,” said ${surname}, the deputy minister for planning and regional development.`)].join('\n'),
-    'jane.txt': ['Jane Doe on everything', 'By Test Writer', ...Array.from({ length: 30 }, (_, i) => `“Hub item ${i + 1} is ready and the regional partners agree with the timetable we set,” said Jane Doe.`)].join('\n'),
-    [`${'overlong-id-'.repeat(10)}.txt`]: 'Overlong id story\nBy Test Writer\nAn article whose id is longer than an autocomplete value may be.\n',
-    'mentions.txt': ['Ping test', 'By Test Writer', '“@everyone should read this <@123> and <@&456> about the hub,” said Mallory Mentions, a spokesperson.'].join('\n'),
+    'long.txt': [
+      `${'Regional hub headline that never ends '.repeat(11)}`,
+      'By Long Writer',
+      `${filler(120)} zebra`,
+      filler(70),
+      filler(70),
+      filler(70),
+    ].join('\n'),
+    'voices.txt': [
+      'Thirty voices on the regional hub',
+      'By Test Writer',
+      ...SURNAMES.map(
+        (surname, i) =>
+          `“The regional hub plan number ${i + 1} needs more money and more time than anyone admits,” said ${surname}, the deputy minister for planning and regional development.`,
+      ),
+    ].join('\n'),
+    'jane.txt': [
+      'Jane Doe on everything',
+      'By Test Writer',
+      ...Array.from(
+        { length: 30 },
+        (_, i) => `“Hub item ${i + 1} is ready and the regional partners agree with the timetable we set,” said Jane Doe.`,
+      ),
+    ].join('\n'),
+    [`${'overlong-id-'.repeat(10)}.txt`]:
+      'Overlong id story\nBy Test Writer\nAn article whose id is longer than an autocomplete value may be.\n',
+    'mentions.txt': [
+      'Ping test',
+      'By Test Writer',
+      '“@everyone should read this <@123> and <@&456> about the hub,” said Mallory Mentions, a spokesperson.',
+    ].join('\n'),
   }
-  for (let i = 1; i <= 30; i++) files[`a${String(i).padStart(2, '0')}.txt`] = `Short article ${i} about a hub\nBy Writer ${i}\nA paragraph about hub ${i}.\n`
+  for (let i = 1; i <= 30; i++)
+    files[`a${String(i).padStart(2, '0')}.txt`] = `Short article ${i} about a hub\nBy Writer ${i}\nA paragraph about hub ${i}.\n`
   return files
 }
 
@@ -98,8 +128,16 @@ describe("Discord's limits and mentions, on a hostile corpus", () => {
 
   it.each([
     { name: 'articles, none typed', payload: () => autocomplete('ask', { article: '' }, 'article'), count: 25 },
-    { name: 'the article with a 400-character headline', payload: () => autocomplete('brief', { article: 'never ends' }, 'article'), count: 1 },
-    { name: 'the article whose id is too long to be a value (left out)', payload: () => autocomplete('brief', { article: 'overlong' }, 'article'), count: 0 },
+    {
+      name: 'the article with a 400-character headline',
+      payload: () => autocomplete('brief', { article: 'never ends' }, 'article'),
+      count: 1,
+    },
+    {
+      name: 'the article whose id is too long to be a value (left out)',
+      payload: () => autocomplete('brief', { article: 'overlong' }, 'article'),
+      count: 0,
+    },
     { name: '30 speakers, none typed', payload: () => autocomplete('quote', { keyword: 'hub', speaker: '' }, 'speaker'), count: 25 },
   ])('autocompletes $name with at most 25 choices, names and values of 1 to 100 characters', async ({ payload, count }) => {
     const record = running.emulator.interact(payload())

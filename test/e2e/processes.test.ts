@@ -1,9 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator, type DiscordEmulator } from './emulator.js'
-import { failOnUnhandledRejection, FAKE_TOKEN } from './harness.js'
+import { type DiscordEmulator, startEmulator } from './emulator.js'
+import { FAKE_TOKEN, failOnUnhandledRejection } from './harness.js'
 import { chatInput, GUILD_ID } from './interactions.js'
 
 failOnUnhandledRejection()
@@ -17,7 +17,15 @@ const APPLICATION_ID = '1000000000000000001'
  * leak in, and no library snapshot written into the working tree.
  */
 function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const blank = { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_BASE: '', CORPUS_DIR: '', LOG_LEVEL: '', SNAPSHOT_DIR: 'off' }
+  const blank = {
+    DISCORD_TOKEN: '',
+    DISCORD_APPLICATION_ID: '',
+    DISCORD_GUILD_ID: '',
+    DISCORD_API_BASE: '',
+    CORPUS_DIR: '',
+    LOG_LEVEL: '',
+    SNAPSHOT_DIR: 'off',
+  }
   return { ...process.env, ...blank, ...settings }
 }
 
@@ -34,20 +42,39 @@ describe('the real entry points as child processes', () => {
   it('prints the command JSON with --dry-run, without a token', async () => {
     const { stdout } = await run(TSX, ['src/discord/deployCommands.ts', '--dry-run'], { env: childEnv({}) })
     const commands = JSON.parse(stdout) as { name: string; type: number; default_member_permissions?: string }[]
-    expect(commands.map((command) => command.name)).toEqual(['ask', 'quote', 'brief', 'speakers', 'articles', 'help', 'reload', 'Find in articles'])
+    expect(commands.map((command) => command.name)).toEqual([
+      'ask',
+      'quote',
+      'brief',
+      'speakers',
+      'articles',
+      'help',
+      'reload',
+      'Find in articles',
+    ])
     expect(commands.find((command) => command.name === 'reload')?.default_member_permissions).toBe('32')
   })
 
   it.each<{ name: string; settings: Record<string, string>; path: string; says: string }>([
-    { name: 'for the guild in DISCORD_GUILD_ID', settings: { DISCORD_GUILD_ID: GUILD_ID, DISCORD_APPLICATION_ID: APPLICATION_ID }, path: `/api/v10/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`, says: `for server ${GUILD_ID}` },
-    { name: 'globally, looking the application up from the token', settings: {}, path: `/api/v10/applications/${APPLICATION_ID}/commands`, says: 'globally' },
+    {
+      name: 'for the guild in DISCORD_GUILD_ID',
+      settings: { DISCORD_GUILD_ID: GUILD_ID, DISCORD_APPLICATION_ID: APPLICATION_ID },
+      path: `/api/v10/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`,
+      says: `for server ${GUILD_ID}`,
+    },
+    {
+      name: 'globally, looking the application up from the token',
+      settings: {},
+      path: `/api/v10/applications/${APPLICATION_ID}/commands`,
+      says: 'globally',
+    },
   ])('registers every command $name', async ({ settings, path, says }) => {
     const env = childEnv({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: emulator.apiBase, ...settings })
     const { stdout } = await run(TSX, ['src/discord/deployCommands.ts'], { env })
     expect(stdout).toContain(`registered 8 commands ${says}`)
     const put = emulator.requests.findLast((request) => request.method === 'PUT')
     expect(put).toMatchObject({ path, status: 200, hasAuthorization: true })
-    expect((put?.body as unknown[]).length).toBe(8)
+    expect((put?.body as unknown[] | undefined)?.length).toBe(8)
   })
 
   describe('npm start with a fake token', () => {

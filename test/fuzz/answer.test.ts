@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { listArticles, matchArticles } from '../../src/answer/articles.js'
 import { answerQuestion } from '../../src/answer/ask.js'
 import { briefArticle } from '../../src/answer/brief.js'
-import { buildLibrary, type Library } from '../../src/library/library.js'
 import { searchQuotes } from '../../src/answer/quote.js'
 import { listSpeakers } from '../../src/answer/speakers.js'
 import type { Article } from '../../src/corpus/article.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { askJson, briefJson, quoteJson, speakersJson } from '../../src/render/json.js'
 import { renderAskText, renderBriefText, renderQuoteText, renderSpeakersText } from '../../src/render/text.js'
 import { EMOJI, hostileParagraph, MENTIONS, params, query, RTL } from './arbitraries.js'
@@ -34,7 +34,11 @@ const HOSTILE_ARTICLES: Article[] = [
     date: '2025-10-19',
     url: 'https://example.com/<@123>',
     source: null,
-    paragraphs: [`"${MENTIONS.join(' ')}," said <@&456>.`, '# Heading\n> quote ```code``` [x](https://e.x)', `“${'The talks will go on. '.repeat(400)}” he said.`],
+    paragraphs: [
+      `"${MENTIONS.join(' ')}," said <@&456>.`,
+      '# Heading\n> quote ```code``` [x](https://e.x)',
+      `“${'The talks will go on. '.repeat(400)}” he said.`,
+    ],
   },
   {
     id: 'mismatched',
@@ -44,7 +48,12 @@ const HOSTILE_ARTICLES: Article[] = [
     date: null,
     url: null,
     source: null,
-    paragraphs: ['"He said “no" she said”, Pakistan’s spokesman told reporters.', '«Yes," he said.', '”backwards“ said Andrabi.', '‘‘‘’’’"""'],
+    paragraphs: [
+      '"He said “no" she said”, Pakistan’s spokesman told reporters.',
+      '«Yes," he said.',
+      '”backwards“ said Andrabi.',
+      '‘‘‘’’’"""',
+    ],
   },
 ]
 
@@ -100,7 +109,11 @@ describe('ask on hostile questions', () => {
 
 describe('quote search on hostile keywords', () => {
   it('never throws; every hit is a quote of the named article and speaker filter', () => {
-    const speaker = fc.oneof(fc.constant(null), fc.constantFrom('Andrabi', 'he', '', ' ', '@everyone', '.*'), fc.string({ unit: 'grapheme', maxLength: 12 }))
+    const speaker = fc.oneof(
+      fc.constant(null),
+      fc.constantFrom('Andrabi', 'he', '', ' ', '@everyone', '.*'),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+    )
     fc.assert(
       fc.property(query, speaker, articleOption, limit, offset, (keyword, who, article, max, from) => {
         const result = searchQuotes(library, keyword, { speaker: who, article, limit: max, offset: from })
@@ -148,7 +161,14 @@ describe('a library built from random articles', () => {
     })
     fc.assert(
       fc.property(fc.uniqueArray(article, { maxLength: 4, selector: (a) => a.id }), query, (drafts, question) => {
-        const articles: Article[] = drafts.map((draft) => ({ ...draft, file: `${draft.id}.txt`, byline: null, date: null, url: null, source: null }))
+        const articles: Article[] = drafts.map((draft) => ({
+          ...draft,
+          file: `${draft.id}.txt`,
+          byline: null,
+          date: null,
+          url: null,
+          source: null,
+        }))
         const built = buildLibrary(articles)
         const asked = answerQuestion(built, question)
         const own = articles[0]?.paragraphs[0] ?? ''

@@ -26,7 +26,13 @@ export function params(base: number): fc.Parameters<unknown> {
     seed: SEED,
     numRuns: runs(base),
     reporter: (details) => {
-      recordReliability({ kind: 'property', name: expect.getState().currentTestName ?? 'property', inputs: details.numRuns, skipped: details.numSkips, failed: details.failed })
+      recordReliability({
+        kind: 'property',
+        name: expect.getState().currentTestName ?? 'property',
+        inputs: details.numRuns,
+        skipped: details.numSkips,
+        failed: details.failed,
+      })
       if (details.failed) throw new Error(fc.defaultReportMessage(details))
     },
   }
@@ -35,20 +41,146 @@ export function params(base: number): fc.Parameters<unknown> {
 export const EMOJI = ['😀', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇵🇰', '🇦🇫', '❤️', '🔥', '💬', '🗞️']
 // Urdu and Pashto (Arabic script, right to left), with their own punctuation and digits.
 export const RTL = [
-  'پاکستان', 'افغانستان', 'وزارت خارجہ', 'ترجمان نے کہا کہ', 'طاہر حسین اندرابی', '۔', '،', '؟',
-  'د افغانستان', 'ویاند وویل', 'کابل', '۱۹ اکتوبر', '٢٠٢٥', 'שלום', '\u202b', '\u202c',
+  'پاکستان',
+  'افغانستان',
+  'وزارت خارجہ',
+  'ترجمان نے کہا کہ',
+  'طاہر حسین اندرابی',
+  '۔',
+  '،',
+  '؟',
+  'د افغانستان',
+  'ویاند وویل',
+  'کابل',
+  '۱۹ اکتوبر',
+  '٢٠٢٥',
+  'שלום',
+  '\u202b',
+  '\u202c',
 ]
 export const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u202e', '\u2066', '\u2069']
-export const CONTROL = ['\u0000', '\u0001', '\u0007', '\b', '\t', '\n', '\r', '\r\n', '\u000b', '\f', '\u001b[1m', '\u007f', '\u0085', '\u2028', '\u2029']
-export const MARKDOWN = ['**', '__', '*', '_', '~~', '`', '```', '||', '> ', '>>> ', '# ', '## ', '- ', '1. ', '[link](https://example.com)', '\\', '\\\\', '<https://x.y>', ':emoji:', '<:custom:123456789012345678>', '<t:1700000000:R>']
-export const MENTIONS = ['@everyone', '@here', '<@123>', '<@!123>', '<@&456>', '<#789>', '@everyone@here', '<@4000000000000000001>', '</ask:1>', '@\u200beveryone']
-export const REGEX_META = ['.', '*', '+', '?', '^', '$', '{', '}', '(', ')', '|', '[', ']', '\\', '\\d', '(?<=x)', '$&', '$1', '\\u{1F600}', '.*+?^${}()|[]\\']
+export const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u000b',
+  '\f',
+  '\u001b[1m',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+]
+export const MARKDOWN = [
+  '**',
+  '__',
+  '*',
+  '_',
+  '~~',
+  '`',
+  '```',
+  '||',
+  '> ',
+  '>>> ',
+  '# ',
+  '## ',
+  '- ',
+  '1. ',
+  '[link](https://example.com)',
+  '\\',
+  '\\\\',
+  '<https://x.y>',
+  ':emoji:',
+  '<:custom:123456789012345678>',
+  '<t:1700000000:R>',
+]
+export const MENTIONS = [
+  '@everyone',
+  '@here',
+  '<@123>',
+  '<@!123>',
+  '<@&456>',
+  '<#789>',
+  '@everyone@here',
+  '<@4000000000000000001>',
+  '</ask:1>',
+  '@\u200beveryone',
+]
+export const REGEX_META = [
+  '.',
+  '*',
+  '+',
+  '?',
+  '^',
+  '$',
+  '{',
+  '}',
+  '(',
+  ')',
+  '|',
+  '[',
+  ']',
+  '\\',
+  '\\d',
+  '(?<=x)',
+  '$&',
+  '$1',
+  '\\u{1F600}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: regex and template syntax as hostile input, on purpose
+  '.*+?^${}()|[]\\',
+]
 export const QUOTE_MARKS = ['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‚', '‹', '›', '「', '」', '""', '“”', '"“', '”"', "''"]
 export const WORDS = [
-  'said', 'says', 'told', 'added', 'stated', 'according to', 'he', 'she', 'they', 'the spokesperson', 'Andrabi',
-  'Tahir Hussain Andrabi', 'Foreign Office', 'Pakistan', 'Afghanistan', 'Mr.', 'Dr.', 'U.S.', 'Oct.', 'October 19',
-  '2025', '10,000', '2.5', 'Afghanistan’s', "Jones'", 'cross-border', 'ceasefire', 'Islamabad', 'Kabul', 'that',
-  ':', ';', ',', '.', '. ', '! ', '? ', '…', '—', '-', ' ', ' ', '  ', '\u00a0', '\u3000',
+  'said',
+  'says',
+  'told',
+  'added',
+  'stated',
+  'according to',
+  'he',
+  'she',
+  'they',
+  'the spokesperson',
+  'Andrabi',
+  'Tahir Hussain Andrabi',
+  'Foreign Office',
+  'Pakistan',
+  'Afghanistan',
+  'Mr.',
+  'Dr.',
+  'U.S.',
+  'Oct.',
+  'October 19',
+  '2025',
+  '10,000',
+  '2.5',
+  'Afghanistan’s',
+  "Jones'",
+  'cross-border',
+  'ceasefire',
+  'Islamabad',
+  'Kabul',
+  'that',
+  ':',
+  ';',
+  ',',
+  '.',
+  '. ',
+  '! ',
+  '? ',
+  '…',
+  '—',
+  '-',
+  ' ',
+  ' ',
+  '  ',
+  '\u00a0',
+  '\u3000',
 ]
 
 const fragment = fc.oneof(
@@ -74,9 +206,12 @@ export function hostileText(maxFragments = 40): fc.Arbitrary<string> {
 
 /** A sentence-like hostile paragraph: words and quote marks with speech verbs nearby. */
 export function hostileParagraph(): fc.Arbitrary<string> {
-  return fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS, ...QUOTE_MARKS) }, { weight: 1, arbitrary: fragment }), { minLength: 1, maxLength: 60 }).map((parts) =>
-    parts.join(' '),
-  )
+  return fc
+    .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS, ...QUOTE_MARKS) }, { weight: 1, arbitrary: fragment }), {
+      minLength: 1,
+      maxLength: 60,
+    })
+    .map((parts) => parts.join(' '))
 }
 
 /** Up to ~6,000 characters: Discord allows 6,000 in a string option, so a query can be this long. */

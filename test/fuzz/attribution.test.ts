@@ -8,10 +8,13 @@ function articleOf(paragraphs: readonly string[]): Article {
   return { id: 'fuzz', file: 'fuzz.txt', headline: 'Fuzz', byline: null, date: null, url: null, source: null, paragraphs }
 }
 
-const paragraphs = fc.array(fc.oneof({ weight: 6, arbitrary: hostileParagraph() }, { weight: 2, arbitrary: hostileText() }, { weight: 1, arbitrary: longText }), {
-  minLength: 1,
-  maxLength: 6,
-})
+const paragraphs = fc.array(
+  fc.oneof({ weight: 6, arbitrary: hostileParagraph() }, { weight: 2, arbitrary: hostileText() }, { weight: 1, arbitrary: longText }),
+  {
+    minLength: 1,
+    maxLength: 6,
+  },
+)
 
 describe('attributeArticle on random paragraphs', () => {
   it('never throws; every quote slices back to its text, in a real paragraph, with a registered speaker or null', () => {

@@ -3,7 +3,9 @@ import { describe, it } from 'vitest'
 import { parseArticle, parseByline } from '../../src/corpus/parseArticle.js'
 import { hostileParagraph, hostileText, params } from './arbitraries.js'
 
-const fileName = fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom('.txt', '.md', '.MD', '.TXT')).map(([stem, ext]) => stem + ext)
+const fileName = fc
+  .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom('.txt', '.md', '.MD', '.TXT'))
+  .map(([stem, ext]) => stem + ext)
 
 // Text shaped like corpus files: front matter (valid, broken, unclosed), bylines, blank lines, CRLF.
 const frontMatter = fc.oneof(

@@ -3,14 +3,22 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { listArticles } from '../../src/answer/articles.js'
 import { briefArticle } from '../../src/answer/brief.js'
-import { buildLibrary, type Library } from '../../src/library/library.js'
 import { listSpeakers } from '../../src/answer/speakers.js'
 import type { Article } from '../../src/corpus/article.js'
 import { renderPage } from '../../src/discord/pages.js'
 import { privateNotice, toEdit, toReply } from '../../src/discord/replies.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { renderArticlesMessage, renderContextMessage, renderNotice, renderSpeakersMessage } from '../../src/render/discord.js'
 import { renderBriefMessage } from '../../src/render/discordBrief.js'
-import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength, fitMessage, truncateText, type DiscordMessage } from '../../src/render/discordLimits.js'
+import {
+  COMPONENT_LIMITS,
+  CONTENT_LIMIT,
+  type DiscordMessage,
+  EMBED_LIMITS,
+  embedLength,
+  fitMessage,
+  truncateText,
+} from '../../src/render/discordLimits.js'
 import { hostileParagraph, hostileText, MARKDOWN, MENTIONS, params, query, SEED } from './arbitraries.js'
 
 /**
@@ -46,7 +54,10 @@ function violations(message: DiscordMessage): string[] {
       check(('label' in button ? (button.label ?? '') : '').length <= COMPONENT_LIMITS.buttonLabel, 'label over 80')
     }
   }
-  check(ids.every((id) => id.length > 0 && id.length <= COMPONENT_LIMITS.customId), 'custom id over 100')
+  check(
+    ids.every((id) => id.length > 0 && id.length <= COMPONENT_LIMITS.customId),
+    'custom id over 100',
+  )
   check(new Set(ids).size === ids.length, 'duplicate custom ids')
   for (const body of [toReply(message, false), toReply(message, true), toEdit(message)]) {
     check(JSON.stringify(body.allowedMentions) === JSON.stringify({ parse: [] }), 'allowed mentions not empty')
@@ -86,7 +97,11 @@ beforeAll(() => {
   library = buildLibrary(hostileArticles())
 })
 
-const articleOption = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 29 }).map((i) => `hostile-${i}`), fc.constant('../../etc/passwd'))
+const articleOption = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: 0, max: 29 }).map((i) => `hostile-${i}`),
+  fc.constant('../../etc/passwd'),
+)
 
 describe('Discord messages for hostile queries over a hostile corpus', () => {
   it('/ask and /quote pages stay within every limit and ping no one', () => {
@@ -132,14 +147,22 @@ describe('Discord messages for hostile queries over a hostile corpus', () => {
 
 describe('fitMessage and truncateText on arbitrary embeds', () => {
   const longString = (max: number) =>
-    fc.tuple(hostileText(8), fc.integer({ min: 0, max })).map(([seed, n]) => (seed === '' ? 'x' : seed).repeat(Math.ceil(n / Math.max(1, seed.length))).slice(0, n))
+    fc
+      .tuple(hostileText(8), fc.integer({ min: 0, max }))
+      .map(([seed, n]) => (seed === '' ? 'x' : seed).repeat(Math.ceil(n / Math.max(1, seed.length))).slice(0, n))
   const embed: fc.Arbitrary<APIEmbed> = fc.record(
     {
       title: longString(600),
       description: longString(9_000),
       author: longString(600).map((name) => ({ name: name === '' ? 'a' : name })),
       footer: longString(3_000).map((text) => ({ text: text === '' ? 'f' : text })),
-      fields: fc.array(fc.record({ name: longString(400).map((n) => (n.trim() === '' ? 'n' : n)), value: longString(2_000).map((v) => (v.trim() === '' ? 'v' : v)) }), { maxLength: 30 }),
+      fields: fc.array(
+        fc.record({
+          name: longString(400).map((n) => (n.trim() === '' ? 'n' : n)),
+          value: longString(2_000).map((v) => (v.trim() === '' ? 'v' : v)),
+        }),
+        { maxLength: 30 },
+      ),
     },
     { requiredKeys: [] },
   )
@@ -157,13 +180,17 @@ describe('fitMessage and truncateText on arbitrary embeds', () => {
 
   it('truncateText never exceeds the limit nor leaves half a surrogate pair or a dangling escape', () => {
     fc.assert(
-      fc.property(fc.oneof(longString(3_000), fc.string({ unit: 'binary', maxLength: 300 })), fc.integer({ min: 1, max: 2_000 }), (text, max) => {
-        const cut = truncateText(text, max)
-        if (cut.length > max) return false
-        if (cut === text) return true
-        const body = cut.slice(0, -1)
-        return cut.endsWith('…') && !/[\uD800-\uDBFF]$/.test(body) && !/(^|[^\\])(\\\\)*\\$/.test(body)
-      }),
+      fc.property(
+        fc.oneof(longString(3_000), fc.string({ unit: 'binary', maxLength: 300 })),
+        fc.integer({ min: 1, max: 2_000 }),
+        (text, max) => {
+          const cut = truncateText(text, max)
+          if (cut.length > max) return false
+          if (cut === text) return true
+          const body = cut.slice(0, -1)
+          return cut.endsWith('…') && !/[\uD800-\uDBFF]$/.test(body) && !/(^|[^\\])(\\\\)*\\$/.test(body)
+        },
+      ),
       params(2_000),
     )
   })

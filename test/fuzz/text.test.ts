@@ -6,7 +6,21 @@ import { foldWord, termOf, termsOf, tokenize } from '../../src/text/tokens.js'
 import { hostileParagraph, hostileText, longText, params } from './arbitraries.js'
 
 // Date words among the hostile fragments, so mentions are actually found.
-const DATE_WORDS = ['October 19', 'Oct. 19, 2025', '19 October', 'on Thursday', 'last week', 'earlier this month', '2025', 'mid-October', 'May', '31st', 'Feb 30', 'December 2025', 'three days ago']
+const DATE_WORDS = [
+  'October 19',
+  'Oct. 19, 2025',
+  '19 October',
+  'on Thursday',
+  'last week',
+  'earlier this month',
+  '2025',
+  'mid-October',
+  'May',
+  '31st',
+  'Feb 30',
+  'December 2025',
+  'three days ago',
+]
 const datedText = fc.array(fc.oneof(fc.constantFrom(...DATE_WORDS), hostileText(4)), { maxLength: 20 }).map((parts) => parts.join(' '))
 
 const anyText = fc.oneof(hostileText(), hostileParagraph(), fc.string({ unit: 'binary' }), longText)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { buildLibrary, type Library } from '../../src/library/library.js'
 import { LIBRARY_PARTS, restoreLibrary, serializeLibrary } from '../../src/library/librarySnapshot.js'
-import { parseCommand, runCommand, type ParsedCommand } from '../../src/textCommands/textCommands.js'
-import { loadCorpus } from '../../src/corpus/loadCorpus.js'
+import { type ParsedCommand, parseCommand, runCommand } from '../../src/textCommands/textCommands.js'
 
 const seed = await loadCorpus('corpus')
 const built = buildLibrary(seed.articles)
@@ -60,12 +60,13 @@ describe('library snapshots', () => {
   it('survives a second round trip unchanged', async () => {
     const twice = await restored(partsOf(loaded))
     expect([...partsOf(twice).keys()]).toEqual([...partsOf(built).keys()])
-    for (const argv of [['ask', 'When was the ceasefire announced?'], ['quote', 'talks'], ['speakers']]) expect(run(twice, argv)).toBe(run(built, argv))
+    for (const argv of [['ask', 'When was the ceasefire announced?'], ['quote', 'talks'], ['speakers']])
+      expect(run(twice, argv)).toBe(run(built, argv))
     expect(twice.quotes.surfaces).toEqual(built.quotes.surfaces)
     expect(twice.quotes.search.toJSON()).toEqual(built.quotes.search.toJSON())
   })
 
-  it('stores the paragraphs\' text once, in the articles', () => {
+  it("stores the paragraphs' text once, in the articles", () => {
     const text = built.articles[0]?.paragraphs[0] ?? ''
     const decoded = [...partsOf(built).values()].map((bytes) => Buffer.from(bytes).toString('latin1'))
     expect(decoded.filter((part) => part.includes(Buffer.from(text).toString('latin1')))).toHaveLength(1)

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { answerQuestion } from '../../src/answer/ask.js'
-import { buildLibrary, type Library } from '../../src/library/library.js'
-import { snapshotPath } from '../../src/library/snapshotStore.js'
 import type { CorpusWatch } from '../../src/corpus/watchCorpus.js'
+import { buildLibrary, type Library } from '../../src/library/library.js'
 import { createLibraryHolder, type LoadedLibrary } from '../../src/library/libraryHolder.js'
-import { openLibrary, rebuildInBackground, watchAndReload, type LibrarySource } from '../../src/library/libraryLoader.js'
+import { type LibrarySource, openLibrary, rebuildInBackground, watchAndReload } from '../../src/library/libraryLoader.js'
+import { snapshotPath } from '../../src/library/snapshotStore.js'
 
 const SEED = 'corpus/000_964c6f0d203bd963.txt'
-const EXTRA = 'Lighthouse keepers return to Skerryvore\nThe Northern Lighthouse Board said the keepers would return to the Skerryvore rock in May.\n'
+const EXTRA =
+  'Lighthouse keepers return to Skerryvore\nThe Northern Lighthouse Board said the keepers would return to the Skerryvore rock in May.\n'
 
 let dir = ''
 let source: LibrarySource
@@ -54,7 +55,12 @@ describe('openLibrary', () => {
 
   it.each([
     { name: 'the corpus changed', change: () => writeFile(path.join(source.corpusDir, 'extra.txt'), EXTRA) },
-    { name: 'the code changed', change: async () => void (source = { ...source, codeVersion: 'test-2' }) },
+    {
+      name: 'the code changed',
+      change: async () => {
+        source = { ...source, codeVersion: 'test-2' }
+      },
+    },
   ])('rebuilds with a log line when the snapshot is stale: $name', async ({ change }) => {
     await openLibrary(source, hooks)
     await change()
@@ -180,14 +186,24 @@ describe('createLibraryHolder', () => {
     expect(holder.isReloading()).toBe(true)
     expect(holder.current()).toBe(seedLibrary)
     pending.resolve({ library: otherLibrary, problems: ['corpus: skipped x.md: is empty'], key: 'k2' })
-    expect(await reloading).toEqual({ status: 'reloaded', library: otherLibrary, problems: ['corpus: skipped x.md: is empty'], error: null })
+    expect(await reloading).toEqual({
+      status: 'reloaded',
+      library: otherLibrary,
+      problems: ['corpus: skipped x.md: is empty'],
+      error: null,
+    })
     expect(holder.current()).toBe(otherLibrary)
     expect(holder.isReloading()).toBe(false)
   })
 
   it('keeps the previous library when a rebuild fails', async () => {
     const holder = createLibraryHolder(initial, () => Promise.reject(new Error('corpus: cannot read the folder corpus')))
-    expect(await holder.reload()).toEqual({ status: 'failed', library: seedLibrary, problems: [], error: 'corpus: cannot read the folder corpus' })
+    expect(await holder.reload()).toEqual({
+      status: 'failed',
+      library: seedLibrary,
+      problems: [],
+      error: 'corpus: cannot read the folder corpus',
+    })
     expect(holder.current()).toBe(seedLibrary)
   })
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/ask.js'
 import type { Library } from '../../src/library/library.js'
 import { createLibraryHolder } from '../../src/library/libraryHolder.js'
-import { openLibrary, type LibrarySource } from '../../src/library/libraryLoader.js'
+import { type LibrarySource, openLibrary } from '../../src/library/libraryLoader.js'
 
 // A reload must not stop the bot answering: the new library's snapshot is loaded in small steps,
 // and an interaction that arrives meanwhile is answered from the previous library before the
@@ -13,7 +13,8 @@ import { openLibrary, type LibrarySource } from '../../src/library/libraryLoader
 // corpus large enough to need them, so the test needs no timing and no huge corpus.
 
 const SEED = 'corpus/000_964c6f0d203bd963.txt'
-const EXTRA = 'Lighthouse keepers return to Skerryvore\nThe Northern Lighthouse Board said the keepers would return to the Skerryvore rock in May.\n'
+const EXTRA =
+  'Lighthouse keepers return to Skerryvore\nThe Northern Lighthouse Board said the keepers would return to the Skerryvore rock in May.\n'
 const COPIES = 30
 
 let dir = ''

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath, type SnapshotPart } from '../../src/library/snapshotStore.js'
+import { hashCorpus, readSnapshot, type SnapshotPart, saveSnapshot, snapshotKey, snapshotPath } from '../../src/library/snapshotStore.js'
 
 let dir = ''
 let file = ''

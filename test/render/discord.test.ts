@@ -25,7 +25,14 @@ describe('readQuery', () => {
 })
 
 describe('renderSpeakersMessage', () => {
-  const speaker = (i: number) => ({ name: `Speaker Number ${i}`, role: 'deputy minister for planning and regional development', kind: 'person' as const, aliases: [], articles: ['a'], quotes: 2 })
+  const speaker = (i: number) => ({
+    name: `Speaker Number ${i}`,
+    role: 'deputy minister for planning and regional development',
+    kind: 'person' as const,
+    aliases: [],
+    articles: ['a'],
+    quotes: 2,
+  })
 
   it('lists whole lines and counts the rest when who is who overflows a description', () => {
     const [embed] = renderSpeakersMessage({ speakers: Array.from({ length: 100 }, (_, i) => speaker(i)), statements: [] }, new Map()).embeds

@@ -3,7 +3,13 @@ import type { Brief, BriefSpeaker, CorpusBrief } from '../../src/answer/brief.js
 import { renderBriefMessage, renderCorpusBriefMessage } from '../../src/render/discordBrief.js'
 import { EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
 
-const ARTICLE: Brief['article'] = { id: 'bridge', headline: 'Council Approves Bridge', byline: 'Jane Writer', date: '2026-03-02', url: null }
+const ARTICLE: Brief['article'] = {
+  id: 'bridge',
+  headline: 'Council Approves Bridge',
+  byline: 'Jane Writer',
+  date: '2026-03-02',
+  url: null,
+}
 
 function speaker(name: string, quote: BriefSpeaker['statements'][number] | null, role: string | null = null): BriefSpeaker {
   return { name, role, kind: 'person', aliases: [], articles: ['bridge'], quotes: 1, statements: quote === null ? [] : [quote] }
@@ -15,10 +21,22 @@ function brief(parts: Partial<Brief> = {}): Brief {
 
 describe('renderBriefMessage', () => {
   it.each([
-    { name: 'a direct quote in quotation marks, its trailing comma dropped', quote: { text: 'The bridge will last a century,', kind: 'direct' as const, paragraph: 2 }, expected: '• Maria Lopez — 1 statement\n> “The bridge will last a century” (¶2)' },
-    { name: 'a paraphrase as reported, without quotation marks', quote: { text: 'the cost was too high', kind: 'indirect' as const, paragraph: 3 }, expected: '• Maria Lopez — 1 statement\n> the cost was too high (¶3)' },
+    {
+      name: 'a direct quote in quotation marks, its trailing comma dropped',
+      quote: { text: 'The bridge will last a century,', kind: 'direct' as const, paragraph: 2 },
+      expected: '• Maria Lopez — 1 statement\n> “The bridge will last a century” (¶2)',
+    },
+    {
+      name: 'a paraphrase as reported, without quotation marks',
+      quote: { text: 'the cost was too high', kind: 'indirect' as const, paragraph: 3 },
+      expected: '• Maria Lopez — 1 statement\n> the cost was too high (¶3)',
+    },
     { name: 'no quote line when there is none', quote: null, expected: '• Maria Lopez — 1 statement' },
-    { name: 'markdown and mentions in a quote escaped', quote: { text: '@everyone **now**', kind: 'direct' as const, paragraph: 1 }, expected: '> “\\@everyone \\*\\*now\\*\\*” (¶1)' },
+    {
+      name: 'markdown and mentions in a quote escaped',
+      quote: { text: '@everyone **now**', kind: 'direct' as const, paragraph: 1 },
+      expected: '> “\\@everyone \\*\\*now\\*\\*” (¶1)',
+    },
   ])("shows $name in who's who", ({ quote, expected }) => {
     const [, whosWho] = renderBriefMessage(brief({ speakers: [speaker('Maria Lopez', quote)] })).embeds
     expect(whosWho?.description).toContain(expected)
@@ -34,7 +52,9 @@ describe('renderBriefMessage', () => {
       ],
     }
     const [, whosWho] = renderBriefMessage(brief({ speakers: [mayor] })).embeds
-    expect(whosWho?.description).toContain('• Maria Lopez — 4 statements\n> “The bridge will last a century” (¶2)\n> tolls would end in 2030 (¶5)')
+    expect(whosWho?.description).toContain(
+      '• Maria Lopez — 4 statements\n> “The bridge will last a century” (¶2)\n> tolls would end in 2030 (¶5)',
+    )
   })
 
   it('credits a key point to its speaker and leaves narration without one', () => {
@@ -43,7 +63,9 @@ describe('renderBriefMessage', () => {
       { text: 'The bridge will last.', paragraph: 2, speaker: { name: 'Maria Lopez', role: 'the mayor' } },
     ]
     const [head] = renderBriefMessage(brief({ points })).embeds
-    expect(head?.description).toBe('**Key points**\n• The council voted on Monday. (¶1)\n• The bridge will last. — Maria Lopez, the mayor (¶2)')
+    expect(head?.description).toBe(
+      '**Key points**\n• The council voted on Monday. (¶1)\n• The bridge will last. — Maria Lopez, the mayor (¶2)',
+    )
   })
 
   it('says when nothing is about the topic instead of three empty sections', () => {
@@ -66,7 +88,10 @@ describe('renderBriefMessage', () => {
 })
 
 describe('renderCorpusBriefMessage', () => {
-  const story = (id: string, headline: string) => ({ article: { ...ARTICLE, id, headline }, points: [{ text: `${headline} happened.`, paragraph: 1, speaker: null }] })
+  const story = (id: string, headline: string) => ({
+    article: { ...ARTICLE, id, headline },
+    points: [{ text: `${headline} happened.`, paragraph: 1, speaker: null }],
+  })
 
   it('lists each story with its id and the most quoted, saying how many articles it covers', () => {
     const corpus: CorpusBrief = {
@@ -94,7 +119,14 @@ describe('renderCorpusBriefMessage', () => {
         article: { ...ARTICLE, id: `id-${i}`, headline: long },
         points: [1, 2].map((paragraph) => ({ text: long, paragraph, speaker: { name: long, role: long } })),
       })),
-      speakers: Array.from({ length: 25 }, (_, i) => ({ name: `Speaker ${i} ${long}`, role: null, kind: 'person' as const, aliases: [], articles: ['a'], quotes: 1 })),
+      speakers: Array.from({ length: 25 }, (_, i) => ({
+        name: `Speaker ${i} ${long}`,
+        role: null,
+        kind: 'person' as const,
+        aliases: [],
+        articles: ['a'],
+        quotes: 1,
+      })),
     }
     const [embed] = renderCorpusBriefMessage(corpus).embeds
     expect(embedLength(embed ?? {})).toBeLessThanOrEqual(EMBED_LIMITS.total)

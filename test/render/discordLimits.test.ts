@@ -56,7 +56,12 @@ describe('listValue', () => {
     { name: 'says the empty text when there are no lines', lines: [], max: 50, expected: 'none' },
     { name: 'joins lines that fit, even exactly', lines, max: 26, expected: '• one\n• two\n• three\n• four' },
     { name: 'keeps whole lines and counts the rest', lines, max: 25, expected: '• one\n• two\n…and 2 more' },
-    { name: 'shortens a single line longer than the room', lines: ['word '.repeat(20).trim()], max: 30, expected: 'word word word word word…' },
+    {
+      name: 'shortens a single line longer than the room',
+      lines: ['word '.repeat(20).trim()],
+      max: 30,
+      expected: 'word word word word word…',
+    },
   ])('$name', ({ lines: input, max, expected }) => {
     const value = listValue(input, 'none', max)
     expect(value).toBe(expected)

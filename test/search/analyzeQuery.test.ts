@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Speaker } from '../../src/attribution/speaker.js'
 import { analyzeQuery, prepareSpeakers } from '../../src/search/analyzeQuery.js'
 
-const spokesperson: Speaker = { id: 'jane roe', name: 'Jane Roe', kind: 'person', role: 'Health Ministry spokesperson', aliases: ['Roe', 'the spokesperson'] }
+const spokesperson: Speaker = {
+  id: 'jane roe',
+  name: 'Jane Roe',
+  kind: 'person',
+  role: 'Health Ministry spokesperson',
+  aliases: ['Roe', 'the spokesperson'],
+}
 const mayor: Speaker = { id: 'sam poe', name: 'Sam Poe', kind: 'person', role: 'mayor', aliases: ['Poe'] }
 const registry = prepareSpeakers([
   { article: 'a', speaker: spokesperson },
@@ -45,13 +51,21 @@ describe('analyzeQuery', () => {
   })
 
   it.each([
-    { name: 'a role in other words (spokesman → spokesperson)', question: 'What did the health ministry spokesman say?', expected: ['Jane Roe'] },
+    {
+      name: 'a role in other words (spokesman → spokesperson)',
+      question: 'What did the health ministry spokesman say?',
+      expected: ['Jane Roe'],
+    },
     { name: 'an alias holding a role word', question: 'What did the spokesperson add?', expected: ['Jane Roe'] },
     { name: 'a one-word role', question: 'What did the mayor say about taxes?', expected: ['Sam Poe'] },
     { name: 'a surname in a question about speech', question: 'What did Roe say about vaccines?', expected: ['Jane Roe'] },
     { name: 'no one for a surname that is only the subject', question: 'Where was Roe born?', expected: [] },
     { name: 'no one when only part of a longer role matches', question: 'What did the ministry build?', expected: [] },
-    { name: 'the rest of a role in a question about speech', question: 'What did the health ministry say about vaccines?', expected: ['Jane Roe'] },
+    {
+      name: 'the rest of a role in a question about speech',
+      question: 'What did the health ministry say about vaccines?',
+      expected: ['Jane Roe'],
+    },
     { name: 'no one for the rest of a role in another question', question: 'What did the health ministry build?', expected: [] },
   ])('matches $name', ({ question, expected }) => {
     expect(names(question)).toEqual(expected)

@@ -49,7 +49,11 @@ describe('saveMiniSearch and loadMiniSearch', () => {
     const loaded = await loadMiniSearch<Doc>(saveMiniSearch(indexOf(DOCS)), OPTIONS, noPause)
     loaded.add({ id: 4, text: 'Border crossings reopened' })
     loaded.discard(0)
-    expect(loaded.search('border').map((result) => result.id)).toEqual(indexOf([...DOCS.slice(1), { id: 4, text: 'Border crossings reopened' }]).search('border').map((result) => result.id))
+    expect(loaded.search('border').map((result) => result.id)).toEqual(
+      indexOf([...DOCS.slice(1), { id: 4, text: 'Border crossings reopened' }])
+        .search('border')
+        .map((result) => result.id),
+    )
   })
 
   it.each([

@@ -1,15 +1,15 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 import type { Article } from '../../src/corpus/article.js'
+import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { findHighlights } from '../../src/search/highlight.js'
 import {
   createParagraphIndex,
   loadParagraphIndex,
-  saveParagraphIndex,
-  searchParagraphs,
   type ParagraphDocument,
   type ParagraphIndex,
+  saveParagraphIndex,
+  searchParagraphs,
 } from '../../src/search/paragraphIndex.js'
 import { termOf, tokenize } from '../../src/text/tokens.js'
 
@@ -42,9 +42,13 @@ describe('searchParagraphs on the seed', () => {
   })
 
   it('finds every paragraph by its rarest word', () => {
-    const termsOfParagraph = (text: string) => tokenize(text).map((token) => termOf(token.text)).filter((term) => term !== null)
+    const termsOfParagraph = (text: string) =>
+      tokenize(text)
+        .map((token) => termOf(token.text))
+        .filter((term) => term !== null)
     const frequency = new Map<string, number>()
-    for (const text of seed.paragraphs) for (const term of new Set(termsOfParagraph(text))) frequency.set(term, (frequency.get(term) ?? 0) + 1)
+    for (const text of seed.paragraphs)
+      for (const term of new Set(termsOfParagraph(text))) frequency.set(term, (frequency.get(term) ?? 0) + 1)
     seed.paragraphs.forEach((text, i) => {
       const rarest = termsOfParagraph(text).reduce((best, term) => ((frequency.get(term) ?? 0) < (frequency.get(best) ?? 0) ? term : best))
       const word = tokenize(text).find((token) => termOf(token.text) === rarest)?.text ?? ''

@@ -12,7 +12,10 @@ const profiles = PASSAGES.map(profilePassage)
 const statistics: TermStatistics = {
   documentCount: profiles.length,
   documentFrequency: new Map(
-    [...new Set(profiles.flatMap((profile) => profile.terms))].map((term) => [term, profiles.filter((profile) => profile.terms.includes(term)).length]),
+    [...new Set(profiles.flatMap((profile) => profile.terms))].map((term) => [
+      term,
+      profiles.filter((profile) => profile.terms.includes(term)).length,
+    ]),
   ),
 }
 const rank = (question: string, implicit: string[] = []) =>
@@ -52,7 +55,13 @@ describe('rerankCandidates', () => {
   })
 
   it('returns [] for no candidates', () => {
-    expect(rerankCandidates([], analyzeQuery('x'), statistics, () => ({ profile: profilePassage(''), speakerMatches: [], implicitTerms: new Set() }))).toEqual([])
+    expect(
+      rerankCandidates([], analyzeQuery('x'), statistics, () => ({
+        profile: profilePassage(''),
+        speakerMatches: [],
+        implicitTerms: new Set(),
+      })),
+    ).toEqual([])
   })
 })
 

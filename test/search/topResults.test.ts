@@ -1,6 +1,6 @@
+import path from 'node:path'
 import MiniSearch, { type SearchOptions } from 'minisearch'
 import { describe, expect, it } from 'vitest'
-import path from 'node:path'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { searchTop } from '../../src/search/topResults.js'
 import { termOf, tokenize } from '../../src/text/tokens.js'
@@ -21,7 +21,9 @@ search.addAll(DOCS)
 
 // Paragraphs of the seed with two text fields and unequal boosts, as the paragraph index has.
 const seed = await loadCorpus(path.resolve(import.meta.dirname, '../../corpus'))
-const paragraphs = seed.articles.flatMap((article) => article.paragraphs.map((text, i) => ({ id: i, text, headline: i % 3 === 0 ? article.headline : '' })))
+const paragraphs = seed.articles.flatMap((article) =>
+  article.paragraphs.map((text, i) => ({ id: i, text, headline: i % 3 === 0 ? article.headline : '' })),
+)
 const seedSearch = new MiniSearch<{ id: number; text: string; headline: string }>({
   fields: ['text', 'headline'],
   tokenize: (text) => tokenize(text).map((token) => token.text),
@@ -43,12 +45,27 @@ describe('searchTop', () => {
     { name: 'an OR query', query: 'border talks kabul', options: {} },
     { name: 'an AND query', query: 'border talks', options: { combineWith: 'AND' } },
     { name: 'prefix and fuzzy terms', query: 'bord trad', options: { prefix: true, fuzzy: 0.2 } },
-    { name: 'a filter on stored fields', query: 'border talks trade', options: { filter: (result: { group?: unknown }) => result.group === 'b' } },
+    {
+      name: 'a filter on stored fields',
+      query: 'border talks trade',
+      options: { filter: (result: { group?: unknown }) => result.group === 'b' },
+    },
     { name: 'no match', query: 'ceasefire', options: {} },
     { name: 'a repeated term', query: 'talks border talks', options: {} },
-    { name: 'boosts, BM25 parameters and some fields', query: 'border trade kabul', options: { boost: { text: 2 }, bm25: { k: 1.2, b: 0.75, d: 0 }, fields: ['text'] } },
-    { name: 'a term boost (scored by MiniSearch)', query: 'border talks', options: { boostTerm: (term: string) => (term === 'talks' ? 2 : 1) } },
+    {
+      name: 'boosts, BM25 parameters and some fields',
+      query: 'border trade kabul',
+      options: { boost: { text: 2 }, bm25: { k: 1.2, b: 0.75, d: 0 }, fields: ['text'] },
+    },
+    {
+      name: 'a term boost (scored by MiniSearch)',
+      query: 'border talks',
+      options: { boostTerm: (term: string) => (term === 'talks' ? 2 : 1) },
+    },
   ])('returns what search(…).slice(0, limit) returns: $name', ({ query, options }) => {
-    for (const limit of [0, 1, 4, 7, 100]) expect(searchTop(search, query, options as SearchOptions, limit)).toEqual(search.search(query, options as SearchOptions).slice(0, limit))
+    for (const limit of [0, 1, 4, 7, 100])
+      expect(searchTop(search, query, options as SearchOptions, limit)).toEqual(
+        search.search(query, options as SearchOptions).slice(0, limit),
+      )
   })
 })

@@ -11,7 +11,11 @@ export type ProcessResult = { code: number | null; stdout: string; stderr: strin
  * Runs `src/<entry>` under tsx as a child process, as `npm run cli` / `npm start` would, with
  * `input` on stdin. Settings a developer's `.env` might hold are blanked unless `env` sets them.
  */
-export function runEntry(entry: 'cli.ts' | 'main.ts', args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<ProcessResult> {
+export function runEntry(
+  entry: 'cli.ts' | 'main.ts',
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', entry), ...args], {
       cwd: REPO_ROOT,

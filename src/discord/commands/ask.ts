@@ -10,9 +10,16 @@ export const ask = {
     .setName('ask')
     .setDescription('Ask a question about the articles: the best passages, and who said them')
     .addStringOption((option) =>
-      option.setName('question').setDescription('Your question, e.g. Who said the bridge would open in May?').setRequired(true).setMinLength(2).setMaxLength(MAX_QUERY_CHARS),
+      option
+        .setName('question')
+        .setDescription('Your question, e.g. Who said the bridge would open in May?')
+        .setRequired(true)
+        .setMinLength(2)
+        .setMaxLength(MAX_QUERY_CHARS),
     )
-    .addStringOption((option) => option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
+    .addStringOption((option) =>
+      option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS),
+    )
     .addBooleanOption((option) => option.setName('private').setDescription('Show the answer only to you')),
   async execute(interaction, context) {
     const library = context.library()

@@ -28,7 +28,13 @@ export const brief = {
   data: new SlashCommandBuilder()
     .setName('brief')
     .setDescription("A briefing: key points, who's who, timeline (no article: the top stories)")
-    .addStringOption((option) => option.setName('article').setDescription('The article (start typing its headline); leave out for the top stories').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
+    .addStringOption((option) =>
+      option
+        .setName('article')
+        .setDescription('The article (start typing its headline); leave out for the top stories')
+        .setAutocomplete(true)
+        .setMaxLength(MAX_NAME_CHARS),
+    )
     .addStringOption((option) => option.setName('topic').setDescription('Only points about these words').setMaxLength(MAX_QUERY_CHARS))
     .addBooleanOption((option) => option.setName('private').setDescription('Show the briefing only to you')),
   async execute(interaction, context) {

@@ -10,10 +10,19 @@ export const quote = {
     .setName('quote')
     .setDescription('Find quotes: what was said about a keyword, and by whom')
     .addStringOption((option) =>
-      option.setName('keyword').setDescription('A word, or an "exact phrase" in double quotes').setRequired(true).setMinLength(1).setMaxLength(MAX_QUERY_CHARS),
+      option
+        .setName('keyword')
+        .setDescription('A word, or an "exact phrase" in double quotes')
+        .setRequired(true)
+        .setMinLength(1)
+        .setMaxLength(MAX_QUERY_CHARS),
     )
-    .addStringOption((option) => option.setName('speaker').setDescription('Only quotes by this person').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
-    .addStringOption((option) => option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
+    .addStringOption((option) =>
+      option.setName('speaker').setDescription('Only quotes by this person').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS),
+    )
+    .addStringOption((option) =>
+      option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS),
+    )
     .addBooleanOption((option) => option.setName('private').setDescription('Show the quotes only to you')),
   async execute(interaction, context) {
     const library = context.library()

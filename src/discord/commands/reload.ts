@@ -20,7 +20,10 @@ export const reload = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral })
     const { library, problems, status, error } = await context.reload()
     const paragraphs = library.articles.reduce((sum, article) => sum + article.paragraphs.length, 0)
-    context.logger.info({ status: status ?? 'reloaded', articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id }, 'corpus reloaded')
+    context.logger.info(
+      { status: status ?? 'reloaded', articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id },
+      'corpus reloaded',
+    )
     const counts = `${library.articles.length} articles, ${paragraphs} paragraphs`
     const headline = {
       reloaded: `Reloaded: ${counts}.`,

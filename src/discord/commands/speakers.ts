@@ -10,8 +10,12 @@ export const speakers = {
   data: new SlashCommandBuilder()
     .setName('speakers')
     .setDescription("Who's who in the articles; with a name, everything that person said")
-    .addStringOption((option) => option.setName('name').setDescription('A speaker (start typing a name)').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS))
-    .addStringOption((option) => option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS)),
+    .addStringOption((option) =>
+      option.setName('name').setDescription('A speaker (start typing a name)').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS),
+    )
+    .addStringOption((option) =>
+      option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS),
+    ),
   async execute(interaction, context) {
     const library = context.library()
     const article = await readArticle(interaction, library)
