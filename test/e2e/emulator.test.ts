@@ -2,7 +2,7 @@ import { type Client, type Interaction, MessageFlags, REST, Routes } from 'disco
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type DiscordEmulator, startEmulator } from './emulator.js'
 import { failOnUnhandledRejection, loginBareClient, restOptions } from './harness.js'
-import { autocomplete, button, chatInput, messageCommand } from './interactions.js'
+import { autocomplete, button, chatInput, chatInputWithFile, messageCommand } from './interactions.js'
 
 failOnUnhandledRejection()
 
@@ -135,6 +135,25 @@ describe('Discord emulator', () => {
     const response = await emulator.waitForResponse(record)
     expect(response.data).toMatchObject({ content: 'still here' })
     expect(emulator.identifies).toHaveLength(1)
+  })
+
+  it('serves an uploaded file at its attachment URL and hands the bot the attachment option', async () => {
+    const attachment = emulator.upload({ filename: 'story.md', contentType: 'text/markdown; charset=utf-8', body: '# A story\n' })
+    const served = await fetch(attachment.url)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+    expect(await served.text()).toBe('# A story\n')
+    expect((await fetch(attachment.url.replace(attachment.id, '1'))).status).toBe(404)
+    let seen: unknown = null
+    onInteraction(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return
+      const file = interaction.options.getAttachment('file', true)
+      seen = { name: file.name, url: file.url, size: file.size, contentType: file.contentType }
+      await interaction.reply({ content: 'got it' })
+    })
+    const record = emulator.interact(chatInputWithFile('add', 'file', attachment))
+    await emulator.waitForResponse(record)
+    expect(seen).toEqual({ name: 'story.md', url: attachment.url, size: 10, contentType: 'text/markdown; charset=utf-8' })
   })
 
   it('injects a REST fault through faults.rest', async () => {

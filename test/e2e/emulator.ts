@@ -52,6 +52,12 @@ export type EmulatorFaults = {
   ignoreHeartbeats: boolean
 }
 
+/** A file a member uploaded, as the emulator serves it from its attachment route. */
+export type Upload = { filename: string; contentType: string | null; body: string | Buffer }
+
+/** An attachment object as Discord puts it in `data.resolved.attachments` (the sender's claims). */
+export type AttachmentPayload = { id: string; filename: string; size: number; url: string; proxy_url: string; content_type?: string }
+
 /** A Discord message object as the emulator stores it (what a bot's reply turned into). */
 export type EmulatedMessage = Record<string, unknown> & { id: string; channel_id: string }
 
@@ -96,6 +102,8 @@ export const defaultEmulatorOptions: EmulatorOptions = {
 
 const EPHEMERAL_FLAG = 64
 const API_PREFIX = '/api/v10'
+const ATTACHMENT_PREFIX = '/attachments/'
+const defaultChannelId = '3000000000000000001'
 
 type Session = { id: string; seq: number; socket: WebSocket | null; missed: string[] }
 
@@ -111,6 +119,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
   const identifies: Record<string, unknown>[] = []
   const faults: EmulatorFaults = { rest: null, refuseResume: false, ignoreHeartbeats: false }
   const listeners = new Set<() => void>()
+  const uploads = new Map<string, Upload>()
   let nextId = 5_000_000_000_000_000_000n
   const newId = () => String(nextId++)
 
@@ -141,6 +150,10 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const path = decodeURIComponent(url.pathname)
+    if (req.method === 'GET' && path.startsWith(ATTACHMENT_PREFIX)) {
+      serveUpload(path, res)
+      return
+    }
     const raw = await readBody(req)
     let body: unknown = null
     if (raw.length > 0 && String(req.headers['content-type']).includes('json')) body = JSON.parse(raw)
@@ -169,6 +182,29 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
   }
 
   type Answer = { status: number; json: unknown; headers?: Record<string, string> }
+
+  // Discord's CDN serves an upload at /attachments/{channel}/{attachment}/{filename}; so does this.
+  function serveUpload(path: string, res: ServerResponse): void {
+    const id = path.slice(ATTACHMENT_PREFIX.length).split('/')[1] ?? ''
+    const upload = uploads.get(id)
+    requests.push({
+      method: 'GET',
+      path,
+      query: new URLSearchParams(),
+      body: null,
+      hasAuthorization: false,
+      interactionToken: null,
+      status: upload ? 200 : 404,
+    })
+    if (upload === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('not found')
+    } else {
+      res.writeHead(200, upload.contentType === null ? {} : { 'content-type': upload.contentType })
+      res.end(upload.body)
+    }
+    notify()
+  }
 
   function route(method: string, path: string, query: URLSearchParams, body: unknown): Answer {
     const parts = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length).split('/').filter(Boolean) : []
@@ -402,6 +438,26 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
     waitForClient(timeoutMs?: number): Promise<true> {
       const isOpen = () => [...sessions.values()].some((s) => s.socket !== null) || undefined
       return waitFor(isOpen, 'an identified gateway connection', timeoutMs)
+    },
+
+    /**
+     * Store a file as if a member had uploaded it, served at this emulator's attachment route;
+     * returns the attachment object for `data.resolved.attachments` (`claims` overrides what the
+     * sender says about it: size, content_type, filename).
+     */
+    upload(upload: Upload, claims: Partial<AttachmentPayload> = {}): AttachmentPayload {
+      const id = newId()
+      uploads.set(id, upload)
+      const url = `http://127.0.0.1:${port}${ATTACHMENT_PREFIX}${defaultChannelId}/${id}/${encodeURIComponent(upload.filename)}`
+      return {
+        id,
+        filename: upload.filename,
+        size: Buffer.byteLength(upload.body),
+        url,
+        proxy_url: url,
+        ...(upload.contentType === null ? {} : { content_type: upload.contentType }),
+        ...claims,
+      }
     },
 
     /** Dispatch any gateway event to the newest session. */

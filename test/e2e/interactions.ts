@@ -88,6 +88,22 @@ export function chatInput(name: string, options: Record<string, OptionValue> = {
   return { ...payload, data: { id: commandId, name, type: 1, options: toOptions(options) } }
 }
 
+/**
+ * A slash command with a file option (`type 11`): the option carries only the attachment's id,
+ * the attachment itself is in `data.resolved.attachments` (see `emulator.upload`).
+ */
+export function chatInputWithFile(
+  name: string,
+  fileOption: string,
+  attachment: { id: string } & Record<string, unknown>,
+  options: Record<string, OptionValue> = {},
+  invoker?: Invoker,
+) {
+  const { payload, commandId } = envelope(2, invoker)
+  const all = [...toOptions(options), { name: fileOption, type: 11, value: attachment.id }]
+  return { ...payload, data: { id: commandId, name, type: 1, options: all, resolved: { attachments: { [attachment.id]: attachment } } } }
+}
+
 /** An autocomplete request (`type 4`): `focused` names the option being typed. */
 export function autocomplete(name: string, options: Record<string, OptionValue>, focused: string, invoker?: Invoker) {
   const { payload, commandId } = envelope(4, invoker)
