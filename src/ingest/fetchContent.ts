@@ -47,12 +47,13 @@ function hasUtf16Bom(bytes: Uint8Array): boolean {
 /**
  * What a body really is when it is not text: a media type from its signature (`image/png`), or
  * `application/octet-stream` when it holds control bytes no text has. Null: it looks like text.
+ * `isUtf16`: the body is declared UTF-16, whose zero bytes are not a sign of binary data.
  */
-export function sniffBinaryType(bytes: Uint8Array): string | null {
+export function sniffBinaryType(bytes: Uint8Array, isUtf16 = false): string | null {
   const signature = MAGIC_NUMBERS.find(({ offset, bytes: magic }) => magic.every((byte, i) => bytes[offset + i] === byte))
   // "MZ" and "ID3" are also how a text may begin; they count only with binary bytes after them.
   const head = bytes.subarray(0, SNIFF_BYTES)
-  const hasBinaryBytes = !hasUtf16Bom(bytes) && head.some(isBinaryDataByte)
+  const hasBinaryBytes = !isUtf16 && !hasUtf16Bom(bytes) && head.some(isBinaryDataByte)
   if (signature !== undefined && (signature.bytes.length >= 4 || hasBinaryBytes)) return signature.mediaType
   return hasBinaryBytes ? 'application/octet-stream' : null
 }

@@ -2,11 +2,9 @@ import { lookup } from 'node:dns/promises'
 import { type IncomingMessage, request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { LookupFunction } from 'node:net'
-import { Transform, Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { type AllowList, checkHostAddresses, describeRefusedKind, formatIpAddress, type IpAddress, parseAllowList, parseIpAddress } from './addressPolicy.js'
-import { decodePageText } from './charset.js'
+import { decodePageText, encodingForLabel } from './charset.js'
+import { readBody } from './fetchBody.js'
 import { looksLikeHtml, parseContentType, sniffBinaryType } from './fetchContent.js'
 
 // Fetching a link that a stranger pasted into Discord, safely: only http(s), only public addresses
@@ -92,7 +90,7 @@ export async function fetchPage(url: string, policy: Partial<FetchPolicy> = {}):
   })
   if (!fetched.ok) return fetched
   const { mediaType, charset } = parseContentType(fetched.contentType)
-  const actualType = sniffBinaryType(fetched.bytes)
+  const actualType = sniffBinaryType(fetched.bytes, isUtf16(charset))
   if (actualType !== null) {
     const claim = mediaType === null ? '' : `, though the site calls it ${mediaType}`
     return fail('not-a-web-page', `That link is not a web page (it is ${actualType}${claim}).`)
@@ -126,12 +124,17 @@ export async function fetchAttachment(attachment: AttachmentRef, policy: Partial
     checkHost: (url) => (isAttachmentHost(url) ? null : fail('attachment-not-allowed', `Attachments are downloaded only from Discord, and this one is on ${url.hostname}.`)),
   })
   if (!fetched.ok) return fetched
-  const actualType = sniffBinaryType(fetched.bytes)
+  const charset = parseContentType(fetched.contentType).charset ?? parseContentType(attachment.contentType).charset
+  const actualType = sniffBinaryType(fetched.bytes, isUtf16(charset))
   if (actualType !== null) return fail('wrong-file-type', `${attachment.filename} is not a text file (it is ${actualType}).`)
   const kind = format === 'html' ? 'html' : 'text'
   const contentType = fetched.contentType ?? attachment.contentType ?? (kind === 'html' ? 'text/html' : 'text/plain')
-  const charset = parseContentType(fetched.contentType).charset ?? parseContentType(attachment.contentType).charset
   return { ok: true, page: { url: fetched.url, kind, format, text: decodePageText(fetched.bytes, charset, kind === 'html'), contentType } }
+}
+
+// A declared UTF-16 text is full of zero bytes; only its signature can show it is not text.
+function isUtf16(charset: string | null): boolean {
+  return encodingForLabel(charset)?.startsWith('utf-16') ?? false
 }
 
 function hostNameOf(host: string): string {
@@ -152,9 +155,6 @@ type BodyRules = {
 }
 
 type FetchedBody = { ok: true; url: string; contentType: string | null; bytes: Buffer }
-
-/** Thrown inside the body pipeline to stop reading; turned into a too-large failure. */
-class TooLargeError extends Error {}
 
 async function fetchBody(input: string, policy: FetchPolicy, rules: BodyRules): Promise<FetchedBody | FetchFailure> {
   let url: URL
@@ -223,12 +223,12 @@ type Hop = { ok: true; response: IncomingMessage } | FetchFailure
 
 /** Checks one URL of the chain (scheme, credentials, host, every address) and, when all pass, requests it from the checked address. */
 async function openHop(url: URL, isRedirect: boolean, policy: FetchPolicy, rules: BodyRules, signal: AbortSignal): Promise<Hop> {
-  const via = isRedirect ? 'That link redirects to' : 'That link is'
+  const via = isRedirect ? 'That link redirects to an address with' : 'That link has'
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return fail('scheme-not-allowed', `Only http and https links can be added (${isRedirect ? 'the link redirects to' : 'that link is'} a ${url.protocol} address).`)
   }
   // user@host: a classic way to make "http://trusted.example@10.0.0.1/" look like another site.
-  if (url.username !== '' || url.password !== '') return fail('address-not-allowed', `${via} an address with a user name or password in it (user@host), which is not allowed.`)
+  if (url.username !== '' || url.password !== '') return fail('address-not-allowed', `${via} a user name or password in it (user@host), which is not allowed.`)
   const hostRefusal = rules.checkHost(url)
   if (hostRefusal !== null) return hostRefusal
   const host = url.hostname.replace(/^\[|\]$/g, '')
@@ -240,9 +240,8 @@ async function openHop(url: URL, isRedirect: boolean, policy: FetchPolicy, rules
   if (addresses.length === 0) return fail('network-error', `No site answers to the name ${host}.`)
   const verdict = checkHostAddresses(host, addresses, rules.allowList)
   if (!verdict.ok) return refuseAddress(verdict.kind, isRedirect)
-  const pinned = parseIpAddress(addresses[0] ?? '')
-  if (pinned === null) return fail('network-error', `No site answers to the name ${host}.`)
-  return { ok: true, response: await requestFrom(url, host, pinned, policy, signal) }
+  const checked = addresses.flatMap((address) => parseIpAddress(address) ?? [])
+  return { ok: true, response: await requestFrom(url, host, checked, policy, signal) }
 }
 
 function refuseAddress(kind: Parameters<typeof describeRefusedKind>[0], isRedirect: boolean): FetchFailure {
@@ -270,14 +269,16 @@ async function resolveWithSystem(host: string): Promise<readonly string[]> {
   }
 }
 
-/** One GET to the checked address: the connection goes to `pinned` while Host and TLS name the site. */
-function requestFrom(url: URL, host: string, pinned: IpAddress, policy: FetchPolicy, signal: AbortSignal): Promise<IncomingMessage> {
-  const address = formatIpAddress(pinned)
-  const family = pinned.family
-  // Node asks this instead of DNS, so a second lookup (DNS rebinding) cannot happen.
+/** One GET to the checked addresses: the connection goes to one of `checked` while Host and TLS name the site. */
+function requestFrom(url: URL, host: string, checked: readonly IpAddress[], policy: FetchPolicy, signal: AbortSignal): Promise<IncomingMessage> {
+  const answers = checked.map((ip) => ({ address: formatIpAddress(ip), family: ip.family }))
+  // Node asks this instead of DNS, so a second lookup (DNS rebinding) cannot happen. Given all the
+  // checked addresses, Node's happy eyeballs can still fall back from IPv6 to IPv4.
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
-    if (options.all === true) callback(null, [{ address, family }])
-    else callback(null, address, family)
+    const [first] = answers
+    if (options.all === true) callback(null, answers)
+    else if (first !== undefined) callback(null, first.address, first.family)
+    else callback(Object.assign(new Error(`no checked address for ${host}`), { code: 'ENOTFOUND' }), '', 4)
   }
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest
   return new Promise((resolve, reject) => {
@@ -302,52 +303,6 @@ function requestFrom(url: URL, host: string, pinned: IpAddress, policy: FetchPol
     request.on('error', reject)
     request.end()
   })
-}
-
-type BodyBytes = { ok: true; bytes: Buffer } | { ok: false; reason: 'too-large' | 'damaged'; message: string }
-
-/** Reads the body, decompressing gzip, deflate and br, and stops past `maxBytes` of either wire or decoded bytes (zip bombs). */
-async function readBody(response: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<BodyBytes> {
-  const encodings = (response.headers['content-encoding'] ?? '')
-    .split(',')
-    .map((encoding) => encoding.trim().toLowerCase())
-    .filter((encoding) => encoding !== '' && encoding !== 'identity')
-  const decoders: Transform[] = []
-  // Encodings are listed in the order they were applied; undo them last first.
-  for (const encoding of encodings.reverse()) {
-    if (encoding === 'gzip' || encoding === 'x-gzip') decoders.push(createGunzip())
-    else if (encoding === 'deflate') decoders.push(createInflate())
-    else if (encoding === 'br') decoders.push(createBrotliDecompress())
-    else {
-      response.destroy()
-      return { ok: false, reason: 'damaged', message: `The site sent the page compressed as ${encoding}, which byline cannot read.` }
-    }
-  }
-  const chunks: Buffer[] = []
-  let wireBytes = 0
-  let decodedBytes = 0
-  const countWireBytes = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      wireBytes += chunk.length
-      callback(wireBytes > maxBytes ? new TooLargeError() : null, chunk)
-    },
-  })
-  const collect = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      decodedBytes += chunk.length
-      if (decodedBytes <= maxBytes) chunks.push(chunk)
-      callback(decodedBytes > maxBytes ? new TooLargeError() : null)
-    },
-  })
-  try {
-    await pipeline([response, countWireBytes, ...decoders, collect], { signal })
-  } catch (error) {
-    // pipeline has destroyed every stream, the response and its socket included.
-    if (error instanceof TooLargeError) return { ok: false, reason: 'too-large', message: '' }
-    if (!signal.aborted && isErrorWithCode(error) && error.code.startsWith('Z_')) return { ok: false, reason: 'damaged', message: 'The site sent a damaged compressed page.' }
-    throw error
-  }
-  return { ok: true, bytes: Buffer.concat(chunks) }
 }
 
 function tooLarge(rules: BodyRules, policy: FetchPolicy): FetchFailure {

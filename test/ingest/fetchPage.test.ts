@@ -195,6 +195,7 @@ describe('fetchPage: pages it reads (the site allowed as 127.0.0.1, as the end-t
     { name: 'Shift_JIS from the header', path: '/sjis-header', kind: 'text', contains: DECODED.shiftJis },
     { name: 'XHTML with an XML encoding declaration', path: '/xhtml-xml-encoding', kind: 'html', contains: DECODED.shiftJis },
     { name: 'ISO-8859-2', path: '/iso-8859-2', kind: 'html', contains: DECODED.iso88592 },
+    { name: 'UTF-16 declared in the header (zero bytes are not binary there)', path: '/utf16', kind: 'text', contains: 'Łódź and 日本語' },
     { name: 'a UTF-8 byte order mark over a wrong header', path: '/utf8-bom', kind: 'html', contains: '<p>café</p>' },
     { name: 'HTML without a Content-Type (sniffed)', path: '/no-type-html', kind: 'html', contains: 'the minister said' },
     { name: 'text without a Content-Type (sniffed)', path: '/no-type-text', kind: 'text', contains: 'The minister said so.' },

@@ -142,6 +142,7 @@ export async function startSite(): Promise<LocalServer> {
     '/sjis-header': send('text/plain; charset=shift_jis', SHIFT_JIS),
     '/xhtml-xml-encoding': send('application/xhtml+xml', Buffer.concat([Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>'), SHIFT_JIS])),
     '/iso-8859-2': send('text/html; charset=iso-8859-2', ISO_8859_2),
+    '/utf16': send('text/plain; charset=utf-16le', Buffer.from('Łódź and 日本語', 'utf16le')),
     '/utf8-bom': send('text/html; charset=windows-1252', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>café</p>')])),
     '/no-type-html': send(null, ARTICLE),
     '/no-type-text': send(null, 'Budget passed\n\nThe minister said so.'),
