@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { defaultFetchPolicy, type FetchFailureReason, type FetchPolicy, fetchAttachment, fetchPage } from '../../src/ingest/fetchPage.js'
 import { DECODED, type LocalServer, startSentinel, startSite, startTlsSite } from './fetchServers.js'
 
@@ -170,6 +170,10 @@ describe('fetchPage: the hostile links table', () => {
   it('let no connection reach the sentinel over the whole table', () => {
     expect(sentinel.connections()).toBe(0)
     expect(sentinel.requests).toEqual([])
+  })
+
+  it('left no connection open: endless, huge, slow and refused bodies were all cut off', async () => {
+    await vi.waitFor(() => expect(site.openConnections()).toBe(0), { timeout: 5_000 })
   })
 
   it('never looked up localhost or the metadata name: the name alone refuses them', () => {

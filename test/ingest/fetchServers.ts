@@ -12,12 +12,15 @@ export type LocalServer = {
   port: number
   /** TCP connections accepted (counted before any request is parsed). */
   connections: () => number
+  /** TCP connections still open: the client must close every one it gave up on. */
+  openConnections: () => number
   requests: { url: string; host: string | undefined; userAgent: string | undefined }[]
   close: () => Promise<void>
 }
 
 async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<LocalServer> {
   let connections = 0
+  let openConnections = 0
   const requests: LocalServer['requests'] = []
   const server: Server = createServer((request, response) => {
     requests.push({ url: request.url ?? '', host: request.headers.host, userAgent: request.headers['user-agent'] })
@@ -27,6 +30,8 @@ async function listen(handler: (request: IncomingMessage, response: ServerRespon
   })
   server.on('connection', (socket) => {
     connections++
+    openConnections++
+    socket.on('close', () => openConnections--)
     socket.on('error', () => undefined)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -34,6 +39,7 @@ async function listen(handler: (request: IncomingMessage, response: ServerRespon
   return {
     port,
     connections: () => connections,
+    openConnections: () => openConnections,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
