@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isAllowEntry } from './ingest/addressPolicy.js'
 
 /** The bot's settings, read from the environment (and `.env` through dotenv by the roots). */
 export type Config = {
@@ -18,6 +19,8 @@ export type Config = {
   /** Commands one user may run per window (0: no limit), and the window, against abuse. */
   rateLimitCommands: number
   rateLimitWindowSeconds: number
+  /** FETCH_ALLOW_PRIVATE_HOSTS: host names, IP addresses or CIDR ranges that fetched links may reach although private or loopback (an intranet news site; tests: 127.0.0.1). Empty: none. */
+  fetchAllowPrivateHosts: readonly string[]
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -69,6 +72,20 @@ const ENV_SCHEMA = z.object({
   ),
   RATE_LIMIT_COMMANDS: optional(wholeNumber(0, 1_000_000, 'must be a whole number of commands per window (0 turns the limit off)')),
   RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, 'must be a whole number of seconds from 1 to 86400')),
+  FETCH_ALLOW_PRIVATE_HOSTS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter((entry) => entry !== ''),
+      )
+      .refine(
+        (entries) => entries.every(isAllowEntry),
+        'must be host names, IP addresses or CIDR ranges separated by commas, such as intranet.example,10.0.0.0/8',
+      ),
+  ),
 })
 
 /**
@@ -92,6 +109,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     rateLimitCommands: settings.RATE_LIMIT_COMMANDS ?? defaultConfig.rateLimitCommands,
     rateLimitWindowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS ?? defaultConfig.rateLimitWindowSeconds,
     snapshotDir: settings.SNAPSHOT_DIR === 'off' ? null : (settings.SNAPSHOT_DIR ?? defaultConfig.snapshotDir),
+    fetchAllowPrivateHosts: settings.FETCH_ALLOW_PRIVATE_HOSTS ?? [],
     shards: settings.TOTAL_SHARDS === undefined || settings.TOTAL_SHARDS === 'auto' ? defaultConfig.shards : Number(settings.TOTAL_SHARDS),
   }
 }

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       rateLimitWindowSeconds: 10,
       snapshotDir: '.cache',
       shards: 'auto',
+      fetchAllowPrivateHosts: [],
     })
   })
 
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_WINDOW_SECONDS: ' 60 ',
       SNAPSHOT_DIR: '/var/cache/byline',
       TOTAL_SHARDS: '4',
+      FETCH_ALLOW_PRIVATE_HOSTS: ' Intranet.example, 10.0.0.0/8 ,,127.0.0.1, *.corp.example ',
     })
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -43,6 +45,7 @@ describe('loadConfig', () => {
       rateLimitWindowSeconds: 60,
       snapshotDir: '/var/cache/byline',
       shards: 4,
+      fetchAllowPrivateHosts: ['intranet.example', '10.0.0.0/8', '127.0.0.1', '*.corp.example'],
     })
   })
 
@@ -78,6 +81,16 @@ describe('loadConfig', () => {
       name: 'a rate-limit window of 0 s',
       env: { RATE_LIMIT_WINDOW_SECONDS: '0' },
       message: 'config: RATE_LIMIT_WINDOW_SECONDS must be a whole number',
+    },
+    {
+      name: 'a private-host entry that is a URL',
+      env: { FETCH_ALLOW_PRIVATE_HOSTS: 'http://intranet.example/' },
+      message: 'config: FETCH_ALLOW_PRIVATE_HOSTS must be host names, IP addresses or CIDR ranges',
+    },
+    {
+      name: 'a private-host range with a bad prefix',
+      env: { FETCH_ALLOW_PRIVATE_HOSTS: 'intranet.example,10.0.0.0/33' },
+      message: 'config: FETCH_ALLOW_PRIVATE_HOSTS must be host names',
     },
   ])('fails naming the setting for $name', ({ env, message }) => {
     expect(() => loadConfig(env)).toThrow(message)
