@@ -1,0 +1,119 @@
+import { classAndId, type DomDocument, type DomElement, isElement, normalizeSpace, tagOf } from './dom.js'
+
+// Removing what is not the article's text, in two passes: from the whole page before the
+// container is chosen (site chrome), and inside the chosen container (what Readability keeps:
+// captions, related links, share and newsletter boxes, author bios, bylines and dates).
+
+/** Page chrome by tag or ARIA role: never article text. */
+const CHROME_SELECTOR = [
+  'nav', 'aside', 'footer', 'button', 'select', 'dialog', 'noscript', 'template', 'iframe',
+  '[role="navigation" i]', '[role="banner" i]', '[role="contentinfo" i]', '[role="complementary" i]', '[role="search" i]', '[role="dialog" i]', '[role="alert" i]',
+  '[hidden]', '[aria-hidden="true" i]',
+].join(',')
+
+/** Elements inside the container that hold captions, credits or page furniture, by tag. */
+const FURNITURE_SELECTOR = ['figcaption', 'figure', 'header', 'nav', 'aside', 'footer', 'form', 'button', 'address'].join(',')
+
+/** Inline elements never removed for their class or id: a link's id names its target, not its role. */
+const INLINE_TAGS = new Set(['a', 'strong', 'b', 'em', 'i', 'u', 'sup', 'sub', 'mark', 'abbr', 'cite', 'q', 'time'])
+
+/**
+ * Words of a class or id that mark boilerplate (matched as whole words of `class` and `id`, split
+ * at spaces, `-` and `_`, so `article__share-bar` matches `share` and `header` does not match `ad`).
+ */
+const BOILERPLATE_WORDS = new Set([
+  'share', 'sharing', 'sharebar', 'social', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'related', 'recommended', 'recommendations', 'recirc',
+  'readmore', 'promo', 'promos', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'comment', 'comments', 'disqus',
+  'bio', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'credit', 'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'topics', 'toolbar', 'tools', 'print',
+  'popup', 'modal', 'cookie', 'cookies', 'gdpr', 'paywall', 'popular', 'trending', 'footer', 'sidebar', 'widget', 'meta', 'dateline', 'timestamp', 'published', 'updated',
+  'hidden', 'offscreen', 'sr', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'video', 'player', 'embed', 'kicker', 'rating', 'disclaimer', 'disclosure',
+])
+
+/** Multi-word class fragments that mark boilerplate (`read-more`, `more-stories`, `sr-only`). */
+const BOILERPLATE_PHRASES = /read-?more|more-?(stories|news|articles|from)|also-?(read|like)|you-?may|sr-only|visually-?hidden|screen-?reader|off-?screen|sign-?up|about-?the-?author|author-?info|post-?meta|entry-?meta|article-?meta|story-?meta|image-?credit|photo-?credit|in-?article-?(ad|related)|inline-?(related|promo)|most-?(read|popular|viewed)|related-?(content|links|articles|stories)|social-?(links|media|share)|next-?(article|post)|prev(ious)?-?(article|post)|post-?navigation|jump-?link/i
+
+/** Whether the element's class or id marks it as boilerplate. */
+export function hasBoilerplateName(element: DomElement): boolean {
+  const names = classAndId(element).toLowerCase()
+  if (names.trim() === '') return false
+  if (BOILERPLATE_PHRASES.test(names)) return true
+  return names.split(/[\s_-]+/).some((word) => BOILERPLATE_WORDS.has(word))
+}
+
+/** Removes the page's chrome (navigation, asides, footers, forms, hidden elements) before the container is chosen. */
+export function pruneChrome(document: DomDocument): void {
+  const root = document.body
+  if (root === null) return
+  const pageText = paragraphTextLength(root)
+  for (const element of Array.from(root.querySelectorAll(CHROME_SELECTOR))) {
+    // A page may hide or wrap its whole story in such an element (a modal sets aria-hidden on the
+    // page behind it): keep any that holds much of the page's paragraph text.
+    if (element.parentNode !== null && paragraphTextLength(element) < pageText * 0.3) element.remove()
+  }
+}
+
+/** The length of the text in an element's `<p>`s: a quick measure of how much prose it holds. */
+function paragraphTextLength(element: DomElement): number {
+  let length = 0
+  for (const paragraph of Array.from(element.querySelectorAll('p'))) length += (paragraph.textContent ?? '').trim().length
+  return length
+}
+
+/** The length of an element's normalised text. */
+export function textLength(element: DomElement): number {
+  return normalizeSpace(element.textContent ?? '').length
+}
+
+/** The share of an element's text that is inside links (0 when it has no text). */
+export function linkDensity(element: DomElement): number {
+  const total = textLength(element)
+  if (total === 0) return 0
+  let linked = 0
+  for (const link of Array.from(element.querySelectorAll('a'))) linked += textLength(link)
+  return Math.min(1, linked / total)
+}
+
+/**
+ * Removes from the chosen container what Readability keeps: furniture by tag, boilerplate by
+ * class or id (unless the element holds much of the text), and link lists.
+ */
+export function pruneContainer(container: DomElement, pageUrl: string | null): void {
+  const host = hostOf(pageUrl)
+  const total = Math.max(1, textLength(container))
+  for (const element of Array.from(container.querySelectorAll(FURNITURE_SELECTOR))) {
+    if (element.parentNode !== null && textLength(element) < total * 0.5) element.remove()
+  }
+  for (const element of Array.from(container.querySelectorAll('*'))) {
+    if (element.parentNode === null || !isElement(element)) continue
+    if (!INLINE_TAGS.has(tagOf(element)) && hasBoilerplateName(element) && textLength(element) < total * 0.3) element.remove()
+  }
+  for (const element of Array.from(container.querySelectorAll('ul, ol, div, section, p'))) {
+    if (element.parentNode === null) continue
+    const length = textLength(element)
+    if (length > 0 && linkDensity(element) > 0.5 && tagOf(element) !== 'p' && length < total * 0.3) element.remove()
+    else if (tagOf(element) === 'p' && length > 0 && isTeaser(element, host)) element.remove()
+  }
+}
+
+/**
+ * Whether a paragraph is only a link to another page of the same site: a "read more" teaser. A
+ * paragraph that is only a link elsewhere (a source, a shop) is article text.
+ */
+function isTeaser(element: DomElement, host: string | null): boolean {
+  if (linkDensity(element) < 0.9) return false
+  const links = Array.from(element.querySelectorAll('a[href]'))
+  return links.length > 0 && links.every((link) => {
+    const linkHost = hostOf(link.getAttribute('href'), host === null ? null : `https://${host}/`)
+    return linkHost === null || host === null || linkHost === host
+  })
+}
+
+function hostOf(url: string | null, base: string | null = null): string | null {
+  if (url === null) return null
+  try {
+    return (base === null ? new URL(url) : new URL(url, base)).hostname.replace(/^www\./, '')
+  } catch {
+    // Not an address: no host to compare.
+    return null
+  }
+}
