@@ -5,11 +5,14 @@ import { buildLibrary } from './answer/library.js'
 import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './commands.js'
 import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
+import { runExtract } from './extractCli.js'
 
 // Composition root of the CLI: argv → corpus → library → one command's output on stdout.
 // Problems with corpus files go to stderr, so `--json` keeps exactly one document on stdout.
 
 async function main(argv: readonly string[]): Promise<number> {
+  // extract needs no library: it runs before the corpus is loaded.
+  if (argv[0] === 'extract') return runExtract(argv.slice(1))
   const command = parseCommand(argv)
   if ('error' in command) {
     process.stderr.write(`cli: ${command.error}\n\n${USAGE}\n`)
