@@ -39,6 +39,6 @@ export function extractArticle(html: string, options: { url?: string | null } = 
 }
 
 function runReadability(document: DomDocument): DomElement | null {
-  const reader = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement })
+  const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement })
   return reader.parse()?.content ?? null
 }

@@ -26,7 +26,7 @@ const BOILERPLATE_WORDS = new Set([
   'readmore', 'promo', 'promos', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'comment', 'comments', 'disqus',
   'bio', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'credit', 'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'topics', 'toolbar', 'tools', 'print',
   'popup', 'modal', 'cookie', 'cookies', 'gdpr', 'paywall', 'popular', 'trending', 'footer', 'sidebar', 'widget', 'meta', 'dateline', 'timestamp', 'published', 'updated',
-  'hidden', 'offscreen', 'sr', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'video', 'player', 'embed', 'kicker', 'rating', 'disclaimer', 'disclosure',
+  'hidden', 'offscreen', 'sr', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'kicker', 'rating', 'disclosure',
 ])
 
 /** Multi-word class fragments that mark boilerplate (`read-more`, `more-stories`, `sr-only`). */
