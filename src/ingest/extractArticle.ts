@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability'
 import { type DomDocument, type DomElement, parseDocument } from './dom.js'
+import { dropBoilerplateLines } from './boilerplateLines.js'
 import { readMetadata } from './metadata.js'
 import { toParagraphs } from './paragraphs.js'
 import { pruneChrome, pruneContainer } from './prune.js'
@@ -33,7 +34,7 @@ export function extractArticle(html: string, options: { url?: string | null } = 
   pruneChrome(document)
   const container = runReadability(document)
   if (container !== null) pruneContainer(container, metadata.url ?? pageUrl)
-  const paragraphs = container === null ? [] : toParagraphs(container)
+  const paragraphs = container === null ? [] : dropBoilerplateLines(toParagraphs(container), { headline: metadata.headline, byline: metadata.byline, url: metadata.url })
   const { jsonLdBody: _, ...fields } = metadata
   return { ok: true, article: { ...fields, paragraphs, articleBody: paragraphs.join('\n\n') } }
 }
