@@ -24,9 +24,9 @@ const INLINE_TAGS = new Set(['a', 'strong', 'b', 'em', 'i', 'u', 'sup', 'sub', '
 const BOILERPLATE_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'social', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'related', 'recommended', 'recommendations', 'recirc',
   'readmore', 'promo', 'promos', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'comment', 'comments', 'disqus',
-  'bio', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'credit', 'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'topics', 'toolbar', 'tools', 'print',
+  'bio', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'image', 'images', 'img', 'photo', 'photos', 'picture', 'pictures', 'credit', 'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'topics', 'toolbar', 'tools', 'print',
   'popup', 'modal', 'cookie', 'cookies', 'gdpr', 'paywall', 'popular', 'trending', 'footer', 'sidebar', 'widget', 'meta', 'dateline', 'timestamp', 'published', 'updated',
-  'hidden', 'offscreen', 'sr', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'kicker', 'rating', 'disclosure',
+  'hidden', 'offscreen', 'sr', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'kicker', 'rating', 'disclosure', 'teaser', 'teasers', 'rail',
 ])
 
 /** Multi-word class fragments that mark boilerplate (`read-more`, `more-stories`, `sr-only`). */
@@ -34,10 +34,11 @@ const BOILERPLATE_PHRASES = /read-?more|more-?(stories|news|articles|from)|also-
 
 /** Whether the element's class or id marks it as boilerplate. */
 export function hasBoilerplateName(element: DomElement): boolean {
-  const names = classAndId(element).toLowerCase()
-  if (names.trim() === '') return false
-  if (BOILERPLATE_PHRASES.test(names)) return true
-  return names.split(/[\s_-]+/).some((word) => BOILERPLATE_WORDS.has(word))
+  const raw = classAndId(element)
+  if (raw.trim() === '') return false
+  if (BOILERPLATE_PHRASES.test(raw)) return true
+  // camelCase names count as words too: `newsCaption`, `InlineImage-imageEmbed`.
+  return raw.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().split(/[\s_-]+/).some((word) => BOILERPLATE_WORDS.has(word))
 }
 
 /** Removes the page's chrome (navigation, asides, footers, forms, hidden elements) before the container is chosen. */
@@ -84,15 +85,45 @@ export function pruneContainer(container: DomElement, pageUrl: string | null): v
     if (element.parentNode !== null && textLength(element) < total * 0.5) element.remove()
   }
   for (const element of Array.from(container.querySelectorAll('*'))) {
-    if (element.parentNode === null || !isElement(element)) continue
-    if (!INLINE_TAGS.has(tagOf(element)) && hasBoilerplateName(element) && textLength(element) < total * 0.3) element.remove()
+    if (element.parentNode === null || !isElement(element) || INLINE_TAGS.has(tagOf(element)) || !hasBoilerplateName(element)) continue
+    // A boilerplate name is trusted for a small element, and for a larger one made of links (a
+    // "trending" rail); a big element of prose with such a name may be the article itself.
+    const share = textLength(element) / total
+    if (share < 0.3 || (share < 0.7 && linkDensity(element) > 0.5)) element.remove()
   }
-  for (const element of Array.from(container.querySelectorAll('ul, ol, div, section, p'))) {
+  for (const element of Array.from(container.querySelectorAll('ul, ol, div, section, p, li'))) {
     if (element.parentNode === null) continue
     const length = textLength(element)
-    if (length > 0 && linkDensity(element) > 0.5 && tagOf(element) !== 'p' && length < total * 0.3) element.remove()
-    else if (tagOf(element) === 'p' && length > 0 && isTeaser(element, host)) element.remove()
+    if (length === 0) continue
+    const tag = tagOf(element)
+    if (tag === 'p' || tag === 'li') {
+      if (isTeaser(element, host)) element.remove()
+    } else if (length < total * 0.3 && (linkDensity(element) > 0.5 || ((tag === 'ul' || tag === 'ol') && isLinkList(element))) && linksMostlyWithin(element, host)) {
+      removeWithLabel(element)
+    }
   }
+}
+
+/** Whether most items of a list are mostly links: a list of other stories. */
+function isLinkList(list: DomElement): boolean {
+  const items = Array.from(list.children).filter((child) => tagOf(child) === 'li')
+  if (items.length < 2) return false
+  return items.filter((item) => linkDensity(item) > 0.5).length >= items.length * 0.6
+}
+
+/** Removes an element together with the short heading or label just before it ("More stories"). */
+function removeWithLabel(element: DomElement): void {
+  const label = previousElement(element)
+  if (label !== null && !label.querySelector('a, img') && textLength(label) > 0 && textLength(label) <= 60 && (/^h[1-6]$/.test(tagOf(label)) || /[:]\s*$/.test(label.textContent ?? '') || tagOf(label) === 'p' || tagOf(label) === 'div')) {
+    label.remove()
+  }
+  element.remove()
+}
+
+function previousElement(element: DomElement): DomElement | null {
+  const siblings = element.parentElement === null ? [] : Array.from(element.parentElement.children)
+  const index = siblings.indexOf(element)
+  return index > 0 ? (siblings[index - 1] ?? null) : null
 }
 
 /**
@@ -100,12 +131,27 @@ export function pruneContainer(container: DomElement, pageUrl: string | null): v
  * paragraph that is only a link elsewhere (a source, a shop) is article text.
  */
 function isTeaser(element: DomElement, host: string | null): boolean {
-  if (linkDensity(element) < 0.9) return false
+  if (linkDensity(element) < 0.8) return false
   const links = Array.from(element.querySelectorAll('a[href]'))
   return links.length > 0 && links.every((link) => {
     const linkHost = hostOf(link.getAttribute('href'), host === null ? null : `https://${host}/`)
     return linkHost === null || host === null || linkHost === host
   })
+}
+
+/**
+ * Whether most of an element's links stay on the page's site: lists of the site's other stories
+ * go; a list of sources or shops elsewhere is part of the article.
+ */
+function linksMostlyWithin(element: DomElement, host: string | null): boolean {
+  if (host === null) return true
+  const links = Array.from(element.querySelectorAll('a[href]'))
+  if (links.length === 0) return true
+  const within = links.filter((link) => {
+    const linkHost = hostOf(link.getAttribute('href'), `https://${host}/`)
+    return linkHost === null || linkHost === host || linkHost.endsWith(`.${host}`) || host.endsWith(`.${linkHost}`)
+  })
+  return within.length >= links.length * 0.5
 }
 
 function hostOf(url: string | null, base: string | null = null): string | null {
