@@ -10,7 +10,10 @@ export type LineContext = { headline: string | null; byline: string | null; url:
 
 /** Whole lines that are labels and controls, not text. */
 const UI_LINE =
-  /^(?:advertisements?|advertising|ad|sponsored( content)?|promoted|continue reading( below)?|story continues( below)?|scroll (down )?to continue|article continues below|(image|photo|slide) \d+ (of|\/) ?\d+|\d+ (of|\/) \d+|caption|close|expand|enlarge|show (more|less)|load more|next|previous|back to top|share( this)?( article| story| post)?|(\d+ )?comments?( \(\d+\))?|print|email|tweet|pin|whatsapp|facebook|twitter|linkedin|don'?t miss|you may (also )?like( this)?|you might (also )?like|recommended( for you| stories)?|related( stories| articles| content| coverage| links| posts)?|more (stories|news|videos)|more from [^.!?]{1,40}|latest (news|stories|videos)|breaking news|top stories|trending( now| stories)?|most (read|popular|viewed|shared)|editor'?s picks?|must read|read (more|next)|see also|also read|watch( now)?|listen( now)?|view comments|join the conversation|leave a (comment|reply)|tags?|topics?|filed under)\s*:?$/i
+  /^(?:advertisements?|advertising|ad|sponsored( content)?|promoted|continue reading( below)?|story continues( below)?|scroll (down )?to continue|article continues below|(image|photo|slide) \d+ (of|\/) ?\d+|\d+ (of|\/) \d+|caption|close|expand|enlarge|show (more|less)|load more|next|previous|back to top|share( this)?( article| story| post)?|(\d+ )?comments?( \(\d+\))?|print|email|tweet|pin|whatsapp|facebook|twitter|linkedin|don'?t miss|you may (also )?like( this)?|you might (also )?like|recommended( for you| stories)?|related( stories| articles| content| coverage| links| posts)?|more (stories|news|videos)|more from [^.!?]{1,40}|latest (news|stories|videos)|breaking news|top stories|trending( now| stories)?|most (read|popular|viewed|shared)|editor'?s picks?|must read|read (more|next)|see also|also read|watch( now)?|listen( now)?|view comments|join the conversation|leave a (comment|reply)|tags?|topics?|filed under)\s*[:.…]*$/i
+
+/** Credits for the reporting, which the byline already holds: "Additional reporting by …", "… contributed to this report." */
+const REPORTING_CREDIT = /^(?:(?:additional |staff )?reporting by|(?:writing|editing|edited|compiled|produced) by)\b|\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i
 
 /** A teaser: a short line introduced by "Read more:", "SEE MORE:", "Related:", "Watch:" … */
 const TEASER_PREFIX = /^(?:(?:read|see|watch|listen|view)( (?:more|also|next|now|this|the latest))?|related( (?:stories|articles|coverage|content))?|more|also( (?:read|see|on [^:]{1,30}))?|don'?t miss|must read|recommended|trending|click here)\s*[:|»›]/i
@@ -41,6 +44,7 @@ export function isBoilerplateLine(paragraph: string, context: LineContext): bool
   if (length <= 200 && CREDIT_LINE.test(text)) return true
   if (length <= 400 && TRAILING_CREDIT.test(text)) return true
   if (length <= 200 && CALL_TO_ACTION.test(text)) return true
+  if (length <= 200 && REPORTING_CREDIT.test(text)) return true
   if (length <= 120 && TIME_LINE.test(text)) return true
   if (length <= 120 && isBylineLine(text, context.byline)) return true
   if (length <= 80 && isDateLine(text)) return true

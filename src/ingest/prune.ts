@@ -41,8 +41,12 @@ export function hasBoilerplateName(element: DomElement): boolean {
   return raw.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().split(/[\s_-]+/).some((word) => BOILERPLATE_WORDS.has(word))
 }
 
-/** Removes the page's chrome (navigation, asides, footers, forms, hidden elements) before the container is chosen. */
-export function pruneChrome(document: DomDocument): void {
+/**
+ * Removes the page's chrome before the container is chosen: navigation, asides, footers, hidden
+ * elements, and with `isByName` also elements whose class or id marks boilerplate. An element
+ * that holds much of the page's prose stays whatever it is called.
+ */
+export function pruneChrome(document: DomDocument, isByName: boolean): void {
   const root = document.body
   if (root === null) return
   const pageText = paragraphTextLength(root)
@@ -51,6 +55,21 @@ export function pruneChrome(document: DomDocument): void {
     // page behind it): keep any that holds much of the page's paragraph text.
     if (element.parentNode !== null && paragraphTextLength(element) < pageText * 0.3) element.remove()
   }
+  if (!isByName) return
+  for (const element of Array.from(root.querySelectorAll('div, section, ul, ol, span, p, li'))) {
+    if (element.parentNode === null) continue
+    // Comments may outweigh the story (an open thread): a comments section goes whatever its size.
+    if (isCommentSection(element) || (hasBoilerplateName(element) && paragraphTextLength(element) < pageText * 0.1)) element.remove()
+  }
+}
+
+/** Comment sections by name (`comments`, `disqus_thread`, `respond`), unless the name also says it holds the article. */
+const COMMENTS_NAME = /comment|disqus|respond|replies/i
+const ARTICLE_NAME = /article|body|content|main|post|entry|story/i
+
+function isCommentSection(element: DomElement): boolean {
+  const names = classAndId(element)
+  return COMMENTS_NAME.test(names) && !ARTICLE_NAME.test(names)
 }
 
 /** The length of the text in an element's `<p>`s: a quick measure of how much prose it holds. */
