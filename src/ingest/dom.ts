@@ -41,9 +41,14 @@ export type DomDocument = {
 export const ELEMENT_NODE = 1
 export const TEXT_NODE = 3
 
-/** Parses an HTML string into a document (linkedom: fast, tolerant, no scripts run, no network). */
+/**
+ * Parses an HTML string into a document (linkedom: fast, tolerant, no scripts run, no network).
+ * A fragment or an empty string is wrapped in `<html><body>` first: linkedom leaves a document
+ * without `<html>` element otherwise, and every lookup on it would throw.
+ */
 export function parseDocument(html: string): DomDocument {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument }
+  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
+  const { document } = parseHTML(source) as unknown as { document: DomDocument }
   return document
 }
 

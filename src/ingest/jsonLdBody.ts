@@ -42,22 +42,20 @@ export type JsonLdComparison = {
 export function compareWithJsonLd(paragraphs: readonly string[], jsonLdBody: string): JsonLdComparison {
   const reference = shingles(jsonLdBody)
   const referenceWords = new Set(wordsOf(jsonLdBody))
-  const found = new Set<string>()
   const unsupported: number[] = []
   paragraphs.forEach((paragraph, index) => {
     const own = shingles(paragraph)
     let shared = 0
-    for (const shingle of own) {
-      if (reference.has(shingle)) {
-        shared++
-        found.add(shingle)
-      }
-    }
+    for (const shingle of own) if (reference.has(shingle)) shared++
     // Lines of under four words have no shingle: judge them by their words.
     const isSupported = own.size > 0 ? shared / own.size >= 0.5 : wordsOf(paragraph).every((word) => referenceWords.has(word))
     if (!isSupported) unsupported.push(index)
   })
-  return { coverage: reference.size === 0 ? 0 : found.size / reference.size, unsupported }
+  // Coverage is measured on the markup's text run together, as the JSON-LD body often runs its paragraphs together.
+  const markup = shingles(paragraphs.join(' '))
+  let found = 0
+  for (const shingle of reference) if (markup.has(shingle)) found++
+  return { coverage: reference.size === 0 ? 0 : found / reference.size, unsupported }
 }
 
 /**

@@ -186,7 +186,8 @@ function elementTexts(document: DomDocument, selector: string): string[] {
 export function cleanByline(raw: string): string | null {
   let text = normalizeSpace(decodeEntities(raw))
   if (/^(https?:)?\/\//i.test(text) || text.includes('@') && !/\s/.test(text)) return null
-  text = text.replace(/^(?:written\s+)?by[:\s]+/i, '').replace(/\s*[|,–—-]\s*(?:staff\s+writer|reporter|correspondent|contributor|editor)\b.*$/i, '')
+  // "Jane Doe, AP Auto Writer", "Jane Doe | Staff Writer": the role after a separator goes.
+  text = text.replace(/^(?:written\s+)?by[:\s]+/i, '').replace(/\s*[|,–—-]\s*[^|,–—-]{0,30}\b(?:writer|reporter|correspondent|contributor|editor|columnist)s?\b.*$/i, '')
   text = text.replace(/\S+@\S+\.\S+/g, '').replace(/\s+/g, ' ').trim()
   if (text === '' || text.length > 100 || !/\p{L}/u.test(text)) return null
   return text
