@@ -23,7 +23,10 @@ const CREDIT_LINE = /^(?:(?:photo|image|picture|photograph|video|illustration|gr
 const TRAILING_CREDIT = /(?:\((?:[^()]*\b(?:photo|image|credit|getty|pictures|file)\b[^()]*)\)|\bcredit:\s*[^.!?]{1,80}|[|/]\s*(?:getty images|shutterstock|afp|epa|reuters|bloomberg|associated press|ap)(?: via getty images)?)\s*$/i
 
 /** Calls to action: subscribe, sign up, follow, download the app. */
-const CALL_TO_ACTION = /^(?:sign up|subscribe|register|get (?:our|the) (?:newsletter|app)|download (?:our|the) app|follow (?:us|[^.!?]{1,40} on (?:twitter|facebook|instagram|youtube|linkedin|tiktok))|like us on facebook|share (?:this|it) with)\b/i
+const CALL_TO_ACTION = /^(?:sign up|subscribe|register|get (?:our|the) (?:newsletter|app)|download (?:our|the) app|follow (?:us|[^.!?]{1,40} on (?:twitter|facebook|instagram|youtube|linkedin|tiktok))|like us on facebook|share (?:this|it) with|click here to (?:subscribe|sign up|join|get (?:the|our) (?:app|newsletter))|if you (?:enjoyed|liked|value|appreciate) (?:this|our)|(?:like|enjoy|enjoyed) this (?:story|article|post)\?)/i
+
+/** A short line with a copyright sign is a credit ("photos © Agency, 2018"). */
+const COPYRIGHT = /©/
 
 /** Publication-time lines: "Published 4:00 am …", "Updated Nov 19, 6:55 AM". */
 const TIME_LINE = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?\b|\|\s*updated\b)/i
@@ -45,6 +48,7 @@ export function isBoilerplateLine(paragraph: string, context: LineContext): bool
   if (length <= 400 && TRAILING_CREDIT.test(text)) return true
   if (length <= 200 && CALL_TO_ACTION.test(text)) return true
   if (length <= 200 && REPORTING_CREDIT.test(text)) return true
+  if (length <= 150 && COPYRIGHT.test(text)) return true
   if (length <= 120 && TIME_LINE.test(text)) return true
   if (length <= 120 && isBylineLine(text, context.byline)) return true
   if (length <= 80 && isDateLine(text)) return true

@@ -24,7 +24,7 @@ const INLINE_TAGS = new Set(['a', 'strong', 'b', 'em', 'i', 'u', 'sup', 'sub', '
 const BOILERPLATE_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'social', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'related', 'recommended', 'recommendations', 'recirc',
   'readmore', 'promo', 'promos', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'comment', 'comments', 'disqus',
-  'bio', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'image', 'images', 'img', 'photo', 'photos', 'picture', 'pictures', 'credit', 'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'topics', 'toolbar', 'tools', 'print',
+  'standfirst', 'dek', 'deck', 'subtitle', 'strapline', 'bio', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'image', 'images', 'img', 'photo', 'photos', 'picture', 'pictures', 'credit', 'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'topics', 'toolbar', 'tools', 'print',
   'popup', 'modal', 'cookie', 'cookies', 'gdpr', 'paywall', 'popular', 'trending', 'footer', 'sidebar', 'widget', 'meta', 'dateline', 'timestamp', 'published', 'updated',
   'hidden', 'offscreen', 'sr', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'kicker', 'rating', 'disclosure', 'teaser', 'teasers', 'rail',
 ])
@@ -100,6 +100,15 @@ export function linkDensity(element: DomElement): number {
 export function pruneContainer(container: DomElement, pageUrl: string | null): void {
   const host = hostOf(pageUrl)
   const total = Math.max(1, textLength(container))
+  // The page's headline is metadata, never body text.
+  for (const heading of Array.from(container.querySelectorAll('h1'))) if (textLength(heading) < 300) heading.remove()
+  for (const heading of Array.from(container.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong'))) {
+    if (heading.parentNode === null || !RELATED_HEADING.test(normalizeSpace(heading.textContent ?? '')) || heading.querySelector('p, div, li')) continue
+    // "More great stories" and the list after it: the site's other stories, however linked.
+    const next = nextElement(heading)
+    if (next !== null && textLength(next) < total * 0.3 && (tagOf(next) === 'ul' || tagOf(next) === 'ol' || linkDensity(next) > 0.3)) next.remove()
+    heading.remove()
+  }
   for (const element of Array.from(container.querySelectorAll(FURNITURE_SELECTOR))) {
     if (element.parentNode !== null && textLength(element) < total * 0.5) element.remove()
   }
@@ -137,6 +146,15 @@ function removeWithLabel(element: DomElement): void {
     label.remove()
   }
   element.remove()
+}
+
+/** Labels of sections of other stories: "More Great Stories", "Related articles", "Most read". */
+const RELATED_HEADING = /^(?:(?:more|related|recommended|popular|trending|latest|other|top|further|similar|suggested)\b[^.!?]{0,40}\b(?:stories|articles|news|reads|posts|coverage|links|reading|videos)|most (?:read|popular|viewed|shared)|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)|read (?:more|next|also)|also (?:read|on)\b[^.!?]{0,30}|don'?t miss|editor'?s picks?)\s*:?$/i
+
+function nextElement(element: DomElement): DomElement | null {
+  const siblings = element.parentElement === null ? [] : Array.from(element.parentElement.children)
+  const index = siblings.indexOf(element)
+  return index >= 0 ? (siblings[index + 1] ?? null) : null
 }
 
 function previousElement(element: DomElement): DomElement | null {
