@@ -167,7 +167,13 @@ const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.aut
 
 function readByline(document: DomDocument, article: JsonLdNode | null, meta: Map<string, string>): string | null {
   const fromJsonLd = article === null ? [] : namesOf(article.author ?? article.creator)
-  const candidates: string[][] = [fromJsonLd, ...AUTHOR_META.map((name) => [meta.get(name) ?? '']), elementTexts(document, 'a[rel~="author" i], [itemprop~="author" i] [itemprop~="name" i], [itemprop~="author" i]')]
+  const candidates: string[][] = [
+    fromJsonLd,
+    ...AUTHOR_META.map((name) => [meta.get(name) ?? '']),
+    elementTexts(document, 'a[rel~="author" i], [itemprop~="author" i] [itemprop~="name" i]'),
+    // A whole author block often holds a date, a handle or "Print this article" too: only a short one is a name.
+    elementTexts(document, '[itemprop~="author" i]').filter((text) => text.split(/\s+/).length <= 5),
+  ]
   for (const names of candidates) {
     const cleaned = dedupe(names.map(cleanByline).filter((name): name is string => name !== null))
     if (cleaned.length > 0) return joinNames(cleaned)
@@ -188,7 +194,8 @@ export function cleanByline(raw: string): string | null {
   if (/^(https?:)?\/\//i.test(text) || text.includes('@') && !/\s/.test(text)) return null
   // "Jane Doe, AP Auto Writer", "Jane Doe | Staff Writer": the role after a separator goes.
   text = text.replace(/^(?:written\s+)?by[:\s]+/i, '').replace(/\s*[|,–—-]\s*[^|,–—-]{0,30}\b(?:writer|reporter|correspondent|contributor|editor|columnist)s?\b.*$/i, '')
-  text = text.replace(/\S+@\S+\.\S+/g, '').replace(/\s+/g, ' ').trim()
+  // What follows a "|", a "•" or a handle is a date, a role or a site; addresses are not names.
+  text = (text.split(/\s[|•·]\s|\s@\w/)[0] ?? '').replace(/\S+@\S+\.\S+/g, ' ').replace(/\s+/g, ' ').trim()
   if (text === '' || text.length > 100 || !/\p{L}/u.test(text)) return null
   return text
 }

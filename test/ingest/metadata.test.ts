@@ -43,6 +43,8 @@ describe('readMetadata takes each field from the most trusted source that has it
       expected: { byline: 'LD Author' },
     },
     { name: 'meta author over rel=author', html: page('<meta name="author" content="Meta Author">', '<a rel="author" href="/a">Link Author</a>'), expected: { byline: 'Meta Author' } },
+    { name: 'a long author block is no byline', html: page('', '<div itemprop="author">Jane Doe November 18, 2019 12:01 PM Print this article</div>'), expected: { byline: null } },
+    { name: 'the name inside an author block', html: page('', '<div itemprop="author"><span itemprop="name">Jane Doe</span> November 18, 2019 12:01 PM Print this article</div>'), expected: { byline: 'Jane Doe' } },
     { name: 'rel=author when nothing else names the author', html: page('', '<p class="byline">By <a rel="author" href="/a">Link Author</a></p>'), expected: { byline: 'Link Author' } },
     { name: 'an article:author that is an address is no byline', html: page('<meta property="article:author" content="https://facebook.com/someone">'), expected: { byline: null } },
     {
@@ -108,6 +110,8 @@ describe('cleanByline', () => {
     { raw: 'JANE DOE, AP Auto Writer', expected: 'JANE DOE' },
     { raw: 'Jane Doe jane.doe@example.com', expected: 'Jane Doe' },
     { raw: 'Bylaw Smith', expected: 'Bylaw Smith' },
+    { raw: 'Jane Doe @janedoe Nov 19, 2019 • 2 min read', expected: 'Jane Doe' },
+    { raw: 'Jane Doe | November 18, 2019 12:01 PM', expected: 'Jane Doe' },
     { raw: 'https://example.com/authors/jane', expected: null },
     { raw: '@janedoe', expected: null },
     { raw: '   ', expected: null },
