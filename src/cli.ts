@@ -4,12 +4,22 @@ import { createInterface } from 'node:readline'
 import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
 import { buildLibrary } from './library/library.js'
+import { runExtract } from './textCommands/extract.js'
 import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 
 // Composition root of the CLI: argv → corpus → library → one command's output on stdout.
 // Problems with corpus files go to stderr, so `--json` keeps exactly one document on stdout.
 
 async function main(argv: readonly string[]): Promise<number> {
+  // extract needs no library: it runs before the corpus is loaded.
+  if (argv[0] === 'extract') {
+    const config = loadConfig(process.env)
+    return runExtract(argv.slice(1), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      fetchPolicy: { allowPrivateHosts: config.fetchAllowPrivateHosts },
+    })
+  }
   const command = parseCommand(argv)
   if ('error' in command) {
     process.stderr.write(`cli: ${command.error}\n\n${USAGE}\n`)

@@ -85,3 +85,14 @@ export function decodePageText(bytes: Uint8Array, headerCharset: string | null, 
     ? text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char)
     : text
 }
+
+/**
+ * Decodes a page saved to disk (no header came with it): `declaredCharset` when given and known,
+ * else UTF-8 when the bytes are valid UTF-8 (saved pages usually were re-encoded so, whatever
+ * their `<meta>` still says), else the page's own declaration, else windows-1252.
+ */
+export function decodeSavedPage(bytes: Uint8Array, declaredCharset: string | null = null): string {
+  if (encodingForLabel(declaredCharset) === null && encodingFromBom(bytes) === null && isValidUtf8(bytes))
+    return new TextDecoder('utf-8').decode(bytes)
+  return decodePageText(bytes, declaredCharset, true)
+}

@@ -65,6 +65,7 @@ Commands:
   quotes                      every quote and paraphrase found, with its speaker
   speakers ["<name>"]         who's who; with a name, everything that person said
   articles                    the corpus: headlines, bylines, dates, counts
+  extract FILE [--url URL]    the article of a saved web page (extract --help for more)
 
 Options:
   --json           exactly one JSON document on stdout
