@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress'
 import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
 import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
 import type { Pause } from '../search/miniSearchStore.js'
-import { buildLibrary } from './library.js'
+import { buildCollections, collectionsOf, viewOf } from './library.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 import { restoreLibrary, SNAPSHOT_FORMAT, serializeLibrary } from './librarySnapshot.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './snapshotStore.js'
@@ -91,7 +91,11 @@ export async function openLibrary(
   }
   const buildStartedAt = performance.now()
   const corpus = await loadCorpus(source.corpusDir)
-  const library = buildLibrary(corpus.articles, { onProgress: hooks.onProgress, previous: previous?.library ?? null })
+  const collections = buildCollections(corpus.articles, {
+    onProgress: hooks.onProgress,
+    previous: previous === null ? null : collectionsOf(previous.library),
+  })
+  const library = viewOf(collections, null)
   const problems = corpus.problems.map(formatProblem)
   const build = performance.now() - buildStartedAt
   let snapshotSave: number | null = null
