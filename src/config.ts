@@ -18,6 +18,10 @@ export type Config = {
   /** Commands one user may run per window (0: no limit), and the window, against abuse. */
   rateLimitCommands: number
   rateLimitWindowSeconds: number
+  /** At most this many articles in one server's collection (MAX_ARTICLES_PER_SERVER); `/add` refuses more. */
+  maxArticlesPerServer: number
+  /** At most this many articles added in one server per hour (MAX_ADDITIONS_PER_HOUR). */
+  maxAdditionsPerHour: number
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -30,6 +34,8 @@ export const defaultConfig = {
   rateLimitWindowSeconds: 10,
   snapshotDir: '.cache',
   shards: 'auto',
+  maxArticlesPerServer: 1_000,
+  maxAdditionsPerHour: 20,
 } as const satisfies Partial<Config>
 
 const SNOWFLAKE = /^\d{17,20}$/
@@ -69,6 +75,8 @@ const ENV_SCHEMA = z.object({
   ),
   RATE_LIMIT_COMMANDS: optional(wholeNumber(0, 1_000_000, 'must be a whole number of commands per window (0 turns the limit off)')),
   RATE_LIMIT_WINDOW_SECONDS: optional(wholeNumber(1, 86_400, 'must be a whole number of seconds from 1 to 86400')),
+  MAX_ARTICLES_PER_SERVER: optional(wholeNumber(0, 1_000_000, 'must be a whole number of articles (0: no articles can be added)')),
+  MAX_ADDITIONS_PER_HOUR: optional(wholeNumber(0, 1_000_000, 'must be a whole number of additions per hour (0: none)')),
 })
 
 /**
@@ -91,6 +99,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     discordApiBase: settings.DISCORD_API_BASE ?? null,
     rateLimitCommands: settings.RATE_LIMIT_COMMANDS ?? defaultConfig.rateLimitCommands,
     rateLimitWindowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS ?? defaultConfig.rateLimitWindowSeconds,
+    maxArticlesPerServer: settings.MAX_ARTICLES_PER_SERVER ?? defaultConfig.maxArticlesPerServer,
+    maxAdditionsPerHour: settings.MAX_ADDITIONS_PER_HOUR ?? defaultConfig.maxAdditionsPerHour,
     snapshotDir: settings.SNAPSHOT_DIR === 'off' ? null : (settings.SNAPSHOT_DIR ?? defaultConfig.snapshotDir),
     shards: settings.TOTAL_SHARDS === undefined || settings.TOTAL_SHARDS === 'auto' ? defaultConfig.shards : Number(settings.TOTAL_SHARDS),
   }

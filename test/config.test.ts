@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       rateLimitWindowSeconds: 10,
       snapshotDir: '.cache',
       shards: 'auto',
+      maxArticlesPerServer: 1000,
+      maxAdditionsPerHour: 20,
     })
   })
 
@@ -31,6 +33,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_WINDOW_SECONDS: ' 60 ',
       SNAPSHOT_DIR: '/var/cache/byline',
       TOTAL_SHARDS: '4',
+      MAX_ARTICLES_PER_SERVER: '50',
+      MAX_ADDITIONS_PER_HOUR: ' 5 ',
     })
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -43,6 +47,8 @@ describe('loadConfig', () => {
       rateLimitWindowSeconds: 60,
       snapshotDir: '/var/cache/byline',
       shards: 4,
+      maxArticlesPerServer: 50,
+      maxAdditionsPerHour: 5,
     })
   })
 

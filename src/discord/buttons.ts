@@ -15,7 +15,7 @@ const EXPIRED = 'This button has expired (the bot was updated since). Run the co
  */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
   const state = decodeButton(interaction.customId)
-  const library = context.library()
+  const library = context.library(interaction.guildId)
   if (state === null) {
     await interaction.reply(privateNotice(EXPIRED))
     return
