@@ -15,6 +15,7 @@ import { formatProblem, isServerId, loadCorpusFile, SERVERS_FOLDER } from '../co
 import { parseArticle } from '../corpus/parseArticle.js'
 import { addToCollections, type Collection, type Collections, collectionOfServer, removeFromCollections } from './collections.js'
 import { collectionsOf, type Library, viewOf } from './library.js'
+import { createPause } from './pacing.js'
 
 /** A library with what loading it reported: one line per skipped file, and the snapshot key it was built for. */
 export type LoadedLibrary = {
@@ -165,6 +166,8 @@ export function createLibraryHolder(initial: LoadedLibrary, rebuild: Rebuild, op
   let refreshTimer: NodeJS.Timeout | null = null
   const additions = new Map<string, number[]>()
   const views = new Map<string | null, { shared: Collection; own: Collection | undefined; library: Library }>()
+  // The first addition compares with every shared article: fingerprint them now, between other work.
+  if (settings.corpusDir !== null) void warmDuplicateCheck(initial.library.articles, createPause())
 
   // One change at a time, in call order; a failed task does not stop the next.
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
