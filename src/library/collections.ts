@@ -174,13 +174,15 @@ export function addToCollections(
   while (at > 0 && (before.articles[at - 1]?.file ?? '') > article.file) at--
   const articles = [...before.articles.slice(0, at), article, ...before.articles.slice(at)]
   const own = runSteps(collectSpeakerDirectory([article], new Map([[article.id, attribution]])))
+  const merged = mergeSpeakerDirectories(before.speakerDirectory, own)
   const collection: Collection = {
     server: article.server,
     articles,
     articleById: new Map([...before.articleById, [article.id, article]]),
     attributions: new Map([...before.attributions, [article.id, attribution]]),
     speakerPatterns: [...before.speakerPatterns, ...patternsOf(article, attribution)],
-    speakerDirectory: mergeSpeakerDirectories(before.speakerDirectory, own),
+    // The merged statements as one map, so a thousand additions are not a thousand overlays deep.
+    speakerDirectory: { ...merged, statements: new Map(merged.statements) },
     documentIds: new Map([
       ...before.documentIds,
       [
