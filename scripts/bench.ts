@@ -51,6 +51,8 @@ type SizeResult = {
 
 type Incremental = {
   added: { p50: number; p99: number; count: number }
+  /** CPU time of the same (user + system, whole process): what the wall time would be on an idle machine, about. */
+  addedCpu: { p50: number; p99: number }
   /** The attribution of the same articles alone (the part that depends on the article, not on the corpus size). */
   attribution: { p50: number; p99: number }
   watched: { p50: number; p99: number; count: number; debounceMs: number }
@@ -267,6 +269,7 @@ async function measureIncremental(corpusDir: string, opened: LoadedLibrary): Pro
   const pick = (i: number) => sources[(i * 7919) % sources.length] as (typeof sources)[number]
   const addedTimes: number[] = []
   const attributionTimes: number[] = []
+  const addedCpuTimes: number[] = []
   for (let i = 0; i < ADDITIONS; i++) {
     const from = pick(i)
     const marker = `Benchmark addition number ${i} mentions the zorbluvian ledger ${i}.`
@@ -275,6 +278,7 @@ async function measureIncremental(corpusDir: string, opened: LoadedLibrary): Pro
     attributeArticle({ ...from, paragraphs })
     attributionTimes.push(performance.now() - attributedAt)
     const startedAt = performance.now()
+    const cpuAt = process.cpuUsage()
     const outcome = await holder.addArticle(
       BENCH_SERVER,
       {
@@ -289,6 +293,8 @@ async function measureIncremental(corpusDir: string, opened: LoadedLibrary): Pro
     )
     const answer = answerQuestion(holder.viewFor(BENCH_SERVER), `zorbluvian ledger ${i}`, { limit: 1 })
     addedTimes.push(performance.now() - startedAt)
+    const cpu = process.cpuUsage(cpuAt)
+    addedCpuTimes.push((cpu.user + cpu.system) / 1000)
     if (outcome.status !== 'added' || answer.results[0]?.article !== outcome.id)
       throw new Error(`bench: addition ${i} was not answerable (${outcome.status})`)
   }
@@ -311,6 +317,7 @@ async function measureIncremental(corpusDir: string, opened: LoadedLibrary): Pro
   return {
     added: { ...percentiles(addedTimes), count: ADDITIONS },
     attribution: percentiles(attributionTimes),
+    addedCpu: percentiles(addedCpuTimes),
     watched: { ...percentiles(watchedTimes), count: WATCHED, debounceMs: WATCH_DEBOUNCE_MS },
     firstViewMs,
     heapMB: memory.heapMB,
@@ -402,7 +409,7 @@ function formatTable(results: readonly SizeResult[]): string {
     'MiniSearch p99 ms',
     'Lunr p99 ms',
     'ask p99 ÷ MiniSearch / Lunr',
-    'added → answerable p50 / p99 ms (attribution alone)',
+    'added → answerable p50 / p99 ms (CPU p50 / p99; attribution alone p50 / p99)',
     'file copied in → answerable p50 / p99 ms (watch debounce)',
   ]
   const rows = results.map((result) => [
@@ -423,7 +430,7 @@ function formatTable(results: readonly SizeResult[]): string {
     `${(result.latency.ask.p99 / result.latency.miniSearch.p99).toFixed(1)}× / ${(result.latency.ask.p99 / result.latency.lunr.p99).toFixed(1)}×`,
     result.incremental === undefined
       ? '—'
-      : `${ms(result.incremental.added.p50)} / ${ms(result.incremental.added.p99)} (${ms(result.incremental.attribution.p50)} / ${ms(result.incremental.attribution.p99)})`,
+      : `${ms(result.incremental.added.p50)} / ${ms(result.incremental.added.p99)} (${ms(result.incremental.addedCpu?.p50 ?? 0)} / ${ms(result.incremental.addedCpu?.p99 ?? 0)}; ${ms(result.incremental.attribution.p50)} / ${ms(result.incremental.attribution.p99)})`,
     result.incremental === undefined
       ? '—'
       : `${ms(result.incremental.watched.p50)} / ${ms(result.incremental.watched.p99)} (${result.incremental.watched.debounceMs})`,
