@@ -58,6 +58,8 @@ type Incremental = {
   watched: { p50: number; p99: number; count: number; debounceMs: number }
   /** A server's first view (shared + its own articles), built on demand. */
   firstViewMs: number
+  /** Heap held by one more cached server view (a server with one article of its own), MB. */
+  viewMB: number
   /** Heap and RSS after the additions, against the restart's. */
   heapMB: number
   rssMB: number
@@ -247,6 +249,15 @@ const ADDITIONS = 60
 const WATCHED = 12
 const WATCH_DEBOUNCE_MS = 100
 const BENCH_SERVER = '100000000000000001'
+const VIEW_SERVERS = 50
+const TINY = {
+  headline: 'A server note',
+  byline: null,
+  date: null,
+  url: null,
+  source: null,
+  paragraphs: ['"The ferry runs at noon," said Wren Alder, the harbour clerk.'],
+}
 
 /**
  * Instant indexing on the restarted library: `addArticle` of a new article into a server, timed
@@ -313,6 +324,15 @@ async function measureIncremental(corpusDir: string, opened: LoadedLibrary): Pro
     watchedTimes.push(performance.now() - startedAt)
   }
   watch?.close()
+  // What each server with articles of its own costs in memory: its view (the shared lists and the
+  // speaker directory merged with its own) is cached until the LRU limit.
+  const servers = Array.from({ length: VIEW_SERVERS }, (_, i) => String(BigInt(BENCH_SERVER) + 1n + BigInt(i)))
+  for (const [i, server] of servers.entries())
+    await holder.addArticle(server, { ...TINY, paragraphs: [`${TINY.paragraphs[0]} ${i}`] }, { addedBy: null })
+  const beforeViews = measureMemory()
+  const kept = servers.map((server) => holder.viewFor(server))
+  const afterViews = measureMemory()
+  if (kept.length !== VIEW_SERVERS) throw new Error('bench: views missing')
   const memory = measureMemory()
   return {
     added: { ...percentiles(addedTimes), count: ADDITIONS },
@@ -320,6 +340,7 @@ async function measureIncremental(corpusDir: string, opened: LoadedLibrary): Pro
     addedCpu: percentiles(addedCpuTimes),
     watched: { ...percentiles(watchedTimes), count: WATCHED, debounceMs: WATCH_DEBOUNCE_MS },
     firstViewMs,
+    viewMB: (afterViews.heapMB - beforeViews.heapMB) / VIEW_SERVERS,
     heapMB: memory.heapMB,
     rssMB: memory.rssMB,
   }
