@@ -35,6 +35,7 @@ const articles = records.map((r) => {
     date: null,
     url: null,
     source: null,
+    server: null,
     // make-corpus.mjs folds line breaks inside a paragraph to spaces; do the same.
     paragraphs: r.paragraphs.slice(1).map((p) => p.replace(/\s*\n\s*/gu, ' ')),
   }

@@ -8,7 +8,9 @@
  * the same questions and keywords, then plain MiniSearch and Lunr over the same paragraphs; the
  * second is a restart: a fresh process that loads the snapshot and is ready to answer. Prints one
  * table row per size, or with `--json` one JSON document (`--table FILE` prints such a document
- * as the table). The eval texts never enter the repo.
+ * as the table). The restart child then times instant indexing: `addArticle` into a server until
+ * the first answer from it, and a file copied into the corpus by hand until the watch has made it
+ * answerable. The eval texts never enter the repo.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -18,9 +20,11 @@ import lunr from 'lunr'
 import MiniSearch from 'minisearch'
 import { answerQuestion } from '../src/answer/ask.js'
 import { searchQuotes } from '../src/answer/quote.js'
+import { attributeArticle } from '../src/attribution/attributeArticle.js'
 import { speakerChoices } from '../src/discord/autocomplete.js'
 import type { Library } from '../src/library/library.js'
-import { type LibrarySource, openLibrary } from '../src/library/libraryLoader.js'
+import { createLibraryHolder, type LoadedLibrary, warmDuplicateCheck } from '../src/library/libraryHolder.js'
+import { type LibrarySource, openLibrary, watchAndReload } from '../src/library/libraryLoader.js'
 import { requireEvalFolder } from './evalData.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
@@ -41,6 +45,24 @@ type SizeResult = {
   memory: { heapMB: number; rssMB: number; restartHeapMB: number; restartRssMB: number }
   latency: Record<'ask' | 'quote' | 'autocomplete' | 'miniSearch' | 'lunr', { p50: number; p99: number }>
   peers: { miniSearchBuildMs: number; lunrBuildMs: number }
+  /** addArticle → the first answer from it (in place, no rebuild), and a file copied in by hand → answerable through the watch. */
+  incremental?: Incremental
+}
+
+type Incremental = {
+  added: { p50: number; p99: number; count: number }
+  /** CPU time of the same (user + system, whole process): what the wall time would be on an idle machine, about. */
+  addedCpu: { p50: number; p99: number }
+  /** The attribution of the same articles alone (the part that depends on the article, not on the corpus size). */
+  attribution: { p50: number; p99: number }
+  watched: { p50: number; p99: number; count: number; debounceMs: number }
+  /** A server's first view (shared + its own articles), built on demand. */
+  firstViewMs: number
+  /** Heap held by one more cached server view (a server with one article of its own), MB. */
+  viewMB: number
+  /** Heap and RSS after the additions, against the restart's. */
+  heapMB: number
+  rssMB: number
 }
 
 type Build = Pick<SizeResult, 'articles' | 'paragraphs' | 'quotes' | 'build' | 'latency' | 'peers'> & {
@@ -49,7 +71,15 @@ type Build = Pick<SizeResult, 'articles' | 'paragraphs' | 'quotes' | 'build' | '
   heapMB: number
   rssMB: number
 }
-type Restart = { loadMs: number; longestBlockMs: number; restartToReadyMs: number; heapMB: number; rssMB: number; from: string }
+type Restart = {
+  loadMs: number
+  longestBlockMs: number
+  restartToReadyMs: number
+  heapMB: number
+  rssMB: number
+  from: string
+  incremental: Incremental
+}
 
 const args = process.argv.slice(2)
 const option = (name: string): string | null => {
@@ -92,6 +122,7 @@ async function runBench(): Promise<void> {
         memory: { heapMB: build.heapMB, rssMB: build.rssMB, restartHeapMB: restart.heapMB, restartRssMB: restart.rssMB },
         latency: build.latency,
         peers: build.peers,
+        incremental: restart.incremental,
       })
       fs.rmSync(corpus, { recursive: true, force: true })
       fs.rmSync(cache, { recursive: true, force: true })
@@ -201,6 +232,7 @@ async function childRestart(corpusDir: string, snapshotDir: string): Promise<voi
   const restartToReadyMs = performance.now()
   answerQuestion(opened.library, 'ready?')
   const memory = measureMemory()
+  const incremental = await measureIncremental(corpusDir, opened)
   const result: Restart = {
     loadMs: opened.ms.total,
     longestBlockMs,
@@ -208,8 +240,116 @@ async function childRestart(corpusDir: string, snapshotDir: string): Promise<voi
     heapMB: memory.heapMB,
     rssMB: memory.rssMB,
     from: opened.from,
+    incremental,
   }
   process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+const ADDITIONS = 60
+const WATCHED = 12
+const WATCH_DEBOUNCE_MS = 100
+const BENCH_SERVER = '100000000000000001'
+const VIEW_SERVERS = 50
+const TINY = {
+  headline: 'A server note',
+  byline: null,
+  date: null,
+  url: null,
+  source: null,
+  paragraphs: ['"The ferry runs at noon," said Wren Alder, the harbour clerk.'],
+}
+
+/**
+ * Instant indexing on the restarted library: `addArticle` of a new article into a server, timed
+ * until the first answer from it; then files copied into corpus/ by hand, timed from the write
+ * until the watch has made them answerable. The new articles are the corpus's own, each with a
+ * sentence of its own so it is not a duplicate.
+ */
+async function measureIncremental(corpusDir: string, opened: LoadedLibrary): Promise<Incremental> {
+  const holder = createLibraryHolder(opened, async () => null, {
+    corpusDir,
+    maxArticlesPerServer: 1_000_000,
+    maxAdditionsPerHour: 1_000_000,
+  })
+  // What the holder does in the background after a start: the duplicate check's fingerprints.
+  await warmDuplicateCheck(opened.library.articles, async () => undefined)
+  const viewStartedAt = performance.now()
+  holder.viewFor(BENCH_SERVER)
+  const firstViewMs = performance.now() - viewStartedAt
+  const sources = opened.library.articles
+  const pick = (i: number) => sources[(i * 7919) % sources.length] as (typeof sources)[number]
+  const addedTimes: number[] = []
+  const attributionTimes: number[] = []
+  const addedCpuTimes: number[] = []
+  for (let i = 0; i < ADDITIONS; i++) {
+    const from = pick(i)
+    const marker = `Benchmark addition number ${i} mentions the zorbluvian ledger ${i}.`
+    const paragraphs = [...from.paragraphs, marker]
+    const attributedAt = performance.now()
+    attributeArticle({ ...from, paragraphs })
+    attributionTimes.push(performance.now() - attributedAt)
+    const startedAt = performance.now()
+    const cpuAt = process.cpuUsage()
+    const outcome = await holder.addArticle(
+      BENCH_SERVER,
+      {
+        headline: `${from.headline} (${i})`,
+        byline: from.byline,
+        date: null,
+        url: null,
+        source: null,
+        paragraphs: [...from.paragraphs, marker],
+      },
+      { addedBy: null },
+    )
+    const answer = answerQuestion(holder.viewFor(BENCH_SERVER), `zorbluvian ledger ${i}`, { limit: 1 })
+    addedTimes.push(performance.now() - startedAt)
+    const cpu = process.cpuUsage(cpuAt)
+    addedCpuTimes.push((cpu.user + cpu.system) / 1000)
+    if (outcome.status !== 'added' || answer.results[0]?.article !== outcome.id)
+      throw new Error(`bench: addition ${i} was not answerable (${outcome.status})`)
+  }
+  const watch = watchAndReload(corpusDir, holder, () => undefined, { debounceMs: WATCH_DEBOUNCE_MS })
+  const watchedTimes: number[] = []
+  for (let i = 0; i < WATCHED; i++) {
+    const from = pick(ADDITIONS + i)
+    const text = `${from.headline}\n${[...from.paragraphs, `A hand-copied file mentions the quarvistan archive ${i}.`].join('\n')}\n`
+    const startedAt = performance.now()
+    fs.writeFileSync(path.join(corpusDir, `zz-watched-${i}.txt`), text)
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      if (answerQuestion(holder.current(), `quarvistan archive ${i}`, { limit: 1 }).results[0]?.article === `zz-watched-${i}`) break
+      if (performance.now() - startedAt > 60_000) throw new Error(`bench: watched file ${i} never became answerable`)
+    }
+    watchedTimes.push(performance.now() - startedAt)
+  }
+  watch?.close()
+  // What each server with articles of its own costs in memory: its view (the shared lists and the
+  // speaker directory merged with its own) is cached until the LRU limit.
+  const servers = Array.from({ length: VIEW_SERVERS }, (_, i) => String(BigInt(BENCH_SERVER) + 1n + BigInt(i)))
+  for (const [i, server] of servers.entries())
+    await holder.addArticle(server, { ...TINY, paragraphs: [`${TINY.paragraphs[0]} ${i}`] }, { addedBy: null })
+  const beforeViews = measureMemory()
+  const kept = servers.map((server) => holder.viewFor(server))
+  const afterViews = measureMemory()
+  if (kept.length !== VIEW_SERVERS) throw new Error('bench: views missing')
+  const memory = measureMemory()
+  return {
+    added: { ...percentiles(addedTimes), count: ADDITIONS },
+    attribution: percentiles(attributionTimes),
+    addedCpu: percentiles(addedCpuTimes),
+    watched: { ...percentiles(watchedTimes), count: WATCHED, debounceMs: WATCH_DEBOUNCE_MS },
+    firstViewMs,
+    viewMB: (afterViews.heapMB - beforeViews.heapMB) / VIEW_SERVERS,
+    heapMB: memory.heapMB,
+    rssMB: memory.rssMB,
+  }
+}
+
+function percentiles(times: number[]): { p50: number; p99: number } {
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+  return { p50: at(0.5), p99: at(0.99) }
 }
 
 function measureMemory(): { heapMB: number; rssMB: number } {
@@ -250,9 +390,7 @@ function time(inputs: readonly string[], run: (input: string) => unknown): { p50
     run(input)
     return performance.now() - startedAt
   })
-  times.sort((a, b) => a - b)
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0
-  return { p50: at(0.5), p99: at(0.99) }
+  return percentiles(times)
 }
 
 function printTable(file: string): void {
@@ -292,6 +430,8 @@ function formatTable(results: readonly SizeResult[]): string {
     'MiniSearch p99 ms',
     'Lunr p99 ms',
     'ask p99 ÷ MiniSearch / Lunr',
+    'added → answerable p50 / p99 ms (CPU p50 / p99; attribution alone p50 / p99)',
+    'file copied in → answerable p50 / p99 ms (watch debounce)',
   ]
   const rows = results.map((result) => [
     `×${result.copies}`,
@@ -309,6 +449,12 @@ function formatTable(results: readonly SizeResult[]): string {
     ms(result.latency.miniSearch.p99),
     ms(result.latency.lunr.p99),
     `${(result.latency.ask.p99 / result.latency.miniSearch.p99).toFixed(1)}× / ${(result.latency.ask.p99 / result.latency.lunr.p99).toFixed(1)}×`,
+    result.incremental === undefined
+      ? '—'
+      : `${ms(result.incremental.added.p50)} / ${ms(result.incremental.added.p99)} (${ms(result.incremental.addedCpu?.p50 ?? 0)} / ${ms(result.incremental.addedCpu?.p99 ?? 0)}; ${ms(result.incremental.attribution.p50)} / ${ms(result.incremental.attribution.p99)})`,
+    result.incremental === undefined
+      ? '—'
+      : `${ms(result.incremental.watched.p50)} / ${ms(result.incremental.watched.p99)} (${result.incremental.watched.debounceMs})`,
   ])
   return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
 }

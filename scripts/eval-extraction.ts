@@ -30,7 +30,6 @@ const peersFile = path.join(evalDir, 'dev/peers.json')
 const scorerFile = path.join(evalDir, 'score.mjs')
 const isPerPage = process.argv.includes('--per-page')
 
-
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-eval-extraction-'))
 try {
   const started = performance.now()

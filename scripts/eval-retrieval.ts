@@ -207,6 +207,7 @@ for (const record of polnear) {
     date: null,
     url: null,
     source: null,
+    server: null,
     paragraphs: body,
   })
   pooled += body.length

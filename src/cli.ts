@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
-import { buildLibrary } from './library/library.js'
+import { buildCollections, type Library, viewOf } from './library/library.js'
 import { runExtract } from './textCommands/extract.js'
 import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 
@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const corpusDir = command.corpus ?? loadConfig(process.env).corpusDir
   const corpus = await loadCorpus(corpusDir)
   for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`)
-  const library = buildLibrary(corpus.articles)
+  const library = viewOf(buildCollections(corpus.articles), command.server)
   if (command.name === 'ask' && command.batch !== null) return runBatch(library, command.batch, command.limit ?? 10)
   const output = runCommand(library, command, { isColor: process.stdout.isTTY === true && !command.isJson })
   const stream = output.exitCode === 0 ? process.stdout : process.stderr
@@ -41,7 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 // One JSON line per question, written as it is answered so 1,000 questions stream steadily.
-async function runBatch(library: ReturnType<typeof buildLibrary>, file: string, limit: number): Promise<number> {
+async function runBatch(library: Library, file: string, limit: number): Promise<number> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
   let lineNumber = 0
   let badLines = 0

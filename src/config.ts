@@ -21,6 +21,10 @@ export type Config = {
   rateLimitWindowSeconds: number
   /** FETCH_ALLOW_PRIVATE_HOSTS: host names, IP addresses or CIDR ranges that fetched links may reach although private or loopback (an intranet news site; tests: 127.0.0.1). Empty: none. */
   fetchAllowPrivateHosts: readonly string[]
+  /** At most this many articles in one server's collection (MAX_ARTICLES_PER_SERVER); `/add` refuses more. */
+  maxArticlesPerServer: number
+  /** At most this many articles added in one server per hour (MAX_ADDITIONS_PER_HOUR). */
+  maxAdditionsPerHour: number
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -33,6 +37,8 @@ export const defaultConfig = {
   rateLimitWindowSeconds: 10,
   snapshotDir: '.cache',
   shards: 'auto',
+  maxArticlesPerServer: 1_000,
+  maxAdditionsPerHour: 20,
 } as const satisfies Partial<Config>
 
 const SNOWFLAKE = /^\d{17,20}$/
@@ -86,6 +92,8 @@ const ENV_SCHEMA = z.object({
         'must be host names, IP addresses or CIDR ranges separated by commas, such as intranet.example,10.0.0.0/8',
       ),
   ),
+  MAX_ARTICLES_PER_SERVER: optional(wholeNumber(0, 1_000_000, 'must be a whole number of articles (0: no articles can be added)')),
+  MAX_ADDITIONS_PER_HOUR: optional(wholeNumber(0, 1_000_000, 'must be a whole number of additions per hour (0: none)')),
 })
 
 /**
@@ -108,6 +116,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     discordApiBase: settings.DISCORD_API_BASE ?? null,
     rateLimitCommands: settings.RATE_LIMIT_COMMANDS ?? defaultConfig.rateLimitCommands,
     rateLimitWindowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS ?? defaultConfig.rateLimitWindowSeconds,
+    maxArticlesPerServer: settings.MAX_ARTICLES_PER_SERVER ?? defaultConfig.maxArticlesPerServer,
+    maxAdditionsPerHour: settings.MAX_ADDITIONS_PER_HOUR ?? defaultConfig.maxAdditionsPerHour,
     snapshotDir: settings.SNAPSHOT_DIR === 'off' ? null : (settings.SNAPSHOT_DIR ?? defaultConfig.snapshotDir),
     fetchAllowPrivateHosts: settings.FETCH_ALLOW_PRIVATE_HOSTS ?? [],
     shards: settings.TOTAL_SHARDS === undefined || settings.TOTAL_SHARDS === 'auto' ? defaultConfig.shards : Number(settings.TOTAL_SHARDS),

@@ -1,12 +1,14 @@
 import 'dotenv/config'
 import { type Config, loadConfig } from './config.js'
 import { CONSOLE_HELP, runConsole } from './console.js'
+import { isServerId } from './corpus/loadCorpus.js'
 import { createLibraryHolder, type LibraryHolder } from './library/libraryHolder.js'
 import {
   codeVersion,
   type OpenedLibrary,
   openLibrary,
   rebuildInBackground,
+  refreshSnapshotInBackground,
   reportProgress,
   watchAndReload,
 } from './library/libraryLoader.js'
@@ -26,7 +28,13 @@ async function loadLibrary(config: Config, log: (line: string) => void): Promise
   const progress = reportProgress(process.stderr, log)
   const opened = await openLibrary(source, { log, onProgress: progress.onProgress }).finally(progress.stop)
   // Reloads build in a worker thread, silently: the bot keeps answering from the previous library.
-  const holder = createLibraryHolder(opened, (current) => rebuildInBackground(source, { log, onProgress: null }, current))
+  const holder = createLibraryHolder(opened, (current) => rebuildInBackground(source, { log, onProgress: null }, current), {
+    corpusDir: config.corpusDir,
+    maxArticlesPerServer: config.maxArticlesPerServer,
+    maxAdditionsPerHour: config.maxAdditionsPerHour,
+    // Articles added or removed in place are answerable at once; the snapshot follows in a worker.
+    refreshSnapshot: () => refreshSnapshotInBackground(source, log),
+  })
   watchAndReload(config.corpusDir, holder, log)
   return { opened, holder }
 }
@@ -35,6 +43,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig(process.env)
   // `--console` opens the console without a terminal too (scripts, tests piping commands in).
   const isConsoleWanted = argv.includes('--console')
+  // `--server ID`: the console answers from that server's view (the shared articles and its own).
+  const serverAt = argv.indexOf('--server')
+  const server = serverAt < 0 ? null : (argv[serverAt + 1] ?? '')
+  if (server !== null && !isServerId(server)) {
+    process.stderr.write('main: --server must be a Discord server id (17–20 digits)\n')
+    return 2
+  }
   if (config.discordToken === null && !process.stdin.isTTY && !isConsoleWanted) {
     process.stderr.write(`config: DISCORD_TOKEN is missing and there is no terminal for the local console; ${NO_TOKEN_HINT}\n`)
     return 1
@@ -50,12 +65,12 @@ async function main(argv: readonly string[]): Promise<number> {
           : 'Local console (--console).') +
         `\n${CONSOLE_HELP}\n\n`,
     )
-    await runConsole(opened.library, {
+    await runConsole(holder.viewFor(server), {
       input: process.stdin,
       output: process.stdout,
       isColor: process.stdout.isTTY === true,
       reload: holder.reload,
-      current: holder.current,
+      current: () => holder.viewFor(server),
     })
     return 0
   }
@@ -69,6 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
     config,
     library: holder.current(),
     current: holder.current,
+    viewFor: holder.viewFor,
     problems: opened.problems,
     startedAt,
     reload: holder.reload,

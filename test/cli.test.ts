@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -117,5 +117,35 @@ describe('a corpus with broken files', () => {
     expect(lines[0]?.results[0]?.paragraph).toBe(3)
     expect(lines[1]?.results[0]?.paragraph).toBe(15)
     expect(lines[2]?.results).toEqual([])
+  })
+})
+
+describe('the CLI with --server', () => {
+  const SERVER = '200000000000000009'
+  let dir = ''
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'byline-cli-server-'))
+    await copyFile(path.join(REPO_ROOT, 'corpus', `${SEED_ID}.txt`), path.join(dir, `${SEED_ID}.txt`))
+    const folder = path.join(dir, 'servers', SERVER)
+    await mkdir(folder, { recursive: true })
+    await writeFile(path.join(folder, 'own.md'), '---\ntitle: A server story\n---\n\nOnly this server holds it.\n')
+  })
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it.each([
+    { name: 'with --server: the shared articles and its own', args: ['--server', SERVER], expected: [SEED_ID, 'own'] },
+    { name: 'without: the shared articles only', args: [], expected: [SEED_ID] },
+  ])('articles $name', async ({ args, expected }) => {
+    const { code, stdout } = await cli('articles', '--json', '--corpus', dir, ...args)
+    expect(code).toBe(0)
+    expect((onlyJson(stdout) as { articles: Array<{ id: string }> }).articles.map((article) => article.id)).toEqual(expected)
+  })
+
+  it('refuses a --server that is not a server id', async () => {
+    const { code, stderr } = await cli('articles', '--corpus', dir, '--server', '../etc')
+    expect(code).toBe(2)
+    expect(stderr).toContain('--server must be a Discord server id')
   })
 })

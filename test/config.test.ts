@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       snapshotDir: '.cache',
       shards: 'auto',
       fetchAllowPrivateHosts: [],
+      maxArticlesPerServer: 1000,
+      maxAdditionsPerHour: 20,
     })
   })
 
@@ -33,6 +35,8 @@ describe('loadConfig', () => {
       SNAPSHOT_DIR: '/var/cache/byline',
       TOTAL_SHARDS: '4',
       FETCH_ALLOW_PRIVATE_HOSTS: ' Intranet.example, 10.0.0.0/8 ,,127.0.0.1, *.corp.example ',
+      MAX_ARTICLES_PER_SERVER: '50',
+      MAX_ADDITIONS_PER_HOUR: ' 5 ',
     })
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -46,6 +50,8 @@ describe('loadConfig', () => {
       snapshotDir: '/var/cache/byline',
       shards: 4,
       fetchAllowPrivateHosts: ['intranet.example', '10.0.0.0/8', '127.0.0.1', '*.corp.example'],
+      maxArticlesPerServer: 50,
+      maxAdditionsPerHour: 5,
     })
   })
 

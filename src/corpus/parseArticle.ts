@@ -15,13 +15,16 @@ const FRONT_MATTER_KEYS = ['title', 'author', 'date', 'url', 'source'] as const
  * Parses the text of one `.txt` or `.md` corpus file into an article. `id` is the file name
  * without its extension. Text must already be decoded; CRLF and a BOM are accepted.
  */
-export function parseArticle(id: string, file: string, content: string): ParseResult {
+export function parseArticle(id: string, file: string, content: string, server: string | null = null): ParseResult {
   const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   if (text.trim().length === 0) return { ok: false, reason: 'is empty' }
-  return file.toLowerCase().endsWith('.md') ? parseMarkdown(id, file, text) : parseText(id, file, text)
+  const parsed = file.toLowerCase().endsWith('.md') ? parseMarkdown(id, file, text) : parseText(id, file, text)
+  return parsed.ok ? { ok: true, article: { ...parsed.article, server } } : parsed
 }
 
-function parseText(id: string, file: string, text: string): ParseResult {
+type Parsed = { ok: true; article: Omit<Article, 'server'> } | { ok: false; reason: string }
+
+function parseText(id: string, file: string, text: string): Parsed {
   const lines = text.split('\n').map((line) => line.trim())
   const firstAt = lines.findIndex((line) => line.length > 0)
   const headline = lines[firstAt] ?? ''
@@ -37,7 +40,7 @@ function parseText(id: string, file: string, text: string): ParseResult {
   }
 }
 
-function parseMarkdown(id: string, file: string, text: string): ParseResult {
+function parseMarkdown(id: string, file: string, text: string): Parsed {
   const front = FRONT_MATTER.exec(text)
   if (front === null) {
     if (text.startsWith('---')) return { ok: false, reason: 'has front matter that never closes (no second ---)' }

@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs'
-import { isArticleFileName } from './loadCorpus.js'
+import path from 'node:path'
+import { isArticleFileName, SERVERS_FOLDER } from './loadCorpus.js'
 
 /** Options for {@link watchCorpus}; callers spread theirs over {@link defaultWatchOptions}. */
 export type WatchOptions = {
@@ -11,7 +12,11 @@ export const defaultWatchOptions: WatchOptions = { debounceMs: 500 }
 
 /** What {@link watchCorpus} reports to its owner. */
 export type WatchHandlers = {
-  /** Article files were added, changed or removed; `files` are their names, sorted. */
+  /**
+   * Article files were added, changed or removed; `files` are their paths relative to the folder
+   * (`a.md`, `servers/<id>/b.md`, or a server folder itself), sorted; `(unknown)` when the
+   * platform did not say which.
+   */
   onChange: (files: string[]) => void
   /** The watch failed (the folder was removed, the system is out of watches); no more changes follow. */
   onError: (error: Error) => void
@@ -20,9 +25,21 @@ export type WatchHandlers = {
 /** A running watch; `close()` stops it and drops a pending change. */
 export type CorpusWatch = { close: () => void }
 
+// What the corpus holds: article files at the top and in `servers/<id>/`, and the server folders
+// themselves (a folder renamed or removed changes a collection). Paths use `/`; null: not relevant.
+function relevantPath(name: string): string | null {
+  const parts = name.split(path.sep)
+  const last = parts.at(-1) ?? ''
+  if (last.startsWith('.')) return null
+  const isServerEntry = parts[0] === SERVERS_FOLDER
+  if (isArticleFileName(last) && (parts.length === 1 || (isServerEntry && parts.length === 3))) return parts.join('/')
+  return isServerEntry && parts.length <= 2 ? parts.join('/') : null
+}
+
 /**
- * Watches a corpus folder (not recursive, like `loadCorpus`) and calls `onChange` once per burst
- * of changes to `.txt`/`.md` files. Throws when the folder cannot be watched.
+ * Watches a corpus folder and its server folders (`servers/<id>/`, as `loadCorpus` reads them)
+ * and calls `onChange` once per burst of changes to `.txt`/`.md` files or to server folders.
+ * Throws when the folder cannot be watched.
  */
 export function watchCorpus(dir: string, handlers: WatchHandlers, options: Partial<WatchOptions> = {}): CorpusWatch {
   const { debounceMs } = { ...defaultWatchOptions, ...options }
@@ -36,11 +53,11 @@ export function watchCorpus(dir: string, handlers: WatchHandlers, options: Parti
     handlers.onChange(files)
   }
   try {
-    watcher = watch(dir, { persistent: false }, (_event, name) => {
+    watcher = watch(dir, { persistent: false, recursive: true }, (_event, name) => {
       // Some platforms omit the name; then any change counts.
-      const file = name === null ? '' : name.toString()
-      if (file !== '' && !isArticleFileName(file)) return
-      changed.add(file === '' ? '(unknown)' : file)
+      const file = name === null ? '(unknown)' : relevantPath(name.toString())
+      if (file === null) return
+      changed.add(file)
       if (timer !== null) clearTimeout(timer)
       timer = setTimeout(flush, debounceMs)
     })

@@ -2,7 +2,7 @@ import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.j
 import type { Logger } from 'pino'
 import { listSpeakers } from '../answer/speakers.js'
 import type { Config } from '../config.js'
-import type { Library } from '../library/library.js'
+import { collectionsOf, type Library, viewOf } from '../library/library.js'
 import type { BotContext, ReloadReport } from './command.js'
 import { handleInteraction } from './handleInteraction.js'
 import { createLogger } from './logger.js'
@@ -24,6 +24,11 @@ export type BotOptions = {
    * corpus watch). Without it the bot answers from `library` until a `/reload`.
    */
   current?: () => Library
+  /**
+   * The view of one server (a guild id; null: direct messages), e.g. `LibraryHolder.viewFor`.
+   * Without it, each server sees the shared articles and its own collection of the library in use.
+   */
+  viewFor?: (server: string | null) => Library
   /** Defaults to a pino logger at `config.logLevel`. */
   logger?: Logger
   /** Stop on SIGINT/SIGTERM; tests that start several bots in one process turn it off. */
@@ -50,8 +55,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   if (config.discordToken === null) throw new Error('discord: DISCORD_TOKEN is missing')
   let library = options.library
   const current = options.current ?? (() => library)
+  const viewFor =
+    options.viewFor ??
+    ((server: string | null) => {
+      const inUse = current()
+      const collections = collectionsOf(inUse)
+      return server === null || collections === null ? inUse : viewOf(collections, server)
+    })
   const context: BotContext = {
-    library: current,
+    library: viewFor,
     reload: async () => {
       const report = await options.reload()
       library = report.library

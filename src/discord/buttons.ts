@@ -15,7 +15,7 @@ const EXPIRED = 'This button has expired (the bot was updated since). Run the co
  */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
   const state = decodeButton(interaction.customId)
-  const library = context.library()
+  const library = context.library(interaction.guildId)
   if (state === null) {
     await interaction.reply(privateNotice(EXPIRED))
     return
@@ -41,7 +41,7 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
   if (state.kind === 'context') {
     const article = library.articleById.get(state.article)
     if (article === undefined || state.paragraph > article.paragraphs.length) {
-      await interaction.reply(privateNotice('That article is no longer in the corpus (it may have been reloaded).'))
+      await interaction.reply(privateNotice("No such article here: it is not among this server's articles (it may have been removed)."))
       return
     }
     await interaction.reply(toReply(renderContextMessage(article, state.paragraph), true))

@@ -17,8 +17,12 @@ export type ReloadReport = {
 
 /** What every handler gets besides the interaction. */
 export type BotContext = {
-  /** The library in use now; `/reload` swaps it, so read it per interaction. */
-  library: () => Library
+  /**
+   * The library the interaction's server sees (its guild id; null in direct messages): the shared
+   * articles and that server's own, never another server's. `/reload` and additions change it,
+   * so read it per interaction.
+   */
+  library: (guildId: string | null) => Library
   /** Reloads the corpus and swaps the library in. */
   reload: () => Promise<ReloadReport>
   logger: Logger

@@ -2,16 +2,27 @@ import { attributeArticle } from '../attribution/attributeArticle.js'
 import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
-import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
-import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
-import { createQuoteIndex, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
-import { runSteps, type Steps } from './pacing.js'
-import { collectSpeakerDirectory, type SpeakerDirectory } from './speakerDirectory.js'
+import type { SpeakerPattern } from '../search/analyzeQuery.js'
+import { createParagraphIndex, type ParagraphIndex, viewParagraphIndex } from '../search/paragraphIndex.js'
+import { createQuoteIndex, type QuoteIndex, viewQuoteIndex } from '../search/quoteIndex.js'
+import {
+  articleKey,
+  assembleCollections,
+  type Collections,
+  collectParagraphDocuments,
+  collectQuoteDocuments,
+  speakersOf,
+} from './collections.js'
+import { overlayMap } from './overlayMap.js'
+import { runSteps } from './pacing.js'
+import { mergeSpeakerDirectories, type SpeakerDirectory } from './speakerDirectory.js'
 
 /**
  * Everything the answer functions read: the articles, what attribution found in each, and the
  * search indexes. Built once (or loaded from a snapshot) and then only read, so a reload can swap
- * in a whole new library at once.
+ * in a whole new library at once. A library is one view of the corpus's collections (see
+ * `collections.ts` and {@link viewOf}): the shared articles, plus one server's own in that
+ * server's view; nothing in it names another server's article.
  */
 export type Library = {
   articles: readonly Article[]
@@ -36,28 +47,40 @@ export type BuildOptions = {
    * is the article count plus one for the indexes. For progress bars; must not throw.
    */
   onProgress: ((done: number, total: number) => void) | null
-  /** A library built before (a reload): articles unchanged since keep their attribution. */
-  previous: Library | null
+  /** The collections built before (a reload): articles unchanged since keep their attribution. */
+  previous: Collections | null
 }
 
 export const defaultBuildOptions: BuildOptions = { onProgress: null, previous: null }
 
-/** Attributes every article and indexes every paragraph and quote. Pure: no I/O, no logging. */
-export function buildLibrary(articles: readonly Article[], options: Partial<BuildOptions> = {}): Library {
+/**
+ * Attributes every article (of every collection) and indexes every paragraph and quote. Pure:
+ * no I/O, no logging. Articles are in corpus order, ids unique per view (as `loadCorpus` gives).
+ */
+export function buildCollections(articles: readonly Article[], options: Partial<BuildOptions> = {}): Collections {
   const { onProgress, previous } = { ...defaultBuildOptions, ...options }
   const total = articles.length + 1
   const attributions = new Map<string, ArticleAttribution>()
   for (const [i, article] of articles.entries()) {
-    const before = previous?.articleById.get(article.id)
-    const reused = before !== undefined && isSameArticle(before, article) ? previous?.attributions.get(article.id) : undefined
-    attributions.set(article.id, reused ?? attributeArticle(article))
+    const before = previous === null ? undefined : article.server === null ? previous.shared : previous.servers.get(article.server)
+    const was = before?.articleById.get(article.id)
+    const reused = was !== undefined && isSameArticle(was, article) ? before?.attributions.get(article.id) : undefined
+    attributions.set(articleKey(article), reused ?? attributeArticle(article))
     onProgress?.(i + 1, total)
   }
-  const paragraphs = createParagraphIndex(paragraphDocuments(articles, attributions))
-  const quotes = createQuoteIndex(quoteDocuments(articles, attributions))
-  const library = runSteps(assembleLibrary(articles, attributions, paragraphs, quotes))
+  const paragraphs = createParagraphIndex(runSteps(collectParagraphDocuments(articles, attributions)))
+  const quotes = createQuoteIndex(runSteps(collectQuoteDocuments(articles, attributions)))
+  const collections = runSteps(assembleCollections(articles, attributions, paragraphs, quotes))
   onProgress?.(total, total)
-  return library
+  return collections
+}
+
+/**
+ * {@link buildCollections}, seen without a server ({@link viewOf} null): the library of the
+ * shared articles. What the CLI, the evaluations and most tests use.
+ */
+export function buildLibrary(articles: readonly Article[], options: Partial<BuildOptions> = {}): Library {
+  return viewOf(buildCollections(articles, options), null)
 }
 
 // Attribution reads only the article, so an article loaded exactly as before keeps its attribution.
@@ -65,92 +88,50 @@ function isSameArticle(a: Article, b: Article): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b)
 }
 
+const SHARED_VIEWS = new WeakMap<Library, Collections>()
+
 /**
- * Puts a library together from parts already built (e.g. loaded from a snapshot), deriving the
- * speaker directory, and the speaker patterns unless `stored` has them; yields after each article
- * (run it with `runSteps`, or paced).
+ * The library a server sees: the shared articles and, when `server` is not null, that server's
+ * own (direct messages and the CLI without `--server` pass null: the shared ones only). A plain
+ * {@link Library}: lists and maps hold only those articles, the indexes search only their
+ * documents, the speaker directory is the shared one merged with the server's.
  */
-export function* assembleLibrary(
-  articles: readonly Article[],
-  attributions: ReadonlyMap<string, ArticleAttribution>,
-  paragraphs: ParagraphIndex,
-  quotes: QuoteIndex,
-  stored: { speakerPatterns: readonly SpeakerPattern[] } | null = null,
-): Steps<Library> {
-  let speakerPatterns = stored?.speakerPatterns ?? null
-  if (speakerPatterns === null) {
-    const prepared: SpeakerPattern[] = []
-    for (const article of articles) {
-      // prepareSpeakers reads each speaker on its own, so article by article gives the same list.
-      prepared.push(...prepareSpeakers((attributions.get(article.id)?.speakers ?? []).map((speaker) => ({ article: article.id, speaker }))))
-      yield
+export function viewOf(collections: Collections, server: string | null): Library {
+  const { shared } = collections
+  const own = server === null ? undefined : collections.servers.get(server)
+  const paragraphs = viewParagraphIndex(collections.paragraphs, server)
+  const quotes = viewQuoteIndex(collections.quotes, server)
+  if (own === undefined || own.articles.length === 0) {
+    const library: Library = {
+      articles: shared.articles,
+      articleById: shared.articleById,
+      attributions: shared.attributions,
+      paragraphs,
+      quotes,
+      speakerPatterns: shared.speakerPatterns,
+      speakerDirectory: shared.speakerDirectory,
     }
-    speakerPatterns = prepared
+    if (server === null) SHARED_VIEWS.set(library, collections)
+    return library
   }
-  const speakerDirectory = yield* collectSpeakerDirectory(articles, attributions)
-  const articleById = new Map(articles.map((article) => [article.id, article]))
-  return { articles, articleById, attributions, paragraphs, quotes, speakerPatterns, speakerDirectory }
-}
-
-/** The quote documents to index, numbered from 0 in corpus order; `quote` indexes the article's quotes. */
-function quoteDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): QuoteDocument[] {
-  return runSteps(collectQuoteDocuments(articles, attributions))
-}
-
-/** {@link quoteDocuments}, yielding after each article (for a paced snapshot load). */
-export function* collectQuoteDocuments(
-  articles: readonly Article[],
-  attributions: ReadonlyMap<string, ArticleAttribution>,
-): Steps<QuoteDocument[]> {
-  const documents: QuoteDocument[] = []
-  for (const article of articles) {
-    const quotes = attributions.get(article.id)?.quotes ?? []
-    for (const [i, quote] of quotes.entries()) {
-      const speaker = quote.speaker === null ? '' : speakerSearchText(quote.speaker)
-      documents.push({ id: documents.length, article: article.id, paragraph: quote.paragraph, quote: i, text: quote.text, speaker })
-    }
-    yield
+  return {
+    articles: [...shared.articles, ...own.articles],
+    articleById: overlayMap(shared.articleById, own.articleById),
+    attributions: overlayMap(shared.attributions, own.attributions),
+    paragraphs,
+    quotes,
+    speakerPatterns: [...shared.speakerPatterns, ...own.speakerPatterns],
+    speakerDirectory: mergeSpeakerDirectories(shared.speakerDirectory, own.speakerDirectory),
   }
-  return documents
 }
 
-/** The paragraph documents to index, numbered from 0 in corpus order. */
-function paragraphDocuments(articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): ParagraphDocument[] {
-  return runSteps(collectParagraphDocuments(articles, attributions))
-}
-
-/** {@link paragraphDocuments}, yielding after each article (for a paced snapshot load). */
-export function* collectParagraphDocuments(
-  articles: readonly Article[],
-  attributions: ReadonlyMap<string, ArticleAttribution>,
-): Steps<ParagraphDocument[]> {
-  const documents: ParagraphDocument[] = []
-  for (const article of articles) {
-    const quotes = attributions.get(article.id)?.quotes ?? []
-    article.paragraphs.forEach((text, i) => {
-      const paragraph = i + 1
-      const speakers = speakersOf(quotes.filter((quote) => quote.paragraph === paragraph).map((quote) => quote.speaker))
-      const speakerText = speakers.map(speakerSearchText).join(' ')
-      documents.push({ id: documents.length, article: article.id, paragraph, text, headline: article.headline, speakers: speakerText })
-    })
-    yield
-  }
-  return documents
+/** The collections a shared view ({@link viewOf} with null) was made from; null for any other library. */
+export function collectionsOf(library: Library): Collections | null {
+  return SHARED_VIEWS.get(library) ?? null
 }
 
 /** The distinct speakers of a paragraph in order of first quote; unattributed quotes add none. */
 export function speakersInParagraph(library: Library, articleId: string, paragraph: number): Speaker[] {
   const quotes = library.attributions.get(articleId)?.quotes ?? []
   return speakersOf(quotes.filter((quote) => quote.paragraph === paragraph).map((quote) => quote.speaker))
-}
-
-// What a speaker is searched by: the name, every alias and the role.
-function speakerSearchText(speaker: Speaker): string {
-  return [speaker.name, ...speaker.aliases, speaker.role ?? ''].join(' ')
-}
-
-function speakersOf(candidates: ReadonlyArray<Speaker | null>): Speaker[] {
-  const seen = new Map<string, Speaker>()
-  for (const speaker of candidates) if (speaker !== null && !seen.has(speaker.id)) seen.set(speaker.id, speaker)
-  return [...seen.values()]
 }

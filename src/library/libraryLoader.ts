@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress'
 import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
 import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
 import type { Pause } from '../search/miniSearchStore.js'
-import { buildLibrary } from './library.js'
+import { buildCollections, collectionsOf, viewOf } from './library.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 import { restoreLibrary, SNAPSHOT_FORMAT, serializeLibrary } from './librarySnapshot.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './snapshotStore.js'
@@ -91,7 +91,11 @@ export async function openLibrary(
   }
   const buildStartedAt = performance.now()
   const corpus = await loadCorpus(source.corpusDir)
-  const library = buildLibrary(corpus.articles, { onProgress: hooks.onProgress, previous: previous?.library ?? null })
+  const collections = buildCollections(corpus.articles, {
+    onProgress: hooks.onProgress,
+    previous: previous === null ? null : collectionsOf(previous.library),
+  })
+  const library = viewOf(collections, null)
   const problems = corpus.problems.map(formatProblem)
   const build = performance.now() - buildStartedAt
   let snapshotSave: number | null = null
@@ -129,7 +133,7 @@ const WORKER = new URL('./libraryWorker.ts', import.meta.url).href
 const TSX_API = import.meta.resolve('tsx/esm/api')
 const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`
 
-function buildInWorker(source: LibrarySource, log: (line: string) => void): Promise<void> {
+function buildInWorker(source: LibrarySource, log: (line: string) => void): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_BOOT, { eval: true, workerData: source })
     let isDone = false
@@ -137,7 +141,7 @@ function buildInWorker(source: LibrarySource, log: (line: string) => void): Prom
       if (message.type === 'log') log(message.line)
       else {
         isDone = true
-        if (message.type === 'done') resolve()
+        if (message.type === 'done') resolve(message.key)
         else reject(new Error(message.error))
         void worker.terminate()
       }
@@ -167,8 +171,11 @@ async function readAnySnapshot(file: string): Promise<LoadedLibrary | null> {
 }
 
 /**
- * Reloads `holder` whenever article files in `corpusDir` change, logging what each reload did
- * (and every skipped file). Returns the watch, or null (logged) when the folder cannot be watched.
+ * Keeps `holder` up to date with the article files of `corpusDir` (its top and its server
+ * folders): a few files added, changed or deleted by hand are applied one by one without a
+ * rebuild (`applyFileChanges`); anything else (many files, a server folder renamed or removed)
+ * reloads. Logs what each change did (and every skipped file). Returns the watch, or null
+ * (logged) when the folder cannot be watched.
  */
 export function watchAndReload(
   corpusDir: string,
@@ -176,17 +183,28 @@ export function watchAndReload(
   log: (line: string) => void,
   options: Partial<WatchOptions> = {},
 ): CorpusWatch | null {
+  const reload = (files: readonly string[]) =>
+    holder.reload().then((outcome) => {
+      if (outcome.status === 'failed')
+        log(`reload: failed (${outcome.error ?? 'unknown error'}); still answering from the previous library`)
+      if (outcome.status !== 'reloaded') return
+      for (const problem of outcome.problems) log(problem)
+      log(`reload: ${files.join(', ')} changed; ${outcome.library.articles.length} articles in use`)
+    })
   try {
     return watchCorpus(
       corpusDir,
       {
         onChange: (files) => {
-          void holder.reload().then((outcome) => {
-            if (outcome.status === 'failed')
-              log(`reload: failed (${outcome.error ?? 'unknown error'}); still answering from the previous library`)
-            if (outcome.status !== 'reloaded') return
+          void holder.applyFileChanges(files).then((outcome) => {
+            if (outcome.status === 'needs-reload') return reload(files)
             for (const problem of outcome.problems) log(problem)
-            log(`reload: ${files.join(', ')} changed; ${outcome.library.articles.length} articles in use`)
+            if (outcome.added.length + outcome.removed.length === 0) return
+            const what = [
+              ...outcome.added.map((file) => `${file} indexed`),
+              ...outcome.removed.filter((file) => !outcome.added.includes(file)).map((file) => `${file} removed`),
+            ]
+            log(`reload: ${what.join(', ')} without a rebuild; ${holder.current().articles.length} shared articles in use`)
           })
         },
         onError: (error) => log(`${error.message}; live reload is off until restart (/reload still works)`),
@@ -195,6 +213,21 @@ export function watchAndReload(
     )
   } catch (error) {
     log(`${error instanceof Error ? error.message : String(error)}; live reload is off`)
+    return null
+  }
+}
+
+/**
+ * Saves a snapshot of `source` as it is now in a worker thread (reusing the attribution of the
+ * previous snapshot), off the calling thread: what a holder calls after articles were added or
+ * removed in place. Resolves to the key saved, or null (logged) when none was.
+ */
+export async function refreshSnapshotInBackground(source: LibrarySource, log: (line: string) => void): Promise<string | null> {
+  if (source.snapshotDir === null) return null
+  try {
+    return await buildInWorker(source, log)
+  } catch (error) {
+    log(`snapshot: the background refresh failed (${error instanceof Error ? error.message : String(error)}); the next start builds`)
     return null
   }
 }

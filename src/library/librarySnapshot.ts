@@ -6,7 +6,8 @@ import { createInterner } from '../search/interner.js'
 import type { Pause } from '../search/miniSearchStore.js'
 import { loadParagraphIndex, saveParagraphIndex } from '../search/paragraphIndex.js'
 import { loadQuoteIndex, saveQuoteIndex } from '../search/quoteIndex.js'
-import { assembleLibrary, collectParagraphDocuments, collectQuoteDocuments, type Library } from './library.js'
+import { articleKey, assembleCollections, type Collections, collectParagraphDocuments, collectQuoteDocuments } from './collections.js'
+import { collectionsOf, type Library, viewOf } from './library.js'
 import { createPause, runStepsPaced } from './pacing.js'
 
 // The pure half of a library snapshot: a Library ⇄ named parts (text or bytes). Each index is
@@ -19,11 +20,12 @@ import { createPause, runStepsPaced } from './pacing.js'
 // enough to read in a few milliseconds, so a bot that loads a new library during a reload can
 // pause between chunks and keep answering. Nothing is stored twice: the index documents are
 // rebuilt from the articles and their attribution. Of what is derived from the attribution, the
-// speaker directory is recomputed by assembleLibrary, and the speaker patterns, slower to
-// prepare than to read, are stored with their articles.
+// speaker directories are recomputed by assembleCollections, and the speaker patterns, slower to
+// prepare than to read, are stored with their articles. Every collection (shared and per server)
+// is in one snapshot: the articles record their collection.
 
 /** Bumped when what a part holds changes in a way the code hash would not show. */
-export const SNAPSHOT_FORMAT = 2
+export const SNAPSHOT_FORMAT = 3
 
 /** One serialised part of a library, named as in the snapshot file. */
 export type LibraryPart = { name: string; data: () => string | Uint8Array }
@@ -38,22 +40,54 @@ const ARTICLES_PER_PART = 200
 const PART_NAME = /^([a-z]+)\.(\d+)$/
 const UTF8 = new TextDecoder()
 
-/** The library as parts; article chunks are serialised only when `data()` is called. */
+/** {@link serializeCollections} of the collections a shared view was made from (see `collectionsOf`). */
 export function serializeLibrary(library: Library): LibraryPart[] {
-  const parts: LibraryPart[] = []
-  const articleCount = Math.max(1, Math.ceil(library.articles.length / ARTICLES_PER_PART))
+  const collections = collectionsOf(library)
+  if (collections === null) throw new Error('library snapshot: not a library from buildLibrary or a snapshot')
+  return serializeCollections(collections)
+}
+
+/**
+ * The collections as parts; article chunks are serialised only when `data()` is called. Only
+ * collections as built (or restored): after an article was added or removed in place the index
+ * ids no longer follow the articles, and this throws (the holder saves a fresh build instead).
+ */
+export function serializeCollections(collections: Collections): LibraryPart[] {
+  const all = [collections.shared, ...collections.servers.values()]
+  const articles = all.flatMap((collection) => collection.articles)
+  const attributions = new Map<string, ArticleAttribution>()
   const patterns = new Map<string, SpeakerPattern[]>()
-  for (const pattern of library.speakerPatterns) {
-    const list = patterns.get(pattern.article) ?? []
-    list.push(pattern)
-    patterns.set(pattern.article, list)
+  let nextParagraph = 0
+  let nextQuote = 0
+  for (const collection of all) {
+    for (const article of collection.articles) {
+      const key = articleKey(article)
+      const attribution = collection.attributions.get(article.id)
+      if (attribution !== undefined) attributions.set(key, attribution)
+      const ids = collection.documentIds.get(article.id)
+      if (ids === undefined) throw new Error(`library snapshot: no index documents for ${key}`)
+      const isInOrder = ids.paragraphs.every((id, i) => id === nextParagraph + i) && ids.quotes.every((id, i) => id === nextQuote + i)
+      if (!isInOrder) throw new Error('library snapshot: the indexes were changed in place; save a fresh build')
+      nextParagraph += ids.paragraphs.length
+      nextQuote += ids.quotes.length
+    }
+    for (const pattern of collection.speakerPatterns) {
+      const key = articleKey({ server: collection.server, id: pattern.article })
+      const list = patterns.get(key) ?? []
+      list.push(pattern)
+      patterns.set(key, list)
+    }
   }
+  if (nextParagraph !== collections.paragraphs.documents.length || nextQuote !== collections.quotes.documents.length)
+    throw new Error('library snapshot: the indexes were changed in place; save a fresh build')
+  const parts: LibraryPart[] = []
+  const articleCount = Math.max(1, Math.ceil(articles.length / ARTICLES_PER_PART))
   for (let i = 0; i < articleCount; i++) {
-    const articles = library.articles.slice(i * ARTICLES_PER_PART, (i + 1) * ARTICLES_PER_PART)
-    parts.push({ name: `articles.${i}`, data: () => serializeArticles(articles, library.attributions, patterns) })
+    const chunk = articles.slice(i * ARTICLES_PER_PART, (i + 1) * ARTICLES_PER_PART)
+    parts.push({ name: `articles.${i}`, data: () => serializeArticles(chunk, attributions, patterns) })
   }
-  for (const [i, chunk] of saveParagraphIndex(library.paragraphs).entries()) parts.push({ name: `paragraphs.${i}`, data: () => chunk })
-  for (const [i, chunk] of saveQuoteIndex(library.quotes).entries()) parts.push({ name: `quotes.${i}`, data: () => chunk })
+  for (const [i, chunk] of saveParagraphIndex(collections.paragraphs).entries()) parts.push({ name: `paragraphs.${i}`, data: () => chunk })
+  for (const [i, chunk] of saveQuoteIndex(collections.quotes).entries()) parts.push({ name: `quotes.${i}`, data: () => chunk })
   return parts
 }
 
@@ -65,21 +99,21 @@ export function serializeLibrary(library: Library): LibraryPart[] {
 export async function restoreLibrary(
   parts: ReadonlyMap<string, Uint8Array>,
   pause: Pause = createPause(),
-): Promise<{ library: Library } | { reason: string }> {
+): Promise<{ library: Library; collections: Collections } | { reason: string }> {
   const chunks = chunksOf(parts)
   if ('reason' in chunks) return chunks
   let name = ''
   try {
     const articles: Article[] = []
     const attributions = new Map<string, ArticleAttribution>()
-    const speakerPatterns: SpeakerPattern[] = []
+    const speakerPatterns = new Map<string, SpeakerPattern[]>()
     for (const [i, chunk] of chunks.articles.entries()) {
       name = `articles.${i}`
       await pause()
       const read = deserializeArticles(UTF8.decode(chunk))
       articles.push(...read.articles)
-      for (const [id, attribution] of read.attributions) attributions.set(id, attribution)
-      speakerPatterns.push(...read.speakerPatterns)
+      for (const [key, attribution] of read.attributions) attributions.set(key, attribution)
+      for (const [key, patterns] of read.speakerPatterns) speakerPatterns.set(key, patterns)
     }
     name = 'paragraphs'
     const documents = await runStepsPaced(collectParagraphDocuments(articles, attributions), pause)
@@ -88,7 +122,8 @@ export async function restoreLibrary(
     await pause()
     const quotes = await loadQuoteIndex(chunks.quotes, await runStepsPaced(collectQuoteDocuments(articles, attributions), pause), pause)
     name = 'derived'
-    return { library: await runStepsPaced(assembleLibrary(articles, attributions, paragraphs, quotes, { speakerPatterns }), pause) }
+    const collections = await runStepsPaced(assembleCollections(articles, attributions, paragraphs, quotes, { speakerPatterns }), pause)
+    return { library: viewOf(collections, null), collections }
   } catch (error) {
     return { reason: `part ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}` }
   }
@@ -123,9 +158,10 @@ type SerializedPattern = Omit<SpeakerPattern, 'speaker'> & { speaker: number }
 type SerializedArticles = {
   articles: Article[]
   speakers: Speaker[]
-  attributions: Array<[string, SerializedAttribution]>
-  /** The articles' speaker patterns: derived, but stored, as preparing them costs more than reading them. */
-  speakerPatterns: SerializedPattern[]
+  /** Aligned with `articles`; null where an article has none. */
+  attributions: Array<SerializedAttribution | null>
+  /** Each article's speaker patterns, aligned: derived, but stored, as preparing them costs more than reading them. */
+  speakerPatterns: SerializedPattern[][]
 }
 
 function serializeArticles(
@@ -134,21 +170,17 @@ function serializeArticles(
   patterns: ReadonlyMap<string, readonly SpeakerPattern[]>,
 ): string {
   const { values: speakers, positionOf } = createInterner<Speaker>()
-  const byArticle: Array<[string, SerializedAttribution]> = []
-  for (const article of articles) {
-    const attribution = attributions.get(article.id)
-    if (attribution === undefined) continue
-    byArticle.push([
-      article.id,
-      {
-        ...attribution,
-        speakers: attribution.speakers.map(positionOf),
-        quotes: attribution.quotes.map((quote) => ({ ...quote, speaker: quote.speaker === null ? null : positionOf(quote.speaker) })),
-      },
-    ])
-  }
-  const speakerPatterns = articles.flatMap((article) =>
-    (patterns.get(article.id) ?? []).map((pattern) => ({ ...pattern, speaker: positionOf(pattern.speaker) })),
+  const byArticle = articles.map((article): SerializedAttribution | null => {
+    const attribution = attributions.get(articleKey(article))
+    if (attribution === undefined) return null
+    return {
+      ...attribution,
+      speakers: attribution.speakers.map(positionOf),
+      quotes: attribution.quotes.map((quote) => ({ ...quote, speaker: quote.speaker === null ? null : positionOf(quote.speaker) })),
+    }
+  })
+  const speakerPatterns = articles.map((article) =>
+    (patterns.get(articleKey(article)) ?? []).map((pattern) => ({ ...pattern, speaker: positionOf(pattern.speaker) })),
   )
   const serialized: SerializedArticles = { articles: [...articles], speakers, attributions: byArticle, speakerPatterns }
   return JSON.stringify(serialized)
@@ -157,7 +189,7 @@ function serializeArticles(
 function deserializeArticles(json: string): {
   articles: Article[]
   attributions: Array<[string, ArticleAttribution]>
-  speakerPatterns: SpeakerPattern[]
+  speakerPatterns: Array<[string, SpeakerPattern[]]>
 } {
   const parsed = JSON.parse(json) as SerializedArticles
   const isChunk = [parsed.articles, parsed.speakers, parsed.attributions, parsed.speakerPatterns].every(Array.isArray)
@@ -167,16 +199,25 @@ function deserializeArticles(json: string): {
     if (speaker === undefined) throw new Error(`no speaker at position ${position}`)
     return speaker
   }
-  return {
-    articles: parsed.articles,
-    attributions: parsed.attributions.map(([id, attribution]) => [
-      id,
+  const keys = parsed.articles.map((article) => articleKey({ server: article.server ?? null, id: article.id }))
+  const attributions: Array<[string, ArticleAttribution]> = []
+  parsed.attributions.forEach((attribution, i) => {
+    if (attribution === null) return
+    attributions.push([
+      keys[i] ?? '',
       {
         ...attribution,
         speakers: attribution.speakers.map(speakerAt),
         quotes: attribution.quotes.map((quote) => ({ ...quote, speaker: quote.speaker === null ? null : speakerAt(quote.speaker) })),
       },
+    ])
+  })
+  return {
+    articles: parsed.articles,
+    attributions,
+    speakerPatterns: parsed.speakerPatterns.map((patterns, i) => [
+      keys[i] ?? '',
+      patterns.map((pattern) => ({ ...pattern, speaker: speakerAt(pattern.speaker) })),
     ]),
-    speakerPatterns: parsed.speakerPatterns.map((pattern) => ({ ...pattern, speaker: speakerAt(pattern.speaker) })),
   }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
-import { isArticleFileName } from '../corpus/loadCorpus.js'
+import { listCorpusFiles } from '../corpus/loadCorpus.js'
 
 // A snapshot is one file of named parts (text or bytes), so each part of the library is (de)serialised by a
 // function next to it and this store only keeps bytes safe:
@@ -42,12 +42,9 @@ export function snapshotPath(snapshotDir: string, corpusDir: string): string {
  * fixing it changes the key. Throws only when the folder itself cannot be read.
  */
 export async function hashCorpus(corpusDir: string): Promise<string> {
-  let names: string[]
-  try {
-    names = (await readdir(corpusDir)).filter(isArticleFileName).sort()
-  } catch (error) {
-    throw new Error(`corpus: cannot read the folder ${corpusDir}: ${error instanceof Error ? error.message : String(error)}`)
-  }
+  const listed = await listCorpusFiles(corpusDir)
+  // The problems of the folders (a misnamed server folder) are part of what loading reports.
+  const names = [...listed.files.map((entry) => entry.file), ...listed.problems.map((problem) => `problem:${problem.file}`)]
   const hash = createHash('sha256')
   // Read a few files at a time: thousands at once would hit the open-file limit.
   const contents = await mapInBatches(names, 64, async (name) => {

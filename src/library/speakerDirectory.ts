@@ -2,6 +2,7 @@ import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { SpeakerKind } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
 import { foldWord } from '../text/tokens.js'
+import { overlayMap } from './overlayMap.js'
 import type { Steps } from './pacing.js'
 
 // The corpus's speakers merged by name: built once when a library is assembled (it never changes
@@ -92,4 +93,56 @@ export function isFoldedMatch(candidates: readonly string[], wanted: string): bo
 /** A name lowercased, accents and punctuation folded, single-spaced: the key speakers merge by. */
 export function foldName(name: string): string {
   return name.split(/\s+/).map(foldWord).join(' ').trim()
+}
+
+/**
+ * The directory of two collections together (a server's view: the shared directory, built once,
+ * and the server's own, small): the same speakers, counts and order {@link collectSpeakerDirectory}
+ * would give for both collections' articles, without re-reading the shared one. Statements of a
+ * name in both come shared first, as the shared articles come first in a view.
+ */
+export function mergeSpeakerDirectories(shared: SpeakerDirectory, own: SpeakerDirectory): SpeakerDirectory {
+  if (own.speakers.length === 0) return shared
+  if (shared.speakers.length === 0) return own
+  const ownByKey = new Map(own.speakers.map((speaker, i) => [own.folded[i]?.[0] ?? foldName(speaker.name), speaker]))
+  type Entry = { speaker: SpeakerSummary; folded: readonly string[] }
+  const kept: Entry[] = []
+  const changed: Entry[] = []
+  shared.speakers.forEach((speaker, i) => {
+    const folded = shared.folded[i] ?? []
+    const key = folded[0] ?? foldName(speaker.name)
+    const mine = ownByKey.get(key)
+    if (mine === undefined) {
+      kept.push({ speaker, folded })
+      return
+    }
+    ownByKey.delete(key)
+    const aliases = [...speaker.aliases, ...mine.aliases.filter((alias) => !speaker.aliases.includes(alias))]
+    const merged: SpeakerSummary = {
+      ...speaker,
+      role: speaker.role ?? mine.role,
+      aliases,
+      articles: [...speaker.articles, ...mine.articles.filter((article) => !speaker.articles.includes(article))],
+      quotes: speaker.quotes + mine.quotes,
+    }
+    changed.push({ speaker: merged, folded: [merged.name, ...aliases].map(foldName) })
+  })
+  own.speakers.forEach((speaker, i) => {
+    if (ownByKey.has(own.folded[i]?.[0] ?? foldName(speaker.name))) changed.push({ speaker, folded: own.folded[i] ?? [] })
+  })
+  const order = (a: Entry, b: Entry) => b.speaker.quotes - a.speaker.quotes || NAME_ORDER.compare(a.speaker.name, b.speaker.name)
+  changed.sort(order)
+  // Both lists are in directory order: merge them rather than sort the whole directory again.
+  const all: Entry[] = []
+  let k = 0
+  for (const entry of changed) {
+    while (k < kept.length && order(kept[k] as Entry, entry) <= 0) all.push(kept[k++] as Entry)
+    all.push(entry)
+  }
+  while (k < kept.length) all.push(kept[k++] as Entry)
+  return {
+    speakers: all.map((entry) => entry.speaker),
+    folded: all.map((entry) => entry.folded),
+    statements: overlayMap(shared.statements, own.statements, (a, b) => [...a, ...b]),
+  }
 }

@@ -9,10 +9,14 @@ import { loadProfiles, saveProfiles } from './profileStore.js'
 import { defaultRerankWeights, type RerankSignals, type RerankWeights, rerankCandidates, type TermStatistics } from './rerank.js'
 import { searchTop } from './topResults.js'
 
-/** One paragraph as indexed. `speakers` holds the names, aliases and roles of who speaks in it. */
+/**
+ * One paragraph as indexed. `speakers` holds the names, aliases and roles of who speaks in it;
+ * `server` is its article's collection (null: shared), which decides the views that see it.
+ */
 export type ParagraphDocument = {
   id: number
   article: string
+  server: string | null
   paragraph: number
   text: string
   headline: string
@@ -30,19 +34,38 @@ export type ParagraphHit = {
 }
 
 /**
- * The paragraph index: MiniSearch plus the documents, by id, and what the re-ranker reads: one
- * profile per document, how many documents hold each term, and the most frequent way each term
- * is written (so "did you mean" shows words, not stems).
+ * The paragraph index, as one view sees it: MiniSearch plus the documents, by id, and what the
+ * re-ranker reads: one profile per document, how many documents hold each term, and the most
+ * frequent way each term is written (so "did you mean" shows words, not stems).
+ *
+ * One index holds the paragraphs of every collection (the shared articles and every server's);
+ * a view is the same index with its `server`, and every search here keeps to the documents that
+ * view may see ({@link isVisibleIn}) inside the search itself, so its best N are the view's best
+ * N. The term statistics and vocabulary count every collection: they weigh and correct query
+ * words, and what reaches an answer is always a visible paragraph. Documents discarded by
+ * {@link discardParagraphs} leave `undefined` at their id.
  */
 export type ParagraphIndex = {
   search: MiniSearch<ParagraphDocument>
-  documents: readonly ParagraphDocument[]
+  documents: ReadonlyArray<ParagraphDocument | undefined>
   profiles: readonly PassageProfile[]
-  /** How many paragraphs hold each term, over the whole corpus. */
+  /** How many paragraphs hold each term, over the whole index. */
   statistics: TermStatistics
   surfaceForms: ReadonlyMap<string, string>
-  /** Every term of the corpus, for correcting misspelt question words. */
+  /** Every term of the index, for correcting misspelt question words. */
   vocabulary: Vocabulary
+  /** The view: the shared paragraphs are seen, and this server's when not null. */
+  server: string | null
+}
+
+/** Whether a view of `server` sees a document of collection `document.server`: shared ones always, a server's only its own. */
+export function isVisibleIn(server: string | null, document: { server: string | null } | undefined): boolean {
+  return document !== undefined && (document.server === null || document.server === server)
+}
+
+/** The same index as the view of `server` sees it (nothing is copied). */
+export function viewParagraphIndex(index: ParagraphIndex, server: string | null): ParagraphIndex {
+  return index.server === server ? index : { ...index, server }
 }
 
 /** Search options for {@link searchParagraphs}; callers spread theirs over {@link defaultParagraphSearch}. */
@@ -93,11 +116,74 @@ export function createParagraphIndex(documents: readonly ParagraphDocument[]): P
   const statistics = statisticsOf(profiles)
   return {
     search,
-    documents,
+    documents: [...documents],
     profiles,
     statistics,
     surfaceForms: surfaceFormsOf(documents),
     vocabulary: createVocabulary(statistics.documentFrequency),
+    server: null,
+  }
+}
+
+// The index is one object shared by every view and changed in place only by these two functions,
+// one change at a time (the library holder serialises them), between two searches.
+type MutableIndex = {
+  documents: Array<ParagraphDocument | undefined>
+  profiles: PassageProfile[]
+  statistics: { documentCount: number; documentFrequency: Map<string, number> }
+  surfaceForms: Map<string, string>
+}
+
+/**
+ * Adds paragraphs to the index in place (MiniSearch's `add`, their profiles, term statistics,
+ * vocabulary and word forms), for an article added without a rebuild. Each document's `id` must
+ * be the next free one (`documents.length`, then +1). A word form already known keeps its form.
+ */
+export function addParagraphs(index: ParagraphIndex, documents: readonly ParagraphDocument[]): void {
+  const mutable = index as unknown as MutableIndex
+  for (const document of documents) {
+    if (document.id !== mutable.documents.length) throw new Error(`paragraph index: document ${document.id} is not the next id`)
+    const profile = profilePassage(document.text)
+    mutable.documents.push(document)
+    mutable.profiles.push(profile)
+    index.search.add(document)
+    countTerms(mutable, profile, 1)
+  }
+  for (const [term, form] of surfaceFormsOf(documents)) if (!mutable.surfaceForms.has(term)) mutable.surfaceForms.set(term, form)
+}
+
+/**
+ * Removes paragraphs from the index in place (MiniSearch's `discard`, then a vacuum in the
+ * background; their statistics uncounted). Their ids stay free forever. Unknown ids are ignored.
+ */
+export function discardParagraphs(index: ParagraphIndex, ids: readonly number[]): void {
+  const mutable = index as unknown as MutableIndex
+  for (const id of ids) {
+    const document = mutable.documents[id]
+    if (document === undefined) continue
+    index.search.discard(id)
+    countTerms(mutable, mutable.profiles[id] ?? EMPTY_PROFILE, -1)
+    mutable.documents[id] = undefined
+    mutable.profiles[id] = EMPTY_PROFILE
+  }
+  // searchTop scores only an index without discarded postings itself (else MiniSearch's slower
+  // scoring cleans them up): vacuum them away, a batch at a time, without holding the thread.
+  if (index.search.dirtCount > 0 && !index.search.isVacuuming) void index.search.vacuum({ batchSize: 2_000, batchWait: 1 })
+}
+
+const EMPTY_PROFILE: PassageProfile = { terms: [], words: [], shapes: '', sentenceStarts: [0] }
+
+function countTerms(index: MutableIndex, profile: PassageProfile, change: 1 | -1): void {
+  const { documentFrequency } = index.statistics
+  index.statistics.documentCount += change
+  for (const term of new Set(profile.terms)) {
+    if (term === '') continue
+    const count = (documentFrequency.get(term) ?? 0) + change
+    if (count > 0) documentFrequency.set(term, count)
+    else documentFrequency.delete(term)
+    const vocabulary = (index as unknown as { vocabulary: Vocabulary }).vocabulary
+    if (count > 0) vocabulary.set(term, count)
+    else vocabulary.delete(term)
   }
 }
 
@@ -122,7 +208,7 @@ export function saveParagraphIndex(index: ParagraphIndex): Uint8Array[] {
  */
 export async function loadParagraphIndex(
   chunks: readonly Uint8Array[],
-  documents: readonly ParagraphDocument[],
+  documents: ReadonlyArray<ParagraphDocument | undefined>,
   pause: Pause,
 ): Promise<ParagraphIndex> {
   const [first, ...rest] = chunks
@@ -137,14 +223,15 @@ export async function loadParagraphIndex(
     )
   }
   await pause()
-  const statistics = { documentCount: profiles.length, documentFrequency: head.documentFrequency }
+  const statistics = { documentCount: profiles.length, documentFrequency: new Map(head.documentFrequency) }
   return {
     search,
-    documents,
+    documents: [...documents],
     profiles,
     statistics,
-    surfaceForms: head.surfaceForms,
+    surfaceForms: new Map(head.surfaceForms),
     vocabulary: createVocabulary(statistics.documentFrequency),
+    server: null,
   }
 }
 
@@ -190,7 +277,11 @@ function surfaceFormsOf(documents: readonly ParagraphDocument[]): Map<string, st
  */
 export function searchParagraphs(index: ParagraphIndex, query: string, options: Partial<ParagraphSearchOptions> = {}): ParagraphHit[] {
   const { article, limit, isFallbackAllowed } = { ...defaultParagraphSearch, ...options }
-  const filter = article === null ? undefined : (result: { id: number }) => index.documents[result.id]?.article === article
+  // Only what this view sees, filtered inside searchTop so the best `limit` are the view's best.
+  const filter = (result: { id: number }) => {
+    const document = index.documents[result.id]
+    return isVisibleIn(index.server, document) && (article === null || document?.article === article)
+  }
   // Only the best `limit` matches become results (see searchTop): on 100,000 paragraphs a
   // question's OR query matches tens of thousands.
   let results = searchTop(index.search, query, { filter }, limit)
@@ -268,7 +359,13 @@ export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, o
 export function suggestQueries(index: ParagraphIndex, query: string, limit = 3): string[] {
   // OR: one word the corpus has nothing like ("xyzzy") must not hide the suggestions for the others.
   const suggestions = index.search
-    .autoSuggest(query, { fuzzy: 0.25, prefix: true, combineWith: 'OR' })
+    .autoSuggest(query, {
+      fuzzy: 0.25,
+      prefix: true,
+      combineWith: 'OR',
+      // Only words of paragraphs this view sees.
+      filter: (result) => isVisibleIn(index.server, index.documents[result.id as number]),
+    })
     .map((suggestion) => suggestion.terms.map((term) => index.surfaceForms.get(term) ?? term).join(' '))
   return [...new Set(suggestions)].slice(0, limit)
 }

@@ -2,6 +2,7 @@ import { deserialize, serialize } from 'node:v8'
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, tokenize } from '../text/tokens.js'
 import { loadMiniSearch, type Pause, saveMiniSearch } from './miniSearchStore.js'
+import { isVisibleIn } from './paragraphIndex.js'
 
 /**
  * One quote as indexed: its words, and who said it (name, aliases and role in one field) so
@@ -11,6 +12,8 @@ import { loadMiniSearch, type Pause, saveMiniSearch } from './miniSearchStore.js
 export type QuoteDocument = {
   id: number
   article: string
+  /** The article's collection (null: shared); see `isVisibleIn` in paragraphIndex.ts. */
+  server: string | null
   paragraph: number
   quote: number
   text: string
@@ -23,12 +26,48 @@ export type QuoteIndexHit = {
   score: number
 }
 
-/** The quote index: MiniSearch, the documents by id, and each search term's words as written. */
+/**
+ * The quote index as one view sees it: MiniSearch, the documents by id, and each search term's
+ * words as written. Like the paragraph index, one index holds every collection's quotes and
+ * every search keeps to the documents of the view's `server` (and the shared ones).
+ */
 export type QuoteIndex = {
   search: MiniSearch<QuoteDocument>
-  documents: readonly QuoteDocument[]
+  /** By id; `undefined` where a document was discarded. */
+  documents: ReadonlyArray<QuoteDocument | undefined>
   /** Stem → the way it is most often written, so suggestions read as real words. */
   surfaces: ReadonlyMap<string, string>
+  /** The view: the shared quotes are seen, and this server's when not null. */
+  server: string | null
+}
+
+/** The same index as the view of `server` sees it (nothing is copied). */
+export function viewQuoteIndex(index: QuoteIndex, server: string | null): QuoteIndex {
+  return index.server === server ? index : { ...index, server }
+}
+
+/**
+ * Adds quotes to the index in place, for an article added without a rebuild; each `id` must be
+ * the next free one. A word form already known keeps its form.
+ */
+export function addQuotes(index: QuoteIndex, documents: readonly QuoteDocument[]): void {
+  const mutable = index as unknown as { documents: Array<QuoteDocument | undefined>; surfaces: Map<string, string> }
+  for (const document of documents) {
+    if (document.id !== mutable.documents.length) throw new Error(`quote index: document ${document.id} is not the next id`)
+    mutable.documents.push(document)
+    index.search.add(document)
+  }
+  for (const [term, form] of surfacesOf(documents)) if (!mutable.surfaces.has(term)) mutable.surfaces.set(term, form)
+}
+
+/** Removes quotes from the index in place (MiniSearch's `discard`); unknown ids are ignored. */
+export function discardQuotes(index: QuoteIndex, ids: readonly number[]): void {
+  const mutable = index as unknown as { documents: Array<QuoteDocument | undefined> }
+  for (const id of ids) {
+    if (mutable.documents[id] === undefined) continue
+    index.search.discard(id)
+    mutable.documents[id] = undefined
+  }
 }
 
 /** Options for {@link searchQuoteIndex}; callers spread theirs over {@link defaultQuoteIndexSearch}. */
@@ -63,7 +102,7 @@ const QUOTE_MARKS = /["“”„‟«»‹›'‘’‚‛`´]/g
 export function createQuoteIndex(documents: readonly QuoteDocument[]): QuoteIndex {
   const search = new MiniSearch<QuoteDocument>(INDEX_OPTIONS)
   search.addAll(documents)
-  return { search, documents, surfaces: surfacesOf(documents) }
+  return { search, documents: [...documents], surfaces: surfacesOf(documents), server: null }
 }
 
 /**
@@ -80,7 +119,7 @@ export function saveQuoteIndex(index: QuoteIndex): Uint8Array[] {
  */
 export async function loadQuoteIndex(
   chunks: readonly Uint8Array[],
-  documents: readonly QuoteDocument[],
+  documents: ReadonlyArray<QuoteDocument | undefined>,
   pause: Pause,
 ): Promise<QuoteIndex> {
   const [surfaces, ...rest] = chunks
@@ -89,7 +128,7 @@ export async function loadQuoteIndex(
   const search = await loadMiniSearch<QuoteDocument>(rest, INDEX_OPTIONS, pause)
   if (search.documentCount !== documents.length)
     throw new Error(`quote index: ${search.documentCount} quotes indexed, ${documents.length} given`)
-  return { search, documents, surfaces: parsed as Map<string, string> }
+  return { search, documents: [...documents], surfaces: parsed as Map<string, string>, server: null }
 }
 
 /**
@@ -100,8 +139,12 @@ export async function loadQuoteIndex(
 export function searchQuoteIndex(index: QuoteIndex, query: string, options: Partial<QuoteIndexSearchOptions> = {}): QuoteIndexHit[] {
   const { filter, phrases } = { ...defaultQuoteIndexSearch, ...options }
   const wanted = phrases.map(normalisePhrase).filter((phrase) => phrase.length > 0)
-  const accepts = (document: QuoteDocument) =>
-    (filter === null || filter(document)) && wanted.every((phrase) => normalisePhrase(document.text).includes(phrase))
+  // Only what this view sees, checked inside the search.
+  const accepts = (document: QuoteDocument | undefined): document is QuoteDocument =>
+    isVisibleIn(index.server, document) &&
+    document !== undefined &&
+    (filter === null || filter(document)) &&
+    wanted.every((phrase) => normalisePhrase(document.text).includes(phrase))
   const words = [query, ...phrases].join(' ')
   if (tokenize(words).every((token) => termOf(token.text) === null)) {
     // Nothing to look up: scan, scoring every accepted quote alike.
@@ -109,7 +152,7 @@ export function searchQuoteIndex(index: QuoteIndex, query: string, options: Part
   }
   const run = (options: SearchOptions) =>
     index.search
-      .search(words, { ...options, filter: (result) => accepts(index.documents[result.id as number] as QuoteDocument) })
+      .search(words, { ...options, filter: (result) => accepts(index.documents[result.id as number]) })
       .map((result) => ({ document: index.documents[result.id as number] as QuoteDocument, score: result.score }))
   const hits = run(PREFIX_SEARCH)
   // A phrase is checked exactly, so a typo in it cannot be forgiven by fuzzy matching.
@@ -122,7 +165,8 @@ export function searchQuoteIndex(index: QuoteIndex, query: string, options: Part
  */
 export function suggestQuoteTerms(index: QuoteIndex, query: string, limit = 3): string[] {
   const suggestions: string[] = []
-  for (const { suggestion } of index.search.autoSuggest(query, { fuzzy: 0.3, prefix: true, combineWith: 'OR' })) {
+  const visible = (result: { id: unknown }) => isVisibleIn(index.server, index.documents[result.id as number])
+  for (const { suggestion } of index.search.autoSuggest(query, { fuzzy: 0.3, prefix: true, combineWith: 'OR', filter: visible })) {
     const words = suggestion
       .split(' ')
       .map((term) => index.surfaces.get(term) ?? term)

@@ -4,6 +4,7 @@ import { answerQuestion } from '../answer/ask.js'
 import { type Brief, briefArticle, briefCorpus } from '../answer/brief.js'
 import { searchQuotes } from '../answer/quote.js'
 import { listSpeakers } from '../answer/speakers.js'
+import { isServerId } from '../corpus/loadCorpus.js'
 import type { Library } from '../library/library.js'
 import { articlesJson, askJson, briefJson, corpusBriefJson, quoteJson, quotesJson, speakersJson } from '../render/json.js'
 import {
@@ -35,6 +36,8 @@ export type ParsedCommand = {
   speaker: string | null
   topic: string | null
   isAll: boolean
+  /** `--server ID`: that server's view (the shared articles and its own); null: the shared ones only. */
+  server: string | null
 }
 
 /** A command line that cannot run, with the reason for the person who typed it. */
@@ -49,6 +52,7 @@ const OPTIONS = {
   speaker: { type: 'string' },
   topic: { type: 'string' },
   all: { type: 'boolean' },
+  server: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -73,7 +77,9 @@ Options:
   --article ID     only this article (its file name without extension)
   --limit N        how many results (ask, quote; 1–${MAX_LIMIT})
   --speaker NAME   quote: only this speaker (name, surname or alias)
-  --topic WORDS    brief: only passages about these words`
+  --topic WORDS    brief: only passages about these words
+  --server ID      a Discord server's view: the shared articles and that server's own
+                   (corpus/servers/ID/); without it, the shared articles only`
 
 /** Parses a command line (without the program name). Never throws. */
 export function parseCommand(argv: readonly string[]): ParsedCommand | UsageError {
@@ -94,6 +100,8 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
       return { error: `--limit must be a whole number from 1 to ${MAX_LIMIT}` }
   }
+  const server = values.server?.trim() ?? null
+  if (server !== null && !isServerId(server)) return { error: '--server must be a Discord server id (17–20 digits)' }
   const command: ParsedCommand = {
     name,
     text: rest.join(' ').trim(),
@@ -105,6 +113,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
     speaker: values.speaker ?? null,
     topic: values.topic ?? null,
     isAll: values.all === true,
+    server,
   }
   if (name === 'ask' && command.text === '' && command.batch === null)
     return { error: 'ask needs a question, e.g. ask "When was the ceasefire announced?"' }
@@ -204,5 +213,6 @@ function emptyCommand(): ParsedCommand {
     speaker: null,
     topic: null,
     isAll: false,
+    server: null,
   }
 }

@@ -137,6 +137,7 @@ describe('briefCorpus', () => {
     date: '2024-05-02',
     url: null,
     source: null,
+    server: null,
     paragraphs: [
       'The harbour bridge reopened on Thursday after six months of repairs, the city council said.',
       '“Traffic will flow normally from Monday,” said Maria Lopez, the council’s transport director.',
@@ -167,6 +168,7 @@ describe('timelineOf', () => {
       date: null,
       url: null,
       source: null,
+      server: null,
       paragraphs: ['ROME (Wire) -- Officials opened the valley railway on Monday after years of delay.'],
     }
     expect(timelineOf(article)).toEqual([

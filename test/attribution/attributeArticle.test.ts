@@ -14,7 +14,17 @@ type GoldSpeaker = { name: string; aliases: string[] }
 type Gold = { speakers: GoldSpeaker[]; quotes: GoldQuote[]; mentioned_not_speaking: string[] }
 
 function article(paragraphs: string[]): Article {
-  return { id: 'case', file: 'case.txt', headline: 'A headline', byline: null, date: null, url: null, source: null, paragraphs }
+  return {
+    id: 'case',
+    file: 'case.txt',
+    headline: 'A headline',
+    byline: null,
+    date: null,
+    url: null,
+    source: null,
+    server: null,
+    paragraphs,
+  }
 }
 
 // The scorer's matching rule: spans overlapping by at least half of the longer one are the same.

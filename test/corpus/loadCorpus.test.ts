@@ -138,3 +138,59 @@ describe('parsing the two formats', () => {
     expect(articles[0]).toMatchObject(expected)
   })
 })
+
+describe('loadCorpus reads per-server collections from servers/<server id>/', () => {
+  const A = '200000000000000001'
+  const B = '200000000000000002'
+  async function corpusWith(files: Record<string, string>): Promise<string> {
+    const dir = await folderWith({})
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true })
+      await writeFile(path.join(dir, name), content)
+    }
+    return dir
+  }
+
+  it('loads shared articles first, then each server folder in id order, each article with its collection', async () => {
+    const dir = await corpusWith({
+      'shared.txt': 'Shared headline\nA paragraph.',
+      [`servers/${B}/budget.md`]: '---\ntitle: B budget\n---\n\nBody.',
+      [`servers/${A}/budget.md`]: '---\ntitle: A budget\n---\n\nBody.',
+      [`servers/${A}/notes.txt`]: 'Notes\nBody.',
+    })
+    const { articles, problems } = await loadCorpus(dir)
+    expect(problems).toEqual([])
+    expect(articles.map(({ id, server, file }) => ({ id, server, file }))).toEqual([
+      { id: 'shared', server: null, file: 'shared.txt' },
+      { id: 'budget', server: A, file: `servers/${A}/budget.md` },
+      { id: 'notes', server: A, file: `servers/${A}/notes.txt` },
+      { id: 'budget', server: B, file: `servers/${B}/budget.md` },
+    ])
+  })
+
+  it.each([
+    { name: 'a folder name that is not digits', entry: 'servers/general/a.txt', problem: 'servers/general' },
+    { name: 'a server id too short to be a snowflake', entry: 'servers/123/a.txt', problem: 'servers/123' },
+    { name: 'digits and a letter', entry: 'servers/20000000000000000x/a.txt', problem: 'servers/20000000000000000x' },
+    { name: 'a file where a server folder belongs', entry: 'servers/200000000000000003', problem: 'servers/200000000000000003' },
+  ])('rejects $name with a problem and loads the rest', async ({ entry, problem }) => {
+    const dir = await corpusWith({ 'shared.txt': 'Shared\nBody.', [entry]: 'Headline\nBody.' })
+    const { articles, problems } = await loadCorpus(dir)
+    expect(articles.map((article) => article.id)).toEqual(['shared'])
+    expect(problems).toEqual([{ file: problem, reason: expect.stringMatching(/is not a server folder/) }])
+  })
+
+  it("skips a server's file whose id is a shared article's, naming the shared file", async () => {
+    const dir = await corpusWith({ 'same.txt': 'Shared\nBody.', [`servers/${A}/same.md`]: '---\ntitle: T\n---\n\nBody.' })
+    const { articles, problems } = await loadCorpus(dir)
+    expect(articles.map((article) => article.server)).toEqual([null])
+    expect(problems).toEqual([{ file: `servers/${A}/same.md`, reason: 'has the same id "same" as same.txt' }])
+  })
+
+  it('ignores hidden entries (an interrupted atomic write leaves a hidden temporary file)', async () => {
+    const dir = await corpusWith({ [`servers/${A}/.budget.md.tmp`]: 'x', [`servers/${A}/ok.txt`]: 'OK\nBody.', 'servers/.DS_Store': '' })
+    const { articles, problems } = await loadCorpus(dir)
+    expect(problems).toEqual([])
+    expect(articles.map((article) => article.id)).toEqual(['ok'])
+  })
+})

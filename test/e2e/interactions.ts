@@ -17,6 +17,8 @@ export type Invoker = {
   /** The member's permission bit-set in the channel, as Discord sends it. */
   permissions?: string
   userId?: string
+  /** The server it comes from (default GUILD_ID); ignored in a DM. */
+  guildId?: string
 }
 
 /** An option value; numbers that are integers are sent as INTEGER (type 4). */
@@ -34,12 +36,13 @@ const TESTER = { id: USER_ID, username: 'tester', discriminator: '0', avatar: nu
 function envelope(type: number, invoker: Invoker = {}) {
   const { id, token, commandId } = nextIds()
   const user = { ...TESTER, id: invoker.userId ?? USER_ID }
+  const guildId = invoker.guildId ?? GUILD_ID
   const where = invoker.isDm
     ? { channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: 1 }, user, context: 1 }
     : {
-        guild_id: GUILD_ID,
+        guild_id: guildId,
         channel_id: CHANNEL_ID,
-        channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
+        channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'news' },
         member: {
           user,
           roles: [],

@@ -24,6 +24,7 @@ const HOSTILE_ARTICLES: Article[] = [
     date: null,
     url: null,
     source: null,
+    server: null,
     paragraphs: [RTL.join(' '), `“${RTL[3]} ${RTL[0]}” said Andrabi.`, `${EMOJI.join(' ')} ${'\u200b'.repeat(50)}`],
   },
   {
@@ -34,6 +35,7 @@ const HOSTILE_ARTICLES: Article[] = [
     date: '2025-10-19',
     url: 'https://example.com/<@123>',
     source: null,
+    server: null,
     paragraphs: [
       `"${MENTIONS.join(' ')}," said <@&456>.`,
       '# Heading\n> quote ```code``` [x](https://e.x)',
@@ -48,6 +50,7 @@ const HOSTILE_ARTICLES: Article[] = [
     date: null,
     url: null,
     source: null,
+    server: null,
     paragraphs: [
       '"He said “no" she said”, Pakistan’s spokesman told reporters.',
       '«Yes," he said.',
@@ -168,6 +171,7 @@ describe('a library built from random articles', () => {
           date: null,
           url: null,
           source: null,
+          server: null,
         }))
         const built = buildLibrary(articles)
         const asked = answerQuestion(built, question)

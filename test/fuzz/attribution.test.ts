@@ -5,7 +5,7 @@ import type { Article } from '../../src/corpus/article.js'
 import { hostileParagraph, hostileText, longText, params } from './arbitraries.js'
 
 function articleOf(paragraphs: readonly string[]): Article {
-  return { id: 'fuzz', file: 'fuzz.txt', headline: 'Fuzz', byline: null, date: null, url: null, source: null, paragraphs }
+  return { id: 'fuzz', file: 'fuzz.txt', headline: 'Fuzz', byline: null, date: null, url: null, source: null, server: null, paragraphs }
 }
 
 const paragraphs = fc.array(

@@ -82,6 +82,7 @@ function hostileArticles(): Article[] {
       date: i % 2 === 0 ? '2025-10-19' : null,
       url: i % 5 === 0 ? 'https://example.com/a' : null,
       source: null,
+      server: null,
       paragraphs: [
         `“${'The talks on terrorism will go on, they must. '.repeat(1 + (i % 3) * 60)}” said ${speaker}, the ${'very '.repeat(i)}spokesperson.`,
         ...paragraphs.slice(i * 6, i * 6 + 6),

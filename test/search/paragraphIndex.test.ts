@@ -22,6 +22,7 @@ beforeAll(async () => {
   const documents: ParagraphDocument[] = seed.paragraphs.map((text, i) => ({
     id: i,
     article: seed.id,
+    server: null,
     paragraph: i + 1,
     text,
     headline: seed.headline,

@@ -8,6 +8,6 @@ import { toReply } from '../replies.js'
 export const articles = {
   data: new SlashCommandBuilder().setName('articles').setDescription('The articles the bot knows'),
   async execute(interaction, context) {
-    await interaction.reply(toReply(renderArticlesMessage(listArticles(context.library())), false))
+    await interaction.reply(toReply(renderArticlesMessage(listArticles(context.library(interaction.guildId))), false))
   },
 } satisfies Command

@@ -22,7 +22,7 @@ export const ask = {
     )
     .addBooleanOption((option) => option.setName('private').setDescription('Show the answer only to you')),
   async execute(interaction, context) {
-    const library = context.library()
+    const library = context.library(interaction.guildId)
     const article = await readArticle(interaction, library)
     if (article === undefined) return
     const isPrivate = interaction.options.getBoolean('private') ?? false
@@ -31,6 +31,6 @@ export const ask = {
     await interaction.reply(toReply(message, isPrivate))
   },
   async autocomplete(interaction, context) {
-    await answerAutocomplete(interaction, context.library())
+    await answerAutocomplete(interaction, context.library(interaction.guildId))
   },
 } satisfies Command

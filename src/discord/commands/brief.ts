@@ -38,7 +38,7 @@ export const brief = {
     .addStringOption((option) => option.setName('topic').setDescription('Only points about these words').setMaxLength(MAX_QUERY_CHARS))
     .addBooleanOption((option) => option.setName('private').setDescription('Show the briefing only to you')),
   async execute(interaction, context) {
-    const library = context.library()
+    const library = context.library(interaction.guildId)
     const chosen = await readArticle(interaction, library)
     if (chosen === undefined) return
     if (library.articles.length === 0) {
@@ -57,7 +57,7 @@ export const brief = {
     await (isSlow ? interaction.editReply(toEdit(message)) : interaction.reply(toReply(message, isPrivate)))
   },
   async autocomplete(interaction, context) {
-    await answerAutocomplete(interaction, context.library())
+    await answerAutocomplete(interaction, context.library(interaction.guildId))
   },
 } satisfies Command
 

@@ -14,7 +14,14 @@ export const findInArticles = {
       await interaction.reply(privateNotice('That message has no text to look up.'))
       return
     }
-    const message = renderPage(context.library(), { command: 'ask', query, offset: 0, article: null, speaker: null, isPrivate: true })
+    const message = renderPage(context.library(interaction.guildId), {
+      command: 'ask',
+      query,
+      offset: 0,
+      article: null,
+      speaker: null,
+      isPrivate: true,
+    })
     await interaction.reply(toReply(message, true))
   },
 } satisfies Command<MessageContextMenuCommandInteraction>

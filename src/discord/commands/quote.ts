@@ -25,7 +25,7 @@ export const quote = {
     )
     .addBooleanOption((option) => option.setName('private').setDescription('Show the quotes only to you')),
   async execute(interaction, context) {
-    const library = context.library()
+    const library = context.library(interaction.guildId)
     const article = await readArticle(interaction, library)
     if (article === undefined) return
     const isPrivate = interaction.options.getBoolean('private') ?? false
@@ -35,6 +35,6 @@ export const quote = {
     await interaction.reply(toReply(message, isPrivate))
   },
   async autocomplete(interaction, context) {
-    await answerAutocomplete(interaction, context.library())
+    await answerAutocomplete(interaction, context.library(interaction.guildId))
   },
 } satisfies Command

@@ -18,7 +18,10 @@ export const reload = {
       return
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral })
-    const { library, problems, status, error } = await context.reload()
+    const { problems: allProblems, status, error } = await context.reload()
+    // What this server sees: the shared articles and its own, and no other server's file names.
+    const library = context.library(interaction.guildId)
+    const problems = allProblems.filter((problem) => isProblemOf(problem, interaction.guildId))
     const paragraphs = library.articles.reduce((sum, article) => sum + article.paragraphs.length, 0)
     context.logger.info(
       { status: status ?? 'reloaded', articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id },
@@ -35,3 +38,9 @@ export const reload = {
     await interaction.editReply(toEdit({ content: truncateText(lines.join('\n'), CONTENT_LIMIT), embeds: [], components: [] }))
   },
 } satisfies Command
+
+// A problem line names its file (`corpus: skipped servers/<id>/x.md: …`); another server's stay hidden.
+function isProblemOf(problem: string, server: string | null): boolean {
+  const folder = /^corpus: skipped servers\/([^/:]+)/.exec(problem)?.[1]
+  return folder === undefined || folder === server
+}

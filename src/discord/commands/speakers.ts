@@ -17,7 +17,7 @@ export const speakers = {
       option.setName('article').setDescription('Only this article').setAutocomplete(true).setMaxLength(MAX_NAME_CHARS),
     ),
   async execute(interaction, context) {
-    const library = context.library()
+    const library = context.library(interaction.guildId)
     const article = await readArticle(interaction, library)
     if (article === undefined) return
     const name = interaction.options.getString('name')
@@ -25,6 +25,6 @@ export const speakers = {
     await interaction.reply(toReply(renderSpeakersMessage(result, library.articleById, name), false))
   },
   async autocomplete(interaction, context) {
-    await answerAutocomplete(interaction, context.library())
+    await answerAutocomplete(interaction, context.library(interaction.guildId))
   },
 } satisfies Command
