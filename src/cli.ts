@@ -3,9 +3,13 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
+import { addStory, readStorySource, storyOptions } from './library/addStory.js'
+import type { Collections } from './library/collections.js'
 import { buildCollections, type Library, viewOf } from './library/library.js'
+import { createLibraryHolder } from './library/libraryHolder.js'
+import { runCollectionCommand } from './textCommands/collectionCommands.js'
 import { runExtract } from './textCommands/extract.js'
-import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
+import { answerBatchQuestion, type ParsedCommand, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 
 // Composition root of the CLI: argv → corpus → library → one command's output on stdout.
 // Problems with corpus files go to stderr, so `--json` keeps exactly one document on stdout.
@@ -32,9 +36,31 @@ async function main(argv: readonly string[]): Promise<number> {
   const corpusDir = command.corpus ?? loadConfig(process.env).corpusDir
   const corpus = await loadCorpus(corpusDir)
   for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`)
-  const library = viewOf(buildCollections(corpus.articles), command.server)
+  const collections = buildCollections(corpus.articles)
+  if (command.name === 'add' || command.name === 'remove') return runCollection(collections, command, corpusDir)
+  const library = viewOf(collections, command.server)
   if (command.name === 'ask' && command.batch !== null) return runBatch(library, command.batch, command.limit ?? 10)
   const output = runCommand(library, command, { isColor: process.stdout.isTTY === true && !command.isJson })
+  const stream = output.exitCode === 0 ? process.stdout : process.stderr
+  stream.write(`${output.exitCode === 0 ? '' : 'cli: '}${output.text}\n`)
+  return output.exitCode
+}
+
+// `add` and `remove` write to the corpus folder through a library holder, as the bot does.
+async function runCollection(collections: Collections, command: ParsedCommand, corpusDir: string): Promise<number> {
+  const config = loadConfig(process.env)
+  const holder = createLibraryHolder({ library: viewOf(collections, null), problems: [], key: null }, async () => null, {
+    corpusDir,
+    maxArticlesPerServer: config.maxArticlesPerServer,
+    maxAdditionsPerHour: config.maxAdditionsPerHour,
+  })
+  const { server } = command
+  const output = await runCollectionCommand(command, {
+    add: (source) => addStory(holder, server, source, storyOptions(config, null)),
+    remove: (id) => holder.removeArticle(server, id),
+    view: () => holder.viewFor(server),
+    readFile: readStorySource,
+  })
   const stream = output.exitCode === 0 ? process.stdout : process.stderr
   stream.write(`${output.exitCode === 0 ? '' : 'cli: '}${output.text}\n`)
   return output.exitCode

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
 import type { Library } from './library/library.js'
+import { type CollectionIo, runCollectionCommand } from './textCommands/collectionCommands.js'
 import { parseCommand, runCommand } from './textCommands/textCommands.js'
 
 /** What the console needs from its root: where to read and write, and how to reload the corpus. */
@@ -11,6 +12,10 @@ export type ConsoleIo = {
   reload: () => Promise<{ library: Library; problems: readonly string[] }>
   /** The library in use now, when something else may swap it (live reload); read before each command. */
   current?: () => Library
+  /** `/add` and `/remove`, on the view the console answers from; absent: they are refused. */
+  collection?: CollectionIo
+  /** The server whose view the console shows (`npm start -- --console --server ID`); null: the shared articles. */
+  collectionServer?: string | null
 }
 
 export const CONSOLE_HELP = `Commands (the same as the Discord bot's):
@@ -19,6 +24,8 @@ export const CONSOLE_HELP = `Commands (the same as the Discord bot's):
   /brief [--article ID] [--topic WORDS]   key points, who's who, timeline
   /speakers [name]                        who's who; with a name, what that person said
   /articles                               the corpus
+  /add <link or file>                     add a story (a link, or a saved page, .txt or .md file)
+  /remove <article id>                    remove an article that was added
   /reload                                 read the corpus folder again
   /help                                   this list
   /quit                                   leave`
@@ -52,8 +59,12 @@ export async function runConsole(initial: Library, io: ConsoleIo): Promise<void>
     } else {
       const command = parseCommand([name, ...rest])
       if ('error' in command) write(`${command.error}. Type /help for the commands.`)
-      else if (command.batch !== null || command.corpus !== null) write('--batch and --corpus work in the CLI only (npm run cli).')
-      else write(runCommand(library, command, { isColor: io.isColor }).text)
+      else if (command.batch !== null || command.corpus !== null || command.server !== null)
+        write('--batch, --corpus and --server work in the CLI only (npm run cli); start the console with --server ID for a server.')
+      else if (command.name === 'add' || command.name === 'remove') {
+        if (io.collection === undefined) write(`/${command.name} is not available here.`)
+        else write((await runCollectionCommand({ ...command, server: io.collectionServer ?? null }, io.collection)).text)
+      } else write(runCommand(library, command, { isColor: io.isColor }).text)
     }
     write('')
     prompt()

@@ -2,6 +2,7 @@ import 'dotenv/config'
 import { type Config, loadConfig } from './config.js'
 import { CONSOLE_HELP, runConsole } from './console.js'
 import { isServerId } from './corpus/loadCorpus.js'
+import { addStory, readStorySource, storyOptions } from './library/addStory.js'
 import { createLibraryHolder, type LibraryHolder } from './library/libraryHolder.js'
 import {
   codeVersion,
@@ -71,6 +72,13 @@ async function main(argv: readonly string[]): Promise<number> {
       isColor: process.stdout.isTTY === true,
       reload: holder.reload,
       current: () => holder.viewFor(server),
+      collection: {
+        add: (source) => addStory(holder, server, source, storyOptions(config, null)),
+        remove: (id) => holder.removeArticle(server, id),
+        view: () => holder.viewFor(server),
+        readFile: readStorySource,
+      },
+      collectionServer: server,
     })
     return 0
   }
@@ -88,6 +96,11 @@ async function main(argv: readonly string[]): Promise<number> {
     problems: opened.problems,
     startedAt,
     reload: holder.reload,
+    // /add, /remove and "Add article from link" write to the server's folder of the corpus.
+    collection: {
+      add: (guild, source, addedBy) => addStory(holder, guild, source, storyOptions(config, addedBy)),
+      remove: (guild, id) => holder.removeArticle(guild, id),
+    },
     logger,
   })
   return 0

@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { decodeSavedPage } from '../ingest/charset.js'
 
@@ -26,4 +27,26 @@ export async function listSavedPages(dir: string): Promise<string[]> {
 export async function readSavedPage(file: string): Promise<string> {
   const bytes = await readFile(file)
   return decodeSavedPage(file.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes)
+}
+
+/** A story file read for `add FILE`: its text and how to read it. */
+export type StoryFile = { name: string; text: string; format: 'html' | 'text' | 'markdown' }
+
+const STORY_FORMATS: ReadonlyArray<[RegExp, StoryFile['format']]> = [
+  [SAVED_PAGE, 'html'],
+  [/\.txt$/i, 'text'],
+  [/\.md$/i, 'markdown'],
+]
+
+/** Reads a story file (a saved page, `.txt` or `.md`); an `error` sentence naming it when it cannot be used. */
+export async function readStoryFile(file: string): Promise<StoryFile | { error: string }> {
+  const name = path.basename(file)
+  const format = STORY_FORMATS.find(([pattern]) => pattern.test(name))?.[1]
+  if (format === undefined) return { error: `${name} is not a story file: add a .html, .htm, .txt or .md file (or a link)` }
+  try {
+    const text = format === 'html' ? await readSavedPage(file) : decodeSavedPage(await readFile(file))
+    return { name, text, format }
+  } catch (error) {
+    return { error: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }
+  }
 }

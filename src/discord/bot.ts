@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import { listSpeakers } from '../answer/speakers.js'
 import type { Config } from '../config.js'
 import { collectionsOf, type Library, viewOf } from '../library/library.js'
-import type { BotContext, ReloadReport } from './command.js'
+import type { BotContext, ReloadReport, ServerCollection } from './command.js'
 import { handleInteraction } from './handleInteraction.js'
 import { createLogger } from './logger.js'
 import { createRateLimiter } from './rateLimit.js'
@@ -29,6 +29,8 @@ export type BotOptions = {
    * Without it, each server sees the shared articles and its own collection of the library in use.
    */
   viewFor?: (server: string | null) => Library
+  /** Adding and removing servers' articles (`/add`, `/remove`); without it those commands say they are off. */
+  collection?: ServerCollection
   /** Defaults to a pino logger at `config.logLevel`. */
   logger?: Logger
   /** Stop on SIGINT/SIGTERM; tests that start several bots in one process turn it off. */
@@ -71,6 +73,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     },
     logger,
     rateLimiter: createRateLimiter({ maxCommands: config.rateLimitCommands, windowMs: config.rateLimitWindowSeconds * 1_000 }),
+    collection: options.collection ?? null,
   }
 
   const clientOptions: ClientOptions = { intents: [GatewayIntentBits.Guilds], allowedMentions: NO_MENTIONS }

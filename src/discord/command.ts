@@ -1,6 +1,8 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIApplicationCommandsJSONBody } from 'discord.js'
 import type { Logger } from 'pino'
+import type { AddStoryOutcome, StorySource } from '../library/addStory.js'
 import type { Library } from '../library/library.js'
+import type { RemoveOutcome } from '../library/libraryHolder.js'
 import type { RateLimiter } from './rateLimit.js'
 
 /**
@@ -13,6 +15,15 @@ export type ReloadReport = {
   problems: readonly string[]
   status?: 'reloaded' | 'unchanged' | 'failed'
   error?: string | null
+}
+
+/**
+ * Adding and removing a server's own articles (`/add`, `/remove`, "Add article from link"). The
+ * composition root wires it to the library holder, with the fetch settings.
+ */
+export type ServerCollection = {
+  add: (server: string, source: StorySource, addedBy: string) => Promise<AddStoryOutcome>
+  remove: (server: string, id: string) => Promise<RemoveOutcome>
 }
 
 /** What every handler gets besides the interaction. */
@@ -28,6 +39,8 @@ export type BotContext = {
   logger: Logger
   /** Per-user abuse limit on commands and buttons (not autocomplete); absent: no limit. */
   rateLimiter?: RateLimiter
+  /** Adds and removes servers' articles; null when this bot cannot write to its corpus (then `/add` says so). */
+  collection: ServerCollection | null
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 
 // The commands shared by the CLI (`npm run cli -- ask …`) and the console (`/ask …`).
 
-export const COMMAND_NAMES = ['ask', 'quote', 'brief', 'quotes', 'speakers', 'articles', 'help'] as const
+export const COMMAND_NAMES = ['ask', 'quote', 'brief', 'quotes', 'speakers', 'articles', 'add', 'remove', 'help'] as const
 export type CommandName = (typeof COMMAND_NAMES)[number]
 
 /** A command line, parsed and checked. */
@@ -69,6 +69,9 @@ Commands:
   quotes                      every quote and paraphrase found, with its speaker
   speakers ["<name>"]         who's who; with a name, everything that person said
   articles                    the corpus: headlines, bylines, dates, counts
+  add URL|FILE                a story into the collection (--server ID: that server's), from a link or a
+                              saved page or text file (.html .htm .txt .md); prints its brief
+  remove ID                   an article of the collection (--server ID: that server's)
   extract FILE [--url URL]    the article of a saved web page (extract --help for more)
 
 Options:
@@ -118,6 +121,10 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
   if (name === 'ask' && command.text === '' && command.batch === null)
     return { error: 'ask needs a question, e.g. ask "When was the ceasefire announced?"' }
   if (name === 'quote' && command.text === '') return { error: 'quote needs a keyword, e.g. quote terrorism' }
+  if (name === 'add' && (command.text === '' || rest.length > 1))
+    return { error: 'add needs one link or file, e.g. add https://news.example/story --server ID' }
+  if (name === 'remove' && (command.text === '' || rest.length > 1))
+    return { error: 'remove needs one article id (see the articles command)' }
   return command
 }
 
@@ -169,6 +176,10 @@ export function runCommand(library: Library, command: ParsedCommand, style: Text
       const articles = listArticles(library)
       return output(articlesJson(articles), renderArticlesText(articles))
     }
+    case 'add':
+    case 'remove':
+      // They write to the corpus: the roots run them with runCollectionCommand.
+      return usage(`${command.name} changes the articles and needs the corpus folder: run it from the CLI or the console`)
   }
 }
 

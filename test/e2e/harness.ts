@@ -14,7 +14,9 @@ import { formatProblem, loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { type Bot, startBot } from '../../src/discord/bot.js'
 import type { ReloadReport } from '../../src/discord/command.js'
 import { REDACTED_PATHS } from '../../src/discord/logger.js'
+import { addStory, storyOptions } from '../../src/library/addStory.js'
 import { buildLibrary, type Library } from '../../src/library/library.js'
+import { createLibraryHolder } from '../../src/library/libraryHolder.js'
 import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
 import { type DiscordEmulator, startEmulator } from './emulator.js'
 
@@ -85,7 +87,14 @@ export function captureLogger(): { logger: Logger; entries: Record<string, unkno
 /** Starts the real bot against `emulator` with the given corpus folder (default: the repo's). */
 export async function startTestBot(
   emulator: DiscordEmulator,
-  options: { corpusDir?: string; library?: Library; logger?: Logger; env?: Record<string, string> } = {},
+  options: {
+    corpusDir?: string
+    library?: Library
+    logger?: Logger
+    env?: Record<string, string>
+    /** Hold the library in a holder that writes to `corpusDir`, as `npm start` does, so `/add` and `/remove` work. */
+    isWritable?: boolean
+  } = {},
 ): Promise<Bot> {
   const corpusDir = options.corpusDir ?? 'corpus'
   const config: Config = {
@@ -94,6 +103,35 @@ export async function startTestBot(
     discordApiBase: emulator.apiBase,
   }
   const loaded = options.library === undefined ? await loadTestLibrary(corpusDir) : { library: options.library, problems: [] }
+  if (options.isWritable === true) {
+    const holder = createLibraryHolder(
+      { ...loaded, problems: [...loaded.problems], key: null },
+      async () => {
+        const reloaded = await loadTestLibrary(corpusDir)
+        return { library: reloaded.library, problems: [...reloaded.problems], key: null }
+      },
+      {
+        corpusDir,
+        maxArticlesPerServer: config.maxArticlesPerServer,
+        maxAdditionsPerHour: config.maxAdditionsPerHour,
+      },
+    )
+    return startBot({
+      config,
+      library: holder.current(),
+      current: holder.current,
+      viewFor: holder.viewFor,
+      problems: loaded.problems,
+      startedAt: performance.now(),
+      reload: holder.reload,
+      collection: {
+        add: (server, source, addedBy) => addStory(holder, server, source, storyOptions(config, addedBy)),
+        remove: (server, id) => holder.removeArticle(server, id),
+      },
+      logger: options.logger ?? pino({ level: 'silent' }),
+      isSignalHandled: false,
+    })
+  }
   return startBot({
     config,
     library: loaded.library,
