@@ -85,7 +85,7 @@ export function briefArticle(library: Library, articleId: string, options: Parti
   const paragraphs = new Set(article.paragraphs.flatMap((text, i) => (isAbout(text) ? [i + 1] : [])))
   return {
     article: describeArticle(article),
-    points: keyPoints(article, quotes, focus.length === 0 ? null : { paragraphs, isAbout }),
+    points: keyPoints(library, article, quotes, focus.length === 0 ? null : { paragraphs, isAbout }),
     speakers: whosWho(
       library,
       article,
@@ -126,7 +126,7 @@ const TRIMMED_MARK = '…'
 // With a topic, only its paragraphs count, and within them the sentences that name it come first.
 type Topic = { paragraphs: ReadonlySet<number>; isAbout: (text: string) => boolean }
 
-function keyPoints(article: Article, quotes: readonly Quote[], topic: Topic | null): BriefPoint[] {
+function keyPoints(library: Library, article: Article, quotes: readonly Quote[], topic: Topic | null): BriefPoint[] {
   const statements: StatementSpan[] = quotes.map((quote) => ({
     paragraph: quote.paragraph,
     start: quote.start,
@@ -143,7 +143,7 @@ function keyPoints(article: Article, quotes: readonly Quote[], topic: Topic | nu
       const overlap = Math.min(quote.end, sentence.end) - Math.max(quote.start, sentence.start)
       if (overlap > covered) {
         covered = overlap
-        speaker = toSpeakerRef(quote.speaker)
+        speaker = toSpeakerRef(library, quote.speaker)
       }
     }
     const isTrimmed = sentence.end < sentence.sentenceEnd

@@ -1,6 +1,7 @@
 import { attributeArticle } from '../attribution/attributeArticle.js'
 import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
+import { roleWordsOf } from '../attribution/speakerRoles.js'
 import type { Article } from '../corpus/article.js'
 import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
@@ -146,7 +147,7 @@ export function speakersInParagraph(library: Library, articleId: string, paragra
 
 // What a speaker is searched by: the name, every alias and the role.
 function speakerSearchText(speaker: Speaker): string {
-  return [speaker.name, ...speaker.aliases, speaker.role ?? ''].join(' ')
+  return [speaker.name, ...speaker.aliases, roleWordsOf(speaker)].join(' ')
 }
 
 function speakersOf(candidates: ReadonlyArray<Speaker | null>): Speaker[] {

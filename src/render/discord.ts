@@ -4,6 +4,7 @@ import type { AskResult } from '../answer/ask.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
+import { speakerDisplay } from '../attribution/speakerRoles.js'
 import type { Article } from '../corpus/article.js'
 import type { Highlight } from '../search/highlight.js'
 import {
@@ -297,7 +298,7 @@ function toButton(spec: ButtonSpec, style: 1 | 2): APIButtonComponent {
 
 /** "Name, role" with markdown escaped (names come from corpus text). */
 export function speakerLine(speaker: SpeakerRef): string {
-  return escapeMarkdown(speaker.role === null ? speaker.name : `${speaker.name}, ${speaker.role}`)
+  return escapeMarkdown(speakerDisplay(speaker))
 }
 
 function range(offset: number, count: number, hasMore: boolean): string {

@@ -4,6 +4,7 @@ import type { Brief, CorpusBrief } from '../answer/brief.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
+import { speakerDisplay } from '../attribution/speakerRoles.js'
 import type { Highlight } from '../search/highlight.js'
 import type { quotesJson } from './json.js'
 
@@ -132,9 +133,9 @@ export function renderQuotesText(result: ReturnType<typeof quotesJson>): string 
     .join('\n\n')
 }
 
-/** "Name, role", or just the name when the text gives no role. */
+/** "Title Name, office", the one way every command names a speaker (see `speakerDisplay`). */
 export function describeSpeaker(speaker: SpeakerRef): string {
-  return speaker.role === null ? speaker.name : `${speaker.name}, ${speaker.role}`
+  return speakerDisplay(speaker)
 }
 
 /** `text` with the highlighted spans in bold. */
