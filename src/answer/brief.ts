@@ -1,4 +1,5 @@
 import type { Quote, QuoteKind } from '../attribution/quote.js'
+import { statementPhrase } from '../attribution/statementPhrase.js'
 import type { Article } from '../corpus/article.js'
 import type { Library } from '../library/library.js'
 import type { SpeakerSummary } from '../library/speakerDirectory.js'
@@ -27,7 +28,7 @@ export type TimelineEntry = {
   paragraph: number
 }
 
-/** One statement chosen to stand for what a speaker said. */
+/** One statement chosen to stand for what a speaker said; `text` reads as a phrase (see `statementPhrase`). */
 export type RepresentativeQuote = {
   text: string
   kind: QuoteKind
@@ -160,7 +161,7 @@ function whosWho(library: Library, article: Article, quotes: readonly Quote[]): 
   for (const speaker of listSpeakers(library, { article: article.id }).speakers) {
     const own = quotes.filter((quote) => quote.speaker !== null && quote.speaker.name === speaker.name)
     if (own.length === 0) continue
-    brief.push({ ...speaker, quotes: own.length, statements: representativeQuotes(own, frequency) })
+    brief.push({ ...speaker, quotes: own.length, statements: representativeQuotes(article, own, frequency) })
   }
   return brief.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
 }
@@ -173,7 +174,7 @@ const MAX_SHARED_TERMS = 0.5
 // The statements whose words the article uses most (the story's words, not a side remark),
 // preferring the speaker's own words (direct quotes) over paraphrase and fragments; the second,
 // if any, is the best one that does not repeat the first.
-function representativeQuotes(quotes: readonly Quote[], frequency: ReadonlyMap<string, number>): RepresentativeQuote[] {
+function representativeQuotes(article: Article, quotes: readonly Quote[], frequency: ReadonlyMap<string, number>): RepresentativeQuote[] {
   const scored = quotes
     .map((quote) => ({ quote, terms: new Set(termsOf(quote.text)) }))
     .filter(({ terms }) => terms.size > 0)
@@ -195,7 +196,11 @@ function representativeQuotes(quotes: readonly Quote[], frequency: ReadonlyMap<s
     })
     if (second !== undefined) chosen.push(second)
   }
-  return chosen.map(({ quote }) => ({ text: quote.text, kind: quote.kind, paragraph: quote.paragraph }))
+  return chosen.map(({ quote }) => ({
+    text: statementPhrase(quote, article.paragraphs[quote.paragraph - 1] ?? ''),
+    kind: quote.kind,
+    paragraph: quote.paragraph,
+  }))
 }
 
 /** Every dated event of the article: ISO-dated ones by date, then the rest in reading order. */

@@ -16,6 +16,7 @@ type Found = {
   end: number
   kind: QuoteKind
   cue: string | null
+  cueAt: number | null
   mention: string | null
   entity: Entity | null
 }
@@ -76,7 +77,17 @@ export function attributeArticle(article: Article): ArticleAttribution {
         speakers.set(f.entity, speaker)
       }
       const text = article.paragraphs[f.paragraph - 1]?.slice(f.start, f.end) ?? ''
-      return { paragraph: f.paragraph, start: f.start, end: f.end, text, kind: f.kind, cue: f.cue, mention: f.mention, speaker }
+      return {
+        paragraph: f.paragraph,
+        start: f.start,
+        end: f.end,
+        text,
+        kind: f.kind,
+        cue: f.cue,
+        cueAt: f.cueAt,
+        mention: f.mention,
+        speaker,
+      }
     })
   return { quotes, speakers: [...speakers.values()] }
 }
@@ -133,7 +144,7 @@ function findDirectQuotes(work: ParagraphWork): void {
   const { layout, paragraph, directs, cueAt, events } = work
   layout.spans.forEach((span, q) => {
     if (work.shapes[q] !== 'direct') return
-    const item: Found = { paragraph, start: span.start, end: span.end, kind: 'direct', cue: null, mention: null, entity: null }
+    const item: Found = { paragraph, start: span.start, end: span.end, kind: 'direct', cue: null, cueAt: null, mention: null, entity: null }
     directs[q] = item
     const cue = findQuoteCue(layout, q)
     cueAt[q] = cue?.at ?? -1
@@ -145,6 +156,7 @@ function findDirectQuotes(work: ParagraphWork): void {
     }
     if (cue === null) return
     item.cue = cue.text
+    item.cueAt = cue.at
     item.mention = cue.mention?.text ?? null
     events.push({
       at: cue.at,
@@ -209,6 +221,7 @@ function addReportedSpeech(work: ParagraphWork, reported: readonly ReportedSpeec
       end: item.end,
       kind: 'indirect',
       cue: item.cue.text,
+      cueAt: item.cue.at,
       mention: item.cue.mention?.text ?? null,
       entity: null,
     }
@@ -229,6 +242,7 @@ function addReportedSpeech(work: ParagraphWork, reported: readonly ReportedSpeec
         end: span.end,
         kind: 'partial',
         cue: item.cue.text,
+        cueAt: item.cue.at,
         mention: entry.mention,
         entity: null,
       }

@@ -1,6 +1,7 @@
 import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { SpeakerKind } from '../attribution/speaker.js'
 import { chooseRoles } from '../attribution/speakerRoles.js'
+import { statementPhrase } from '../attribution/statementPhrase.js'
 import type { Article } from '../corpus/article.js'
 import { foldWord } from '../text/tokens.js'
 import type { Steps } from './pacing.js'
@@ -24,7 +25,7 @@ export type SpeakerSummary = {
   quotes: number
 }
 
-/** One statement of a speaker, for "everything this person said". */
+/** One statement of a speaker, for "everything this person said"; `text` reads as a phrase (see `statementPhrase`). */
 export type SpeakerStatement = {
   article: string
   paragraph: number
@@ -97,7 +98,8 @@ export function* aggregateSpeakers(
       const entry = byName.get(key)
       if (entry !== undefined) entry.quotes++
       const list = statements.get(key) ?? []
-      list.push({ article: source.id, paragraph: quote.paragraph, text: quote.text, kind: quote.kind })
+      const text = statementPhrase(quote, source.paragraphs[quote.paragraph - 1] ?? '')
+      list.push({ article: source.id, paragraph: quote.paragraph, text, kind: quote.kind })
       statements.set(key, list)
     }
     yield

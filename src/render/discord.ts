@@ -147,7 +147,8 @@ export function renderSpeakersMessage(
       `¶${statement.paragraph} · ${statement.kind} · ${articles.get(statement.article)?.headline ?? statement.article}`,
       EMBED_LIMITS.fieldName,
     ),
-    value: `“${escapeMarkdown(statement.text)}”`,
+    // Reported speech is the writer's words: quotation marks only around the speaker's own.
+    value: statement.kind === 'indirect' ? escapeMarkdown(statement.text) : `“${escapeMarkdown(statement.text)}”`,
   }))
   return fitMessage({
     embeds: [{ color: EMBED_COLOR, title: "Who's who", description: listValue(lines, '', EMBED_LIMITS.description), fields }],

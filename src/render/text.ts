@@ -103,8 +103,11 @@ export function renderSpeakersText(result: SpeakersResult): string {
   const lines = result.speakers.map(
     (speaker) => `• ${describeSpeaker(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`,
   )
+  // Reported speech is the writer's words: quotation marks only around the speaker's own.
   for (const statement of result.statements)
-    lines.push(`  ¶${statement.paragraph} (${statement.kind}) “${statement.text}” [${statement.article}]`)
+    lines.push(
+      `  ¶${statement.paragraph} (${statement.kind}) ${statement.kind === 'indirect' ? statement.text : `“${statement.text}”`} [${statement.article}]`,
+    )
   return lines.join('\n')
 }
 

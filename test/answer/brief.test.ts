@@ -53,13 +53,22 @@ describe('briefArticle on the seed', () => {
     for (const speaker of brief.speakers) {
       expect(speaker.statements.length).toBeGreaterThan(0)
       for (const statement of speaker.statements) {
-        expect(quotes.some((quote) => quote.speaker?.name === speaker.name && quote.text === statement.text)).toBe(true)
+        // The statement is the quote, or the quote after its object cue ("urged …").
+        expect(quotes.some((quote) => quote.speaker?.name === speaker.name && statement.text.endsWith(quote.text))).toBe(true)
       }
     }
   })
 
   it('gives a speaker of one statement one, and a frequent speaker two different ones', () => {
     for (const speaker of brief.speakers) expect(speaker.statements).toHaveLength(speaker.quotes >= 3 ? 2 : 1)
+  })
+
+  it('shows every statement in who’s who as a phrase of its paragraph, a report on an object with its cue', () => {
+    for (const statement of brief.speakers.flatMap((speaker) => speaker.statements)) {
+      expect(seed.paragraphs[statement.paragraph - 1]).toContain(statement.text)
+    }
+    const accused = brief.speakers.flatMap((speaker) => speaker.statements).find((statement) => statement.text.includes('militant groups'))
+    expect(accused?.text).toBe('accusing militant groups of operating from Afghan territory')
   })
 
   it('states the spokesperson’s demand in who’s who', () => {
