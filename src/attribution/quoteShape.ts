@@ -14,11 +14,10 @@ const TITLE_MINOR_WORDS = /^(of|the|a|an|and|or|to|in|on|for|at|by|from|with)$/u
 
 /**
  * The shape of a quotation: `direct` when it stands as speech of its own (opens a sentence, or
- * follows a colon, comma, dash or a speech verb and starts with a capital); `partial` when it is a
- * fragment woven into a sentence ("found a “new hero” in …"). Never null today; the type leaves room
- * for callers that clear a shape once the quotation is used.
+ * follows a colon, comma or dash, or a speech verb when it starts with a capital); `partial` when
+ * it is a fragment woven into a sentence ("found a “new hero” in …").
  */
-export function quoteShape(text: string, span: QuoteSpan): QuoteKind | null {
+export function quoteShape(text: string, span: QuoteSpan): Exclude<QuoteKind, 'indirect'> {
   const before = textBefore(text, span.open)
   if (before === '' || /[.!?:,;\u2014\u2013—]["”’)]*$/u.test(before)) return 'direct'
   const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase()
