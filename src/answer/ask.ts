@@ -71,7 +71,7 @@ export function answerQuestion(library: Library, question: string, options: Part
       paragraph: hit.paragraph,
       text,
       score: hit.score,
-      speakers: speakersInParagraph(library, hit.article, hit.paragraph).map(refOf),
+      speakers: speakersInParagraph(library, hit.article, hit.paragraph).map((speaker) => refOf(library, speaker)),
       highlights: findHighlights(text, hit.terms, library.paragraphs.profiles[hit.id]?.terms),
     }
   })

@@ -1,4 +1,5 @@
 import type { Quote, QuoteKind } from '../attribution/quote.js'
+import { statementPhrase } from '../attribution/statementPhrase.js'
 import type { Article } from '../corpus/article.js'
 import type { Library } from '../library/library.js'
 import type { SpeakerSummary } from '../library/speakerDirectory.js'
@@ -27,7 +28,7 @@ export type TimelineEntry = {
   paragraph: number
 }
 
-/** One statement chosen to stand for what a speaker said. */
+/** One statement chosen to stand for what a speaker said; `text` reads as a phrase (see `statementPhrase`). */
 export type RepresentativeQuote = {
   text: string
   kind: QuoteKind
@@ -85,7 +86,7 @@ export function briefArticle(library: Library, articleId: string, options: Parti
   const paragraphs = new Set(article.paragraphs.flatMap((text, i) => (isAbout(text) ? [i + 1] : [])))
   return {
     article: describeArticle(article),
-    points: keyPoints(article, quotes, focus.length === 0 ? null : { paragraphs, isAbout }),
+    points: keyPoints(library, article, quotes, focus.length === 0 ? null : { paragraphs, isAbout }),
     speakers: whosWho(
       library,
       article,
@@ -126,7 +127,7 @@ const TRIMMED_MARK = '…'
 // With a topic, only its paragraphs count, and within them the sentences that name it come first.
 type Topic = { paragraphs: ReadonlySet<number>; isAbout: (text: string) => boolean }
 
-function keyPoints(article: Article, quotes: readonly Quote[], topic: Topic | null): BriefPoint[] {
+function keyPoints(library: Library, article: Article, quotes: readonly Quote[], topic: Topic | null): BriefPoint[] {
   const statements: StatementSpan[] = quotes.map((quote) => ({
     paragraph: quote.paragraph,
     start: quote.start,
@@ -143,7 +144,7 @@ function keyPoints(article: Article, quotes: readonly Quote[], topic: Topic | nu
       const overlap = Math.min(quote.end, sentence.end) - Math.max(quote.start, sentence.start)
       if (overlap > covered) {
         covered = overlap
-        speaker = toSpeakerRef(quote.speaker)
+        speaker = toSpeakerRef(library, quote.speaker)
       }
     }
     const isTrimmed = sentence.end < sentence.sentenceEnd
@@ -160,7 +161,7 @@ function whosWho(library: Library, article: Article, quotes: readonly Quote[]): 
   for (const speaker of listSpeakers(library, { article: article.id }).speakers) {
     const own = quotes.filter((quote) => quote.speaker !== null && quote.speaker.name === speaker.name)
     if (own.length === 0) continue
-    brief.push({ ...speaker, quotes: own.length, statements: representativeQuotes(own, frequency) })
+    brief.push({ ...speaker, quotes: own.length, statements: representativeQuotes(article, own, frequency) })
   }
   return brief.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
 }
@@ -173,7 +174,7 @@ const MAX_SHARED_TERMS = 0.5
 // The statements whose words the article uses most (the story's words, not a side remark),
 // preferring the speaker's own words (direct quotes) over paraphrase and fragments; the second,
 // if any, is the best one that does not repeat the first.
-function representativeQuotes(quotes: readonly Quote[], frequency: ReadonlyMap<string, number>): RepresentativeQuote[] {
+function representativeQuotes(article: Article, quotes: readonly Quote[], frequency: ReadonlyMap<string, number>): RepresentativeQuote[] {
   const scored = quotes
     .map((quote) => ({ quote, terms: new Set(termsOf(quote.text)) }))
     .filter(({ terms }) => terms.size > 0)
@@ -195,7 +196,11 @@ function representativeQuotes(quotes: readonly Quote[], frequency: ReadonlyMap<s
     })
     if (second !== undefined) chosen.push(second)
   }
-  return chosen.map(({ quote }) => ({ text: quote.text, kind: quote.kind, paragraph: quote.paragraph }))
+  return chosen.map(({ quote }) => ({
+    text: statementPhrase(quote, article.paragraphs[quote.paragraph - 1] ?? ''),
+    kind: quote.kind,
+    paragraph: quote.paragraph,
+  }))
 }
 
 /** Every dated event of the article: ISO-dated ones by date, then the rest in reading order. */

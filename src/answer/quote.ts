@@ -68,7 +68,7 @@ export function searchQuotes(library: Library, query: string, options: Partial<Q
       text: quote.text,
       kind: quote.kind,
       score,
-      speaker: toSpeakerRef(quote.speaker),
+      speaker: toSpeakerRef(library, quote.speaker),
       // Scores equal to three decimals (what the JSON shows) are a tie: then kind, then reading order.
       rank: [-Math.round(score * 1000), KIND_ORDER[quote.kind], order.get(document.article) ?? 0, document.quote],
     })

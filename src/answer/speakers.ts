@@ -35,7 +35,12 @@ export function listSpeakers(library: Library, options: Partial<SpeakersOptions>
     return { speakers, statements: only === undefined ? [] : [...(directory.statements.get(foldName(only.name)) ?? [])] }
   }
   const source = library.articleById.get(article)
-  const { speakers: all, statements } = runSteps(aggregateSpeakers(source === undefined ? [] : [source], library.attributions))
+  const { speakers: inArticle, statements } = runSteps(aggregateSpeakers(source === undefined ? [] : [source], library.attributions))
+  // One article's who's who names each speaker as the whole corpus does: one display everywhere.
+  const all = inArticle.map((speaker) => {
+    const known = library.speakerDirectory.byName.get(foldName(speaker.name))
+    return known === undefined ? speaker : { ...speaker, title: known.title, role: known.role }
+  })
   const speakers = name === null ? all : all.filter((speaker) => isNameMatch(speaker, name))
   const only = speakers.length === 1 ? speakers[0] : undefined
   return { speakers, statements: only === undefined ? [] : (statements.get(foldName(only.name)) ?? []) }

@@ -1,23 +1,13 @@
 import type { Article } from '../corpus/article.js'
-import type { Cue } from './cue.js'
 import { findQuoteCue } from './cues.js'
-import { isNameToken, type Mention, readMentionAfter } from './mentions.js'
 import { layOutParagraph, type ParagraphLayout } from './paragraphLayout.js'
 import type { ArticleAttribution, Quote, QuoteKind } from './quote.js'
 import type { QuoteSpan } from './quoteMarks.js'
+import { isQuotedTitle, isSentenceInitial, quoteShape, wordCount } from './quoteShape.js'
 import { findReportedSpeech, type ReportedSpeech } from './reportedSpeech.js'
 import type { Speaker } from './speaker.js'
-import {
-  addRole,
-  createRegistry,
-  type Entity,
-  registerName,
-  resolveReference,
-  type SpeakerRegistry,
-  setFocus,
-  toSpeaker,
-} from './speakerRegistry.js'
-import { SPEECH_VERBS } from './speechVerbs.js'
+import { lastResolved, resolveSpeakers, type SpeakerEvent, subjectEvents } from './speakerEvents.js'
+import { createRegistry, type Entity, type SpeakerRegistry, toSpeaker } from './speakerRegistry.js'
 
 /** A quote before its speaker becomes a `Speaker`: canonical names settle only at the article's end. */
 type Found = {
@@ -26,6 +16,7 @@ type Found = {
   end: number
   kind: QuoteKind
   cue: string | null
+  cueAt: number | null
   mention: string | null
   entity: Entity | null
 }
@@ -40,10 +31,23 @@ type Carry = {
   lastDirect: { entity: Entity; paragraph: number } | null
 }
 
-// A sentence-initial quotation with no cue continues the last speaker's words only this close by.
+// A sentence-initial quotation with no cue continues the last speaker's words only this close by
+// (in paragraphs): further on, an uncued quotation more often starts someone else's words.
 const MAX_CONTINUATION_DISTANCE = 1
-// How far back from a quotation's opening mark its shape is read.
-const LOOK_BACK_CHARS = 120
+// A quotation of this many words or fewer with no cue is a title or nickname ("The Apprentice,"
+// "Butch"), not speech.
+const MAX_UNCUED_NAME_WORDS = 3
+// Two quotations are one passage when the narration between them is no longer than this, or than
+// the quoted words if those are longer: "“A,” X said. “B.”" keeps one passage per speaker.
+const MIN_MERGE_GAP_CHARS = 240
+// … and holds at most this many sentence ends: a longer stretch of narration starts a new passage.
+const MAX_MERGE_GAP_SENTENCES = 2
+// A partial quote inside reported speech is resolved right after its report's cue (same speaker),
+// before any cue that follows it.
+const PARTIAL_AFTER_REPORT = 0.5
+// A report may begin or end this many characters inside a direct quotation (its quote mark) and
+// still be that quotation, counted once.
+const QUOTE_MARK_SLACK_CHARS = 1
 
 /**
  * Finds every direct quote, partial quote and reported statement of an article, with its cue,
@@ -73,55 +77,103 @@ export function attributeArticle(article: Article): ArticleAttribution {
         speakers.set(f.entity, speaker)
       }
       const text = article.paragraphs[f.paragraph - 1]?.slice(f.start, f.end) ?? ''
-      return { paragraph: f.paragraph, start: f.start, end: f.end, text, kind: f.kind, cue: f.cue, mention: f.mention, speaker }
+      return {
+        paragraph: f.paragraph,
+        start: f.start,
+        end: f.end,
+        text,
+        kind: f.kind,
+        cue: f.cue,
+        cueAt: f.cueAt,
+        mention: f.mention,
+        speaker,
+      }
     })
   return { quotes, speakers: [...speakers.values()] }
 }
 
-// `isSubject`: not a cue but a sentence's subject, which puts a person in focus and speaks for
-// the sentence's participle cues (", telling them …") when no cue names anyone.
-type Event = { at: number; cue: Cue; apply: (entity: Entity | null) => void; isSubject?: boolean }
+/** One paragraph's working state, shared by its phases; quotations are indexed like `layout.spans`. */
+type ParagraphWork = {
+  layout: ParagraphLayout
+  paragraph: number
+  /** Per quotation: its direct quote, or null (not direct, not speech, or merged into the previous one). */
+  directs: (Found | null)[]
+  /** Per quotation: its shape; a partial quote taken by reported speech is cleared to null. */
+  shapes: (QuoteKind | null)[]
+  /** Per quotation: the offset of its cue in the paragraph, or -1. */
+  cueAt: number[]
+  /** Cues and sentence subjects, resolved in reading order. */
+  events: SpeakerEvent[]
+  /** The paragraph's reported and partial quotes in order found, then its direct quotes. */
+  found: Found[]
+}
 
+// The phases run in this order because each needs the one before: direct quotes and their cues
+// first (reported speech must not count them twice), then the merge of quotations split by a cue,
+// then reported speech, then speaker resolution in reading order (pronouns follow the focus),
+// then the quotations no cue names, which borrow a speaker from context.
 function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry: SpeakerRegistry, carry: Carry, found: Found[]): void {
-  const { spans, text } = layout
-  const events: Event[] = []
-  const directs: (Found | null)[] = spans.map(() => null)
-  const shapes = spans.map((span) => quoteShape(text, span))
+  const work: ParagraphWork = {
+    layout,
+    paragraph,
+    directs: layout.spans.map(() => null),
+    shapes: layout.spans.map((span) => quoteShape(layout.text, span)),
+    cueAt: layout.spans.map(() => -1),
+    events: [],
+    found: [],
+  }
   const reported = findReportedSpeech(
     layout,
-    shapes.map((shape) => shape === 'direct'),
+    work.shapes.map((shape) => shape === 'direct'),
   )
-  const cueAt: number[] = spans.map(() => -1)
+  findDirectQuotes(work)
+  mergeContinuedQuotations(work)
+  addReportedSpeech(work, reported)
+  // Subjects after cues: at one offset, the cue was found first and resolves first.
+  for (const event of subjectEvents(layout, registry)) work.events.push(event)
+  const sentenceSpeakers = resolveSpeakers(work.events, registry, paragraph)
+  settleDirectQuotes(work, carry, sentenceSpeakers)
+  for (const item of work.found) if (item.kind !== 'direct' && item.entity !== null) item.entity.quotes++
+  for (const item of work.found) found.push(item)
+  passCarry(work, carry, sentenceSpeakers)
+}
 
-  spans.forEach((span, q) => {
-    if (shapes[q] !== 'direct') return
-    const item: Found = { paragraph, start: span.start, end: span.end, kind: 'direct', cue: null, mention: null, entity: null }
+// Every quotation shaped as speech of its own becomes a direct quote, with the event that will
+// give it the speaker its cue names.
+function findDirectQuotes(work: ParagraphWork): void {
+  const { layout, paragraph, directs, cueAt, events } = work
+  layout.spans.forEach((span, q) => {
+    if (work.shapes[q] !== 'direct') return
+    const item: Found = { paragraph, start: span.start, end: span.end, kind: 'direct', cue: null, cueAt: null, mention: null, entity: null }
     directs[q] = item
     const cue = findQuoteCue(layout, q)
     cueAt[q] = cue?.at ?? -1
-    // A short quoted title or nickname ("The Apprentice," "Butch") with no cue is not speech, nor
-    // is a title in Title Case ("Tales From the Crypt," "Tough Choices."), cue or not.
-    const quoted = text.slice(span.start, span.end)
-    if ((cue === null && wordCount(quoted) <= 3) || isTitleCase(quoted)) {
+    // A title in Title Case ("Tales From the Crypt," "Tough Choices.") is not speech, cue or not.
+    const quoted = layout.text.slice(span.start, span.end)
+    if ((cue === null && wordCount(quoted) <= MAX_UNCUED_NAME_WORDS) || isQuotedTitle(quoted)) {
       directs[q] = null
       return
     }
-    if (cue !== null) {
-      item.cue = cue.text
-      item.mention = cue.mention?.text ?? null
-      events.push({
-        at: cue.at,
-        cue,
-        apply: (entity) => {
-          item.entity = entity
-        },
-      })
-    }
+    if (cue === null) return
+    item.cue = cue.text
+    item.cueAt = cue.at
+    item.mention = cue.mention?.text ?? null
+    events.push({
+      at: cue.at,
+      cue,
+      apply: (entity) => {
+        item.entity = entity
+      },
+    })
   })
+}
 
-  // "“A,” X said. “B.”": a cue-less quotation right after an attributed one continues it, when
-  // the narration between them is no longer than the quoted words (at most two sentences).
-  // The merged span keeps one passage per speaker, as readers and annotators see it.
+// "“A,” X said. “B.”": a cue-less quotation right after an attributed one continues it, when
+// the narration between them is short. The merged span keeps one passage per speaker, as readers
+// and annotators see it. Runs from the end so a chain of halves folds into its first.
+function mergeContinuedQuotations(work: ParagraphWork): void {
+  const { layout, directs, cueAt } = work
+  const { spans, text } = layout
   for (let q = spans.length - 1; q > 0; q--) {
     const prev = directs[q - 1]
     const cur = directs[q]
@@ -134,14 +186,20 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
     if (prev.cue === null && !isAdjacent) continue
     // "“A,” he said, “B.”" finds the same cue for both halves; a cue of its own keeps B apart.
     if (cur.cue !== null && cueAt[q] !== cueAt[q - 1]) continue
-    const quoted = prevSpan.end - prevSpan.start + (curSpan.end - curSpan.start)
-    if (between.length > Math.max(240, quoted) || (between.match(/[.!?](?=\s|$)/gu) ?? []).length > 2) continue
+    const quotedChars = prevSpan.end - prevSpan.start + (curSpan.end - curSpan.start)
+    const sentenceEnds = (between.match(/[.!?](?=\s|$)/gu) ?? []).length
+    if (between.length > Math.max(MIN_MERGE_GAP_CHARS, quotedChars) || sentenceEnds > MAX_MERGE_GAP_SENTENCES) continue
     prev.end = cur.end
     directs[q] = null
   }
+}
 
-  // Lookups below go by sentence and by sorted offsets, so a paragraph with thousands of
-  // quotations stays near linear.
+// Reported statements become indirect quotes, and the partial quotes inside them take their
+// speaker. Lookups go by sentence and by sorted offsets, so a paragraph with thousands of
+// quotations stays near linear.
+function addReportedSpeech(work: ParagraphWork, reported: readonly ReportedSpeech[]): void {
+  const { layout, paragraph, directs, shapes, events } = work
+  const { spans } = layout
   const reportsBySentence = new Map<number, ReportedSpeech[]>()
   for (const item of reported) {
     const list = reportsBySentence.get(item.cue.sentence) ?? []
@@ -163,10 +221,11 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
       end: item.end,
       kind: 'indirect',
       cue: item.cue.text,
+      cueAt: item.cue.at,
       mention: item.cue.mention?.text ?? null,
       entity: null,
     }
-    found.push(entry)
+    work.found.push(entry)
     events.push({
       at: item.cue.at,
       cue: item.cue,
@@ -174,7 +233,6 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
         entry.entity = entity
       },
     })
-    // Partial quotes inside reported speech take its speaker.
     for (let q = firstSpanFrom(spans, item.start); q < spans.length && (spans[q] as QuoteSpan).start < item.end; q++) {
       const span = spans[q] as QuoteSpan
       if (shapes[q] !== 'partial' || span.end > item.end) continue
@@ -184,12 +242,13 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
         end: span.end,
         kind: 'partial',
         cue: item.cue.text,
+        cueAt: item.cue.at,
         mention: entry.mention,
         entity: null,
       }
-      found.push(part)
+      work.found.push(part)
       events.push({
-        at: item.cue.at + 0.5,
+        at: item.cue.at + PARTIAL_AFTER_REPORT,
         cue: item.cue,
         apply: (entity) => {
           part.entity = entity
@@ -198,180 +257,49 @@ function attributeParagraph(layout: ParagraphLayout, paragraph: number, registry
       shapes[q] = null
     }
   }
+}
 
-  for (const event of subjectEvents(layout, registry)) events.push(event)
-  events.sort((a, b) => a.at - b.at)
-  const sentenceSpeaker = new Map<number, Entity>()
-  // Sentences whose speaker so far is only their subject: a cue with a mention of its own wins.
-  const bySubject = new Set<number>()
-  for (const event of events) {
-    const entity = resolveCue(registry, event.cue, paragraph, sentenceSpeaker)
-    const s = event.cue.sentence
-    if (entity !== null && event.cue.isAside !== true) {
-      setFocus(registry, entity, paragraph)
-      if (!sentenceSpeaker.has(s) || (bySubject.has(s) && event.isSubject !== true && event.cue.link === 'mention')) {
-        sentenceSpeaker.set(s, entity)
-        if (event.isSubject === true) bySubject.add(s)
-        else bySubject.delete(s)
-      }
-    }
-    event.apply(entity)
-  }
-
-  directs.forEach((item, q) => {
+// Gives each cue-less direct quote the speaker its context implies, then records every direct
+// quote in order: a quotation continuing the previous paragraph's open one, one after a paragraph
+// ending in "X said:", one after a sentence about a person, or one right after another speaker's
+// quotation. Recording in the same pass matters: a later cue-less quote may continue an earlier one.
+function settleDirectQuotes(work: ParagraphWork, carry: Carry, sentenceSpeakers: ReadonlyMap<number, Entity>): void {
+  const { layout, paragraph } = work
+  work.directs.forEach((item, q) => {
     if (item === null) return
-    const span = spans[q] as QuoteSpan
-    if (item.cue === null) {
-      const atStart = span.open === 0
-      if (atStart && carry.openQuote !== null) item.entity = carry.openQuote.entity
-      else if (atStart && carry.colon !== null) item.entity = carry.colon
-      // "Her friend Jo Roe chimed in. “…”": the person the previous sentence is about speaks.
-      else if (!atStart && isSentenceInitial(text, span) && sentenceSpeaker.has(sentenceOfOffset(layout, span.open) - 1)) {
-        item.entity = sentenceSpeaker.get(sentenceOfOffset(layout, span.open) - 1) ?? null
-      } else if (
-        isSentenceInitial(text, span) &&
-        carry.lastDirect !== null &&
-        paragraph - carry.lastDirect.paragraph <= MAX_CONTINUATION_DISTANCE
-      ) {
-        item.entity = carry.lastDirect.entity
-      }
-    }
+    const span = layout.spans[q] as QuoteSpan
+    if (item.cue === null) item.entity = contextSpeaker(work, span, carry, sentenceSpeakers)
     if (item.entity !== null) {
       item.entity.quotes++
       carry.lastDirect = { entity: item.entity, paragraph }
     }
-    found.push(item)
+    work.found.push(item)
   })
-  for (const f of found) if (f.paragraph === paragraph && f.kind !== 'direct' && f.entity !== null) f.entity.quotes++
+}
 
+// The speaker of a cue-less quotation from its context, or null.
+function contextSpeaker(work: ParagraphWork, span: QuoteSpan, carry: Carry, sentenceSpeakers: ReadonlyMap<number, Entity>): Entity | null {
+  const { layout, paragraph } = work
+  const atStart = span.open === 0
+  if (atStart && carry.openQuote !== null) return carry.openQuote.entity
+  if (atStart && carry.colon !== null) return carry.colon
+  const isInitial = isSentenceInitial(layout.text, span)
+  // "Her friend Jo Roe chimed in. “…”": the person the previous sentence is about speaks.
+  const previousSentence = sentenceOfOffset(layout, span.open) - 1
+  if (!atStart && isInitial && sentenceSpeakers.has(previousSentence)) return sentenceSpeakers.get(previousSentence) ?? null
+  if (isInitial && carry.lastDirect !== null && paragraph - carry.lastDirect.paragraph <= MAX_CONTINUATION_DISTANCE) {
+    return carry.lastDirect.entity
+  }
+  return null
+}
+
+// What the next paragraph inherits: a quotation left open, and the speaker of a closing "X said:".
+function passCarry(work: ParagraphWork, carry: Carry, sentenceSpeakers: ReadonlyMap<number, Entity>): void {
+  const { spans, text } = work.layout
   const lastSpan = spans[spans.length - 1]
-  const lastDirect = [...directs].reverse().find((d) => d !== null) ?? null
+  const lastDirect = [...work.directs].reverse().find((d) => d !== null) ?? null
   carry.openQuote = lastSpan !== undefined && lastSpan.close < 0 ? { entity: lastDirect?.entity ?? null } : null
-  carry.colon = /:\s*$/u.test(text) ? lastResolved(events, sentenceSpeaker) : null
-}
-
-// The speaker of the paragraph's last sentence with a resolved cue, for "X said:" paragraphs.
-function lastResolved(events: readonly Event[], sentenceSpeaker: ReadonlyMap<number, Entity>): Entity | null {
-  const last = events[events.length - 1]
-  return last === undefined ? null : (sentenceSpeaker.get(last.cue.sentence) ?? null)
-}
-
-function resolveCue(registry: SpeakerRegistry, cue: Cue, paragraph: number, sentenceSpeaker: ReadonlyMap<number, Entity>): Entity | null {
-  if (cue.link === 'clause' && sentenceSpeaker.has(cue.sentence)) return sentenceSpeaker.get(cue.sentence) ?? null
-  const mention = cue.mention
-  if (mention === null) return null
-  let entity: Entity | null
-  if (mention.kind === 'name') entity = registerName(registry, mention, paragraph)
-  else {
-    entity = resolveReference(registry, mention, paragraph)
-    if (entity !== null && mention.kind === 'nominal') entity.aliases.add(mention.text)
-  }
-  if (entity !== null && cue.role !== null) addRole(entity, cue.role)
-  return entity
-}
-
-const PREPOSITIONS: ReadonlySet<string> = new Set([
-  'of',
-  'in',
-  'at',
-  'from',
-  'to',
-  'with',
-  'by',
-  'for',
-  'about',
-  'against',
-  'on',
-  'near',
-  'like',
-  'than',
-  'after',
-  'before',
-  'under',
-  'over',
-  'between',
-  'among',
-  'into',
-  'toward',
-  'towards',
-  'without',
-  'within',
-  'behind',
-  'beside',
-  'versus',
-  'vs.',
-])
-
-// The first person named outside quotes in a sentence, before its main verb and outside a
-// prepositional phrase ("In San Francisco, …"), is its likely subject: it puts that person in
-// focus for a later "he" or "she". A one-word name counts only with a title or when it is already
-// known, so "Iowa voters" never becomes a person (unless it opens the sentence before a verb).
-// A sentence opening with "he"/"she" renews the focus on the person it resolves to.
-function subjectEvents(layout: ParagraphLayout, registry: SpeakerRegistry): Event[] {
-  const events: Event[] = []
-  const { tokens } = layout
-  for (let s = 0; s < layout.sentences.length; s++) {
-    const sentence = layout.sentences[s]
-    if (sentence === undefined) continue
-    let isInPhrase = false
-    for (let i = sentence.first; i < sentence.endToken; i++) {
-      const t = tokens[i]
-      if (t === undefined || layout.quoteOf[i] !== -1) continue
-      // Past the main verb, a name is an object, not the subject.
-      if (t.pos === 'VERB' || t.pos === 'AUX') break
-      if (t.text === ',') isInPhrase = false
-      if (PREPOSITIONS.has(t.lower)) isInPhrase = true
-      if ((t.lower === 'he' || t.lower === 'she') && t.pos === 'PRON') {
-        const mention = readMentionAfter(tokens, i, i + 1)
-        if (mention !== null) events.push(subjectEvent(mention, s))
-        break
-      }
-      if (!isNameToken(t) || isInPhrase) continue
-      let mention = readMentionAfter(tokens, i, sentence.endToken)
-      // "Suu Kyi's fate is unclear, but she said …": a possessor opening the sentence is salient.
-      const possessive = tokens.findIndex((x, k) => k > i && /^['’]s?$/u.test(x.text))
-      if (mention?.kind === 'nominal' && possessive > i && possessive - i <= 4) mention = readMentionAfter(tokens, i, possessive)
-      if (mention === null || mention.kind !== 'name' || mention.isOrganization || mention.name === null) break
-      const surname = mention.name.split(' ').slice(-1)[0]
-      const isKnown = registry.entities.some((e) => e.kind === 'person' && e.name.split(' ').slice(-1)[0] === surname)
-      // A bare name opening its sentence and followed by a verb ("Trump blamed …") is a subject too.
-      const isOpening = i === sentence.first && tokens.find((x) => x.start >= mention.end)?.pos === 'VERB'
-      if (!mention.name.includes(' ') && mention.role === null && !isKnown && !isOpening) break
-      events.push(subjectEvent(mention, s))
-      break
-    }
-  }
-  return events
-}
-
-function subjectEvent(mention: Mention, sentence: number): Event {
-  const cue: Cue = { text: '', at: mention.start - 0.25, mention, role: null, link: 'mention', sentence }
-  return { at: cue.at, cue, apply: () => undefined, isSubject: true }
-}
-
-/**
- * `direct`: the quotation stands as speech of its own (opens a sentence, or follows a colon,
- * comma or cue verb); `partial`: a fragment woven into a sentence ("found a “new hero” in …").
- */
-function quoteShape(text: string, span: QuoteSpan): QuoteKind | null {
-  const before = textBefore(text, span.open)
-  if (before === '' || /[.!?:,;\u2014\u2013—]["”’)]*$/u.test(before)) return 'direct'
-  const word = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase()
-  if (word !== undefined && SPEECH_VERBS.has(word) && /^\p{Lu}/u.test(text.slice(span.start, span.start + 1))) return 'direct'
-  return 'partial'
-}
-
-// Two to eight words, nearly all capitalised, no sentence inside: a title, not a statement.
-function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w))
-  if (words.length < 2 || words.length > 8 || /[.!?]\s/u.test(text)) return false
-  const capitalised = words.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length
-  const minor = words.filter((w) => /^(of|the|a|an|and|or|to|in|on|for|at|by|from|with)$/u.test(w)).length
-  return capitalised + minor === words.length && capitalised >= 2
-}
-
-function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  carry.colon = /:\s*$/u.test(text) ? lastResolved(work.events, sentenceSpeakers) : null
 }
 
 // Index of the first span that starts at or after `offset` (spans are in order).
@@ -387,26 +315,15 @@ function firstSpanFrom(spans: readonly QuoteSpan[], offset: number): number {
 }
 
 // Does a direct quotation (merged halves included) cover the reported range? Direct quotes do
-// not overlap, so only the last one starting before the range can.
+// not overlap, so only the last one starting at or before the range's start can.
 function isInsideDirect(directs: readonly (Found | null)[], spans: readonly QuoteSpan[], item: { start: number; end: number }): boolean {
-  let q = firstSpanFrom(spans, item.start + 2) - 1
+  let q = firstSpanFrom(spans, item.start + QUOTE_MARK_SLACK_CHARS + 1) - 1
   while (q >= 0 && directs[q] === null) q--
   const d = directs[q]
-  return d != null && d.start <= item.start + 1 && d.end >= item.end - 1
-}
-
-// The text just before a quotation: enough for the patterns that look back from its opening
-// mark, and short, so that a paragraph with thousands of quotations stays linear.
-function textBefore(text: string, offset: number): string {
-  return text.slice(Math.max(0, offset - LOOK_BACK_CHARS), offset).trimEnd()
+  return d != null && d.start <= item.start + QUOTE_MARK_SLACK_CHARS && d.end >= item.end - QUOTE_MARK_SLACK_CHARS
 }
 
 function sentenceOfOffset(layout: ParagraphLayout, offset: number): number {
   const k = layout.sentences.findIndex((x) => x.start <= offset && offset < x.end)
   return Math.max(k, 0)
-}
-
-function isSentenceInitial(text: string, span: QuoteSpan): boolean {
-  const before = textBefore(text, span.open)
-  return before === '' || /[.!?]["”’)]*$/u.test(before)
 }

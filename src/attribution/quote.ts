@@ -17,6 +17,11 @@ export type Quote = {
   kind: QuoteKind
   /** The cue word as written ("said", "according to", "adding"), or null when none was found. */
   cue: string | null
+  /**
+   * Offset of the cue word in the paragraph (before or after the quote; for a colon cue, of the
+   * speaker's name before it), or null when there is no cue.
+   */
+  cueAt: number | null
   /** The words that name the speaker at this quote ("he", "the spokesperson", "Lindqvist"), or null. */
   mention: string | null
   /** null: not attributable. Never a guess. */

@@ -1,12 +1,20 @@
 import { genderOfFirstName } from './firstNames.js'
 import type { Mention } from './mentions.js'
 import type { Speaker, SpeakerKind } from './speaker.js'
+import { chooseRoles, readAppositiveRole, readPreNameRole } from './speakerRoles.js'
 
 /** One source of an article while it is being read; becomes a `Speaker` when it has quotes. */
 type Entity = {
   name: string
   kind: SpeakerKind
+  /** The first role seen: what role nominals ("the spokesperson") are matched against. */
   role: string | null
+  /** Every title written before the name, once per mention: the display picks one. */
+  titles: string[]
+  /** Every office phrase given (before the name or beside it): the display picks one. */
+  offices: string[]
+  /** `paragraph:offset` of the mentions whose roles are in `titles` and `offices`, so each counts once. */
+  roleMentions: Set<string>
   aliases: Set<string>
   /** Lowercased words of every name and role seen, for matching role nominals. */
   words: Set<string>
@@ -90,6 +98,9 @@ export function registerName(registry: SpeakerRegistry, mention: Mention, paragr
       name,
       kind,
       role: mention.role,
+      titles: [],
+      offices: [],
+      roleMentions: new Set(),
       aliases: new Set(),
       words: new Set(),
       lastFocus: paragraph,
@@ -105,6 +116,14 @@ export function registerName(registry: SpeakerRegistry, mention: Mention, paragr
     entity.aliases.add(name)
   }
   if (entity.role === null && mention.role !== null) entity.role = mention.role
+  // A name is registered once for its sentence's subject and again for its cue: count it once.
+  const mentionKey = `${paragraph}:${mention.start}`
+  if (mention.role !== null && !entity.roleMentions.has(mentionKey)) {
+    entity.roleMentions.add(mentionKey)
+    const { title, office } = readPreNameRole(mention.role)
+    if (title !== null) entity.titles.push(title)
+    if (office !== null) entity.offices.push(office)
+  }
   const gender = genderOfTitle(mention.text) ?? (kind === 'person' ? genderOfFirstName(name.split(/\s+/u)[0] ?? '') : null)
   if (gender !== null && entity.gender === null) entity.gender = gender
   if (mention.text !== entity.name) entity.aliases.add(mention.text)
@@ -123,6 +142,8 @@ export function setFocus(registry: SpeakerRegistry, entity: Entity, paragraph: n
 /** Records a role the text gives a known entity ("Lindqvist, the ministry spokesperson"). */
 export function addRole(entity: Entity, role: string): void {
   if (entity.role === null) entity.role = role
+  const office = readAppositiveRole(role)
+  if (office !== null) entity.offices.push(office)
   for (const w of wordsOf(role)) entity.words.add(w)
 }
 
@@ -181,7 +202,8 @@ export function resolveReference(registry: SpeakerRegistry, mention: Mention, pa
 /** Materialises the registry: every entity with at least one quote, as a `Speaker`. */
 export function toSpeaker(entity: Entity): Speaker {
   const aliases = [...entity.aliases].filter((a) => a !== entity.name && !/^(he|she|they|it|we|i)$/iu.test(a))
-  return { id: entity.name.toLowerCase(), name: entity.name, kind: entity.kind, role: entity.role, aliases }
+  const { title, office } = chooseRoles(entity.titles, entity.offices)
+  return { id: entity.name.toLowerCase(), name: entity.name, kind: entity.kind, title, role: office, aliases }
 }
 
 export type { Entity }

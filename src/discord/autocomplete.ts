@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js'
 import { matchArticles } from '../answer/articles.js'
 import { listSpeakers } from '../answer/speakers.js'
+import { speakerDisplay } from '../attribution/speakerRoles.js'
 import type { Library } from '../library/library.js'
 import { COMPONENT_LIMITS, truncateText } from '../render/discordLimits.js'
 
@@ -20,7 +21,7 @@ export function speakerChoices(library: Library, typed: string, article: string 
     .speakers.filter((speaker) => speaker.name.length <= COMPONENT_LIMITS.choiceValue)
     .slice(0, COMPONENT_LIMITS.choices)
     .map((speaker) => ({
-      name: choiceName(speaker.role === null ? speaker.name : `${speaker.name} (${speaker.role})`),
+      name: choiceName(speakerDisplay(speaker)),
       value: speaker.name,
     }))
 }

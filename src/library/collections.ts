@@ -1,6 +1,7 @@
 import { attributeArticle } from '../attribution/attributeArticle.js'
 import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
+import { roleWordsOf } from '../attribution/speakerRoles.js'
 import type { Article } from '../corpus/article.js'
 import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { addParagraphs, discardParagraphs, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
@@ -139,7 +140,7 @@ function emptyCollection(server: string): Collection {
     articleById: new Map(),
     attributions: new Map(),
     speakerPatterns: [],
-    speakerDirectory: { speakers: [], statements: new Map(), folded: [] },
+    speakerDirectory: { speakers: [], statements: new Map(), folded: [], byName: new Map() },
     documentIds: new Map(),
   }
 }
@@ -294,7 +295,7 @@ export function* collectParagraphDocuments(
 
 // What a speaker is searched by: the name, every alias and the role.
 function speakerSearchText(speaker: Speaker): string {
-  return [speaker.name, ...speaker.aliases, speaker.role ?? ''].join(' ')
+  return [speaker.name, ...speaker.aliases, roleWordsOf(speaker)].join(' ')
 }
 
 /** The distinct speakers among `candidates`, in order of first appearance; nulls (unattributed) add none. */

@@ -1,5 +1,7 @@
 import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { SpeakerKind } from '../attribution/speaker.js'
+import { chooseRoles } from '../attribution/speakerRoles.js'
+import { statementPhrase } from '../attribution/statementPhrase.js'
 import type { Article } from '../corpus/article.js'
 import { foldWord } from '../text/tokens.js'
 import { overlayMap } from './overlayMap.js'
@@ -8,17 +10,23 @@ import type { Steps } from './pacing.js'
 // The corpus's speakers merged by name: built once when a library is assembled (it never changes
 // once built), so who's who and autocomplete stay fast on a large corpus.
 
-/** A speaker across the corpus: the same name in several articles is one entry. */
+/**
+ * A speaker across the corpus: the same name in several articles is one entry, with one title and
+ * one office (the most specific of its articles'), so every command names it the same way.
+ */
 export type SpeakerSummary = {
   name: string
   kind: SpeakerKind
+  /** Written before the name ("Lt Gen"); absent or null: none. */
+  title?: string | null
+  /** The office, written after the name; null when none. */
   role: string | null
   aliases: string[]
   articles: string[]
   quotes: number
 }
 
-/** One statement of a speaker, for "everything this person said". */
+/** One statement of a speaker, for "everything this person said"; `text` reads as a phrase (see `statementPhrase`). */
 export type SpeakerStatement = {
   article: string
   paragraph: number
@@ -35,6 +43,8 @@ export type SpeakerDirectory = {
   speakers: readonly SpeakerSummary[]
   statements: ReadonlyMap<string, readonly SpeakerStatement[]>
   folded: ReadonlyArray<readonly string[]>
+  /** Each speaker by its folded name ({@link foldName}). */
+  byName: ReadonlyMap<string, SpeakerSummary>
 }
 
 /** Builds the {@link SpeakerDirectory} of `articles`, yielding after each article (see `pacing.ts`). */
@@ -43,7 +53,11 @@ export function* collectSpeakerDirectory(
   attributions: ReadonlyMap<string, ArticleAttribution>,
 ): Steps<SpeakerDirectory> {
   const all = yield* aggregateSpeakers(articles, attributions)
-  return { ...all, folded: all.speakers.map((speaker) => [speaker.name, ...speaker.aliases].map(foldName)) }
+  return {
+    ...all,
+    folded: all.speakers.map((speaker) => [speaker.name, ...speaker.aliases].map(foldName)),
+    byName: new Map(all.speakers.map((speaker) => [foldName(speaker.name), speaker])),
+  }
 }
 
 // The order of localeCompare, many times faster when sorting thousands of names.
@@ -56,13 +70,25 @@ export function* aggregateSpeakers(
 ): Steps<{ speakers: SpeakerSummary[]; statements: Map<string, SpeakerStatement[]> }> {
   const byName = new Map<string, SpeakerSummary>()
   const statements = new Map<string, SpeakerStatement[]>()
+  // Every article's title and office for a speaker; one of each is chosen once all are seen.
+  const titles = new Map<string, string[]>()
+  const offices = new Map<string, string[]>()
   for (const source of articles) {
     const attribution = attributions.get(source.id)
     if (attribution === undefined) continue
     for (const speaker of attribution.speakers) {
       const key = foldName(speaker.name)
-      const entry = byName.get(key) ?? { name: speaker.name, kind: speaker.kind, role: speaker.role, aliases: [], articles: [], quotes: 0 }
-      if (entry.role === null) entry.role = speaker.role
+      const entry = byName.get(key) ?? {
+        name: speaker.name,
+        kind: speaker.kind,
+        title: null,
+        role: null,
+        aliases: [],
+        articles: [],
+        quotes: 0,
+      }
+      if (speaker.title != null) titles.set(key, [...(titles.get(key) ?? []), speaker.title])
+      if (speaker.role !== null) offices.set(key, [...(offices.get(key) ?? []), speaker.role])
       for (const alias of speaker.aliases) if (!entry.aliases.includes(alias)) entry.aliases.push(alias)
       if (!entry.articles.includes(source.id)) entry.articles.push(source.id)
       byName.set(key, entry)
@@ -73,10 +99,16 @@ export function* aggregateSpeakers(
       const entry = byName.get(key)
       if (entry !== undefined) entry.quotes++
       const list = statements.get(key) ?? []
-      list.push({ article: source.id, paragraph: quote.paragraph, text: quote.text, kind: quote.kind })
+      const text = statementPhrase(quote, source.paragraphs[quote.paragraph - 1] ?? '')
+      list.push({ article: source.id, paragraph: quote.paragraph, text, kind: quote.kind })
       statements.set(key, list)
     }
     yield
+  }
+  for (const [key, entry] of byName) {
+    const { title, office } = chooseRoles(titles.get(key) ?? [], offices.get(key) ?? [])
+    entry.title = title
+    entry.role = office
   }
   const speakers = [...byName.values()].sort((a, b) => b.quotes - a.quotes || NAME_ORDER.compare(a.name, b.name))
   return { speakers, statements }
@@ -118,9 +150,15 @@ export function mergeSpeakerDirectories(shared: SpeakerDirectory, own: SpeakerDi
     }
     ownByKey.delete(key)
     const aliases = [...speaker.aliases, ...mine.aliases.filter((alias) => !speaker.aliases.includes(alias))]
+    // One title and one office across the shared articles and the server's, chosen as for one corpus.
+    const roles = chooseRoles(
+      [speaker.title, mine.title].filter((title) => title != null),
+      [speaker.role, mine.role].filter((role) => role !== null),
+    )
     const merged: SpeakerSummary = {
       ...speaker,
-      role: speaker.role ?? mine.role,
+      title: roles.title,
+      role: roles.office,
       aliases,
       articles: [...speaker.articles, ...mine.articles.filter((article) => !speaker.articles.includes(article))],
       quotes: speaker.quotes + mine.quotes,
@@ -144,5 +182,6 @@ export function mergeSpeakerDirectories(shared: SpeakerDirectory, own: SpeakerDi
     speakers: all.map((entry) => entry.speaker),
     folded: all.map((entry) => entry.folded),
     statements: overlayMap(shared.statements, own.statements, (a, b) => [...a, ...b]),
+    byName: overlayMap(shared.byName, new Map(changed.map((entry) => [foldName(entry.speaker.name), entry.speaker]))),
   }
 }

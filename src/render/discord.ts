@@ -4,6 +4,7 @@ import type { AskResult } from '../answer/ask.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
+import { speakerDisplay } from '../attribution/speakerRoles.js'
 import type { Article } from '../corpus/article.js'
 import type { Highlight } from '../search/highlight.js'
 import {
@@ -146,7 +147,8 @@ export function renderSpeakersMessage(
       `¶${statement.paragraph} · ${statement.kind} · ${articles.get(statement.article)?.headline ?? statement.article}`,
       EMBED_LIMITS.fieldName,
     ),
-    value: `“${escapeMarkdown(statement.text)}”`,
+    // Reported speech is the writer's words: quotation marks only around the speaker's own.
+    value: statement.kind === 'indirect' ? escapeMarkdown(statement.text) : `“${escapeMarkdown(statement.text)}”`,
   }))
   return fitMessage({
     embeds: [{ color: EMBED_COLOR, title: "Who's who", description: listValue(lines, '', EMBED_LIMITS.description), fields }],
@@ -297,7 +299,7 @@ function toButton(spec: ButtonSpec, style: 1 | 2): APIButtonComponent {
 
 /** "Name, role" with markdown escaped (names come from corpus text). */
 export function speakerLine(speaker: SpeakerRef): string {
-  return escapeMarkdown(speaker.role === null ? speaker.name : `${speaker.name}, ${speaker.role}`)
+  return escapeMarkdown(speakerDisplay(speaker))
 }
 
 function range(offset: number, count: number, hasMore: boolean): string {

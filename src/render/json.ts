@@ -47,7 +47,7 @@ export function briefJson(brief: Brief) {
   return {
     article: { id: brief.article.id, headline: brief.article.headline, byline: brief.article.byline, date: brief.article.date },
     points: brief.points,
-    speakers: brief.speakers.map(({ name, role, quotes, statements }) => ({ name, role, quotes, statements })),
+    speakers: brief.speakers.map(({ name, title, role, quotes, statements }) => ({ name, title: title ?? null, role, quotes, statements })),
     timeline: brief.timeline,
   }
 }
@@ -61,7 +61,7 @@ export function corpusBriefJson(brief: CorpusBrief) {
       article: { id: article.id, headline: article.headline, byline: article.byline, date: article.date },
       points,
     })),
-    speakers: brief.speakers.map(({ name, role, articles, quotes }) => ({ name, role, articles, quotes })),
+    speakers: brief.speakers.map(({ name, title, role, articles, quotes }) => ({ name, title: title ?? null, role, articles, quotes })),
   }
 }
 
@@ -79,7 +79,7 @@ export function quotesJson(library: Library, articleId: string | null) {
           kind: quote.kind,
           cue: quote.cue,
           mention: quote.mention,
-          speaker: toSpeakerRef(quote.speaker),
+          speaker: toSpeakerRef(library, quote.speaker),
         })),
       })),
   }
@@ -88,7 +88,15 @@ export function quotesJson(library: Library, articleId: string | null) {
 /** `speakers` as JSON. */
 export function speakersJson(result: SpeakersResult) {
   return {
-    speakers: result.speakers.map(({ name, kind, role, aliases, articles, quotes }) => ({ name, kind, role, aliases, articles, quotes })),
+    speakers: result.speakers.map(({ name, kind, title, role, aliases, articles, quotes }) => ({
+      name,
+      kind,
+      title: title ?? null,
+      role,
+      aliases,
+      articles,
+      quotes,
+    })),
     ...(result.statements.length > 0 ? { statements: result.statements } : {}),
   }
 }

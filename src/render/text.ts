@@ -4,6 +4,7 @@ import type { Brief, CorpusBrief } from '../answer/brief.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
 import type { SpeakerRef } from '../answer/speakerRef.js'
 import type { SpeakersResult } from '../answer/speakers.js'
+import { speakerDisplay } from '../attribution/speakerRoles.js'
 import type { Highlight } from '../search/highlight.js'
 import type { quotesJson } from './json.js'
 
@@ -102,8 +103,11 @@ export function renderSpeakersText(result: SpeakersResult): string {
   const lines = result.speakers.map(
     (speaker) => `• ${describeSpeaker(speaker)} — ${plural(speaker.quotes, 'statement')} in ${plural(speaker.articles.length, 'article')}`,
   )
+  // Reported speech is the writer's words: quotation marks only around the speaker's own.
   for (const statement of result.statements)
-    lines.push(`  ¶${statement.paragraph} (${statement.kind}) “${statement.text}” [${statement.article}]`)
+    lines.push(
+      `  ¶${statement.paragraph} (${statement.kind}) ${statement.kind === 'indirect' ? statement.text : `“${statement.text}”`} [${statement.article}]`,
+    )
   return lines.join('\n')
 }
 
@@ -132,9 +136,9 @@ export function renderQuotesText(result: ReturnType<typeof quotesJson>): string 
     .join('\n\n')
 }
 
-/** "Name, role", or just the name when the text gives no role. */
+/** "Title Name, office", the one way every command names a speaker (see `speakerDisplay`). */
 export function describeSpeaker(speaker: SpeakerRef): string {
-  return speaker.role === null ? speaker.name : `${speaker.name}, ${speaker.role}`
+  return speakerDisplay(speaker)
 }
 
 /** `text` with the highlighted spans in bold. */

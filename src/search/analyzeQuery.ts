@@ -1,5 +1,6 @@
 import { ROLE_NOUNS, TITLE_WORDS } from '../attribution/roles.js'
 import type { Speaker } from '../attribution/speaker.js'
+import { roleWordsOf } from '../attribution/speakerRoles.js'
 import { isSpeechVerb } from '../attribution/speechVerbs.js'
 import { foldWord, termOf, tokenize } from '../text/tokens.js'
 
@@ -47,18 +48,18 @@ export function prepareSpeakers(registry: readonly RegistrySpeaker[]): SpeakerPa
         .filter((alias) => tokenize(alias).some((token) => ROLE_NOUNS.has(token.folded) || TITLE_WORDS.has(token.folded)))
         .map(roleTerms)
         .filter((terms) => terms.length > 0),
-      role: [...new Set(roleTerms(speaker.role ?? ''))],
+      role: [...new Set(roleTerms(roleWordsOf(speaker)))],
       roleNouns: [
         ...new Set(
           roleTerms(
-            tokenize(speaker.role ?? '')
+            tokenize(roleWordsOf(speaker))
               .filter((token) => ROLE_NOUNS.has(token.folded))
               .map((token) => token.text)
               .join(' '),
           ),
         ),
       ],
-      vocabulary: [...new Set(roleTerms([speaker.name, speaker.role ?? '', ...speaker.aliases].join(' ')))],
+      vocabulary: [...new Set(roleTerms([speaker.name, roleWordsOf(speaker), ...speaker.aliases].join(' ')))],
     }
   })
 }

@@ -57,7 +57,7 @@ describe('answerQuestion on the seed', () => {
 
   it('names the speaker and role of a passage', () => {
     const [passage] = answerQuestion(library, 'What did the foreign office spokesman say about Iran?').results
-    expect(passage?.speakers).toContainEqual({ name: 'Tahir Hussain Andrabi', role: 'Foreign Office spokesperson' })
+    expect(passage?.speakers).toContainEqual({ name: 'Tahir Hussain Andrabi', title: null, role: 'Foreign Office spokesperson' })
   })
 
   it('offers corpus words, not stems, when nothing matches', () => {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Brief, briefArticle, briefCorpus, timelineOf } from '../../src/answer/brief.js'
 import { summarizeSentences } from '../../src/answer/summarize.js'
+import { speakerDisplay } from '../../src/attribution/speakerRoles.js'
 import type { Article } from '../../src/corpus/article.js'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { buildLibrary, type Library } from '../../src/library/library.js'
@@ -27,11 +28,24 @@ beforeAll(async () => {
 })
 
 describe('briefArticle on the seed', () => {
-  it.each(gold.speakers.filter((speaker) => speaker.kind === 'person'))('names $name with the role the text gives', ({ name, role }) => {
+  it.each(gold.speakers.filter((speaker) => speaker.kind === 'person'))('names $name with the office the text gives', ({ name, role }) => {
     const speaker = brief.speakers.find((candidate) => candidate.name === name)
     expect(speaker?.quotes).toBeGreaterThan(0)
-    // The role's words, not its exact wording: "Director-General of … (ISPR), Lieutenant General".
-    for (const word of role.match(/[A-Z][\w-]+/g) ?? []) expect(speaker?.role).toContain(word)
+    // The gold's role packs the rank in after the office ("Director-General of Inter-Services Public
+    // Relations (ISPR), Lieutenant General"); the display puts the rank before the name, so the
+    // office holds the gold role's head noun and organisation, not its rank.
+    const office = role.split(',')[0] ?? role
+    const head = office.split(' ')[0] ?? office
+    expect(speaker?.role).toContain(head)
+    expect(speaker?.role).toContain(/\(([A-Z]+)\)/.exec(office)?.[1] ?? office.split(' ').slice(-1)[0])
+  })
+
+  it.each([
+    { name: 'Ahmed Sharif Chaudhry', display: 'Lt Gen Ahmed Sharif Chaudhry, Director-General of ISPR' },
+    { name: 'Tahir Hussain Andrabi', display: 'Tahir Hussain Andrabi, Foreign Office spokesperson' },
+  ])('shows $name with the title before the name and the office after it', ({ name, display }) => {
+    const speaker = brief.speakers.find((candidate) => candidate.name === name)
+    expect(speaker === undefined ? null : speakerDisplay(speaker)).toBe(display)
   })
 
   it('gives each speaker representative statements of their own', () => {
@@ -39,13 +53,22 @@ describe('briefArticle on the seed', () => {
     for (const speaker of brief.speakers) {
       expect(speaker.statements.length).toBeGreaterThan(0)
       for (const statement of speaker.statements) {
-        expect(quotes.some((quote) => quote.speaker?.name === speaker.name && quote.text === statement.text)).toBe(true)
+        // The statement is the quote, or the quote after its object cue ("urged …").
+        expect(quotes.some((quote) => quote.speaker?.name === speaker.name && statement.text.endsWith(quote.text))).toBe(true)
       }
     }
   })
 
   it('gives a speaker of one statement one, and a frequent speaker two different ones', () => {
     for (const speaker of brief.speakers) expect(speaker.statements).toHaveLength(speaker.quotes >= 3 ? 2 : 1)
+  })
+
+  it('shows every statement in who’s who as a phrase of its paragraph, a report on an object with its cue', () => {
+    for (const statement of brief.speakers.flatMap((speaker) => speaker.statements)) {
+      expect(seed.paragraphs[statement.paragraph - 1]).toContain(statement.text)
+    }
+    const accused = brief.speakers.flatMap((speaker) => speaker.statements).find((statement) => statement.text.includes('militant groups'))
+    expect(accused?.text).toBe('accusing militant groups of operating from Afghan territory')
   })
 
   it('states the spokesperson’s demand in who’s who', () => {

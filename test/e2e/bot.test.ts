@@ -98,7 +98,7 @@ describe('byline bot against the emulator (seed corpus)', () => {
     {
       name: 'speaker by surname prefix',
       payload: () => autocomplete('quote', { keyword: 'x', speaker: 'andr' }, 'speaker'),
-      expected: { name: 'Tahir Hussain Andrabi (Foreign Office spokesperson)', value: 'Tahir Hussain Andrabi' },
+      expected: { name: 'Tahir Hussain Andrabi, Foreign Office spokesperson', value: 'Tahir Hussain Andrabi' },
     },
     {
       name: 'speaker name for /speakers',

@@ -49,10 +49,16 @@ describe('the real entry points as child processes', () => {
       'speakers',
       'articles',
       'help',
+      'add',
+      'remove',
       'reload',
       'Find in articles',
+      'Add article from link',
     ])
-    expect(commands.find((command) => command.name === 'reload')?.default_member_permissions).toBe('32')
+    // Manage Server by default: the commands that change the articles.
+    for (const name of ['add', 'remove', 'reload', 'Add article from link']) {
+      expect(commands.find((command) => command.name === name)?.default_member_permissions).toBe('32')
+    }
   })
 
   it.each<{ name: string; settings: Record<string, string>; path: string; says: string }>([
@@ -71,10 +77,10 @@ describe('the real entry points as child processes', () => {
   ])('registers every command $name', async ({ settings, path, says }) => {
     const env = childEnv({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: emulator.apiBase, ...settings })
     const { stdout } = await run(TSX, ['src/discord/deployCommands.ts'], { env })
-    expect(stdout).toContain(`registered 8 commands ${says}`)
+    expect(stdout).toContain(`registered 11 commands ${says}`)
     const put = emulator.requests.findLast((request) => request.method === 'PUT')
     expect(put).toMatchObject({ path, status: 200, hasAuthorization: true })
-    expect((put?.body as unknown[] | undefined)?.length).toBe(8)
+    expect((put?.body as unknown[] | undefined)?.length).toBe(11)
   })
 
   describe('npm start with a fake token', () => {
