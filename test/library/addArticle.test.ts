@@ -60,7 +60,7 @@ describe('addArticle', () => {
     const outcome = await holder.addArticle(A, STORY, { addedBy: '500000000000000001', now: new Date('2026-03-03T10:00:00Z') })
     expect(outcome).toEqual({ status: 'added', id: 'marsh-reeds-harvested-early', file: `servers/${A}/marsh-reeds-harvested-early.md` })
     expect(top(holder, A, 'reed harvest')?.article).toBe('marsh-reeds-harvested-early')
-    expect(top(holder, A, 'reed harvest')?.speakers).toEqual([{ name: 'Ondine Farrow', role: 'the warden' }])
+    expect(top(holder, A, 'reed harvest')?.speakers).toEqual([{ name: 'Ondine Farrow', title: null, role: 'the warden' }])
     expect(top(holder, B, 'reed harvest')).toBeNull()
     expect(top(holder, null, 'reed harvest')).toBeNull()
     expect(listSpeakers(holder.viewFor(A), { name: 'Ondine' }).speakers.map((speaker) => speaker.name)).toEqual(['Ondine Farrow'])
