@@ -24,6 +24,11 @@ export type AnswerLineCell = {
   coverage: number
   /** right / shown; null when nothing was shown. */
   precision: number | null
+  /**
+   * Shown answers that are right or written word for word inside a gold answer ("800" in "pinning
+   * 800 students inside"): a lenient reading for sets whose gold answers are long phrases.
+   */
+  contained: number
 }
 
 /** One question's answer line, with its gold answers, for reading the errors. */
@@ -36,6 +41,8 @@ export type AnswerLineRow = {
   answer: { text: string; type: string } | null
   /** Best token F1 against the gold answers; null when no answer was shown. */
   f1: number | null
+  /** Whether the shown answer, normalised, is whole words of a normalised gold answer. */
+  isContained: boolean
 }
 
 /** Answer-line scores of one prediction file. */
@@ -72,6 +79,7 @@ export function answerLineScores(setFile: string, predFile: string): AnswerLineS
       gold,
       answer: answer === null ? null : { text: answer.text, type: answer.type },
       f1: answer === null ? null : Math.max(0, ...gold.map((g) => tokenF1(answer.text, g))),
+      isContained: answer !== null && gold.some((g) => isContainedIn(answer.text, g)),
     }
   })
   const byType: Record<string, AnswerLineRow[]> = {}
@@ -120,6 +128,11 @@ export function tokenF1(prediction: string, gold: string): number {
   return (2 * precision * recall) / (precision + recall)
 }
 
+function isContainedIn(answer: string, gold: string): boolean {
+  const shown = normalizeAnswer(answer)
+  return shown !== '' && ` ${normalizeAnswer(gold)} `.includes(` ${shown} `)
+}
+
 function cellOf(rows: readonly AnswerLineRow[]): AnswerLineCell {
   const shown = rows.filter((row) => row.answer !== null).length
   const right = rows.filter((row) => row.f1 !== null && row.f1 >= RIGHT_F1).length
@@ -129,6 +142,7 @@ function cellOf(rows: readonly AnswerLineRow[]): AnswerLineCell {
     right,
     coverage: rows.length === 0 ? 0 : shown / rows.length,
     precision: shown === 0 ? null : right / shown,
+    contained: rows.filter((row) => row.f1 !== null && (row.f1 >= RIGHT_F1 || row.isContained)).length,
   }
 }
 

@@ -60,10 +60,10 @@ function runBatch(key: string, setFile: string, setting: 'local' | 'global'): st
 function printScores(title: string, scores: AnswerLineScores): void {
   const pct = (x: number | null) => (x === null ? '  –  ' : x.toFixed(3))
   const line = (label: string, cell: AnswerLineCell) =>
-    `| ${label} | ${cell.n} | ${cell.shown} | ${pct(cell.coverage)} | ${cell.right} | ${pct(cell.precision)} |`
+    `| ${label} | ${cell.n} | ${cell.shown} | ${pct(cell.coverage)} | ${cell.right} | ${pct(cell.precision)} | ${pct(cell.shown === 0 ? null : cell.contained / cell.shown)} |`
   console.log(`\n${title}: answer line (right = token F1 ≥ ${RIGHT_F1} with a gold answer)`)
-  console.log('| group | questions | shown | coverage | right | precision |')
-  console.log('|---|---|---|---|---|---|')
+  console.log('| group | questions | shown | coverage | right | precision | precision (or inside a gold answer) |')
+  console.log('|---|---|---|---|---|---|---|')
   console.log(line('**all**', scores.overall))
   for (const [type, cell] of Object.entries(scores.byType))
     console.log(line(`type ${type}`, { ...cell, coverage: cell.n / scores.overall.n }))

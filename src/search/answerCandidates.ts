@@ -3,6 +3,7 @@ import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp'
 import { findDates } from '../text/dates.js'
 import { termOf } from '../text/tokens.js'
 import type { CandidateKind } from './answerTypes.js'
+import { NUMBER_WORDS } from './passageProfile.js'
 
 /** A word of a passage as wink-nlp reads it; offsets index into the passage text. */
 export type PassageToken = {
@@ -13,6 +14,8 @@ export type PassageToken = {
   pos: string
   /** The search term (stem) of the word; null for stop words and punctuation. */
   term: string | null
+  /** The search term of the word's lemma ("spoke" → the term of "speak"); null as `term`. */
+  lemmaTerm: string | null
   /** Index into {@link PassageReading.sentences}. */
   sentence: number
 }
@@ -92,6 +95,7 @@ export function readPassage(text: string): PassageReading {
   const doc = nlp.readDoc(text)
   const values = doc.tokens().out()
   const tags = doc.tokens().out(its.pos)
+  const lemmas = lemmasOf(doc, nlp)
   // wink's token index → ours (a token whose text is not found in order is dropped).
   const index: number[] = []
   const tokens: PassageToken[] = []
@@ -104,7 +108,9 @@ export function readPassage(text: string): PassageReading {
       continue
     }
     index.push(tokens.length)
-    tokens.push({ text: value, start: at, end: at + value.length, pos: String(tags[i] ?? 'X'), term: termOf(value), sentence: 0 })
+    const term = termOf(value)
+    const lemmaTerm = term === null ? null : termOf(String(lemmas[i] ?? value))
+    tokens.push({ text: value, start: at, end: at + value.length, pos: String(tags[i] ?? 'X'), term, lemmaTerm, sentence: 0 })
     cursor = at + value.length
   }
   const sentences: PassageReading['sentences'] = []
@@ -125,6 +131,15 @@ export function readPassage(text: string): PassageReading {
     let end = (tokens[last] as PassageToken).end
     while (start > 0 && WORD_CHAR.test(text[start - 1] ?? '')) start--
     while (end < text.length && WORD_CHAR.test(text[end] ?? '')) end++
+    // "Bautista-Agut": a hyphen between capitalised words joins one name.
+    if (kind === 'name' || kind === 'place')
+      while (/^-\p{Lu}/u.test(text.slice(end, end + 2))) for (end++; WORD_CHAR.test(text[end] ?? ''); ) end++
+    // A count is written with digits or number words ("a 17-year-old" holds no count of years).
+    const isNumeric = (t: number) => {
+      const token = tokens[t] as PassageToken
+      return token.pos === 'NUM' || /\d/.test(token.text) || NUMBER_WORDS.has(token.text.toLowerCase())
+    }
+    if (kind !== 'name' && kind !== 'place' && kind !== 'date' && !range(first, last).some(isNumeric)) return
     candidates.push({ kind, text: text.slice(start, end), start, end, first, last })
     for (let t = first; t <= last; t++) taken[t] = true
   }
@@ -157,6 +172,36 @@ export function readPassage(text: string): PassageReading {
     add(isPlace ? 'place' : 'name', first, last)
   }
   return { tokens, sentences, candidates: candidates.sort((a, b) => a.start - b.start) }
+}
+
+/** A question read with the same tagger as its passages. */
+export type QuestionReading = {
+  /**
+   * The question's search terms keyed by the term of their lemma, so a passage's "spoke" meets a
+   * question's "speak" and "won" meets "win"; only words whose term is in the search terms.
+   */
+  byLemma: Map<string, string>
+  /** The lemma terms of the question's verbs ("founded" → the term of "found"), auxiliaries out. */
+  verbs: Set<string>
+}
+
+/** Reads `question` for matching against a passage; `terms` are its search terms. */
+export function readQuestion(question: string, terms: ReadonlySet<string>): QuestionReading {
+  const nlp = getNlp()
+  const doc = nlp.readDoc(question)
+  const values = doc.tokens().out()
+  const tags = doc.tokens().out(nlp.its.pos)
+  const lemmas = lemmasOf(doc, nlp)
+  const byLemma = new Map<string, string>()
+  const verbs = new Set<string>()
+  for (const [i, value] of values.entries()) {
+    const term = termOf(value)
+    const lemmaTerm = termOf(String(lemmas[i] ?? value))
+    if (term === null || lemmaTerm === null || !terms.has(term)) continue
+    byLemma.set(lemmaTerm, term)
+    if (tags[i] === 'VERB') verbs.add(lemmaTerm)
+  }
+  return { byLemma, verbs }
 }
 
 // Runs of capitalised words not already in a candidate. A sentence's first word counts only when
@@ -200,6 +245,15 @@ function adjacent(tokens: readonly PassageToken[], a: number, b: number): boolea
   const left = tokens[a]
   const right = tokens[b]
   return left !== undefined && right !== undefined && right.sentence === left.sentence && right.start - left.end <= 1
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i)
+}
+
+// wink-nlp's types leave its.lemma out of what out() accepts, though the model computes lemmas.
+function lemmasOf(doc: ReturnType<Nlp['readDoc']>, nlp: Nlp): string[] {
+  return doc.tokens().out(nlp.its.lemma as never) as unknown as string[]
 }
 
 function firstMapped(index: readonly number[], from: number, to: number): number | null {

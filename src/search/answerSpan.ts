@@ -1,6 +1,6 @@
 import { foldWord, STOP_WORDS, termOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
-import { type Candidate, type PassageToken, readPassage } from './answerCandidates.js'
+import { type Candidate, type PassageToken, readPassage, readQuestion } from './answerCandidates.js'
 import { type AnswerType, expectedAnswerOf } from './answerTypes.js'
 
 /** A short answer found in a passage; `start`/`end` index into the passage text. */
@@ -19,6 +19,11 @@ export type AnswerThreshold = {
   minMargin: number
   /** At most this many tokens between the answer and the nearest question word. */
   maxDistance: number
+  /**
+   * The sentence share that suffices, whatever the other thresholds, when the best candidate is
+   * the only one next to a verb of the question ("founded by X"); Infinity: never.
+   */
+  minAttachedMatch: number
 }
 
 /** Thresholds per answer type. */
@@ -29,11 +34,11 @@ export type AnswerSpanOptions = Record<AnswerType, AnswerThreshold>
  * are shown only where that type's answers were right at least ~85% of the time.
  */
 export const defaultAnswerSpanOptions: AnswerSpanOptions = {
-  date: { minSentenceMatch: 0.5, minMargin: 2, maxDistance: 10 },
-  number: { minSentenceMatch: 0.3, minMargin: 1.5, maxDistance: 3 },
-  person: { minSentenceMatch: 0.5, minMargin: 2, maxDistance: 6 },
-  place: { minSentenceMatch: 0.8, minMargin: Infinity, maxDistance: 3 },
-  other: { minSentenceMatch: 0.6, minMargin: 2, maxDistance: 2 },
+  date: { minSentenceMatch: 0.4, minMargin: 2, maxDistance: 10, minAttachedMatch: 0.7 },
+  number: { minSentenceMatch: 0.6, minMargin: 1.5, maxDistance: 3, minAttachedMatch: 0.7 },
+  person: { minSentenceMatch: 0.6, minMargin: 3, maxDistance: 4, minAttachedMatch: 0.3 },
+  place: { minSentenceMatch: 1, minMargin: Infinity, maxDistance: 3, minAttachedMatch: 0.5 },
+  other: { minSentenceMatch: 0.5, minMargin: 5, maxDistance: 3, minAttachedMatch: 0.5 },
 }
 
 /** A candidate answer with how close it sits to the question's words in its sentence. */
@@ -43,6 +48,10 @@ export type RankedCandidate = {
   closeness: number
   /** Tokens to the nearest question word of the sentence. */
   distance: number
+  /** Joined to another candidate of its kind by "and", "or" or a comma: one item of a list. */
+  isListed: boolean
+  /** Next to one of the question's verbs, only function words between ("X has founded", "founded by X"). */
+  isAttached: boolean
 }
 
 /** The candidates of the kind a question asks for in the sentence that matches it, closest first. */
@@ -64,10 +73,14 @@ export type AnswerCandidates = {
 export function findAnswerSpan(text: string, analysis: QueryAnalysis, options: Partial<AnswerSpanOptions> = {}): AnswerSpan | null {
   const found = rankAnswerCandidates(text, analysis)
   if (found === null) return null
-  const { minSentenceMatch, minMargin, maxDistance } = { ...defaultAnswerSpanOptions, ...options }[found.type]
+  const { minSentenceMatch, minMargin, maxDistance, minAttachedMatch } = { ...defaultAnswerSpanOptions, ...options }[found.type]
   const [best, second] = found.ranked
-  if (best === undefined || found.sentenceMatch < minSentenceMatch || best.distance > maxDistance) return null
-  if (second !== undefined && !(best.closeness >= second.closeness * minMargin)) return null
+  if (best === undefined || best.isListed) return null
+  const isOnlyAttached = best.isAttached && found.ranked.filter((ranked) => ranked.isAttached).length === 1
+  if (!(isOnlyAttached && found.sentenceMatch >= minAttachedMatch)) {
+    if (found.sentenceMatch < minSentenceMatch || best.distance > maxDistance) return null
+    if (second !== undefined && !(best.closeness >= second.closeness * minMargin)) return null
+  }
   const { text: written, start, end } = best.candidate
   return { text: written, type: found.type, start, end }
 }
@@ -82,50 +95,115 @@ export function rankAnswerCandidates(text: string, analysis: QueryAnalysis): Ans
   const wanted = new Set(analysis.terms)
   if (wanted.size === 0) return null
   const passage = readPassage(text)
-  const sentence = bestSentence(passage.tokens, passage.sentences, wanted)
+  const question = readQuestion(analysis.question, wanted)
+  const role: Role = expected.type !== 'person' ? 'any' : ASKS_OBJECT.test(analysis.question) ? 'object' : 'subject'
+  const sentence = bestSentence(passage.tokens, passage.sentences, wanted, question.byLemma)
   if (sentence === null) return null
   const questionWords = new Set(tokenize(analysis.question).map((token) => token.folded))
   const questionTerms = new Set(tokenize(analysis.question).map((token) => termOf(token.text)))
-  const ranked = passage.candidates
-    .filter(
-      (candidate) =>
-        expected.kinds.includes(candidate.kind) &&
-        candidate.first >= sentence.first &&
-        candidate.last <= sentence.last &&
-        !echoesQuestion(passage.tokens, candidate, questionWords, questionTerms),
-    )
-    .map((candidate) => ({ candidate, ...closenessOf(candidate, sentence.positions) }))
+  const kept = passage.candidates.filter(
+    (candidate) =>
+      expected.kinds.includes(candidate.kind) &&
+      candidate.first >= sentence.first &&
+      candidate.last <= sentence.last &&
+      !echoesQuestion(passage.tokens, candidate, questionWords, questionTerms),
+  )
+  const ranked = kept
+    .map((candidate) => ({
+      candidate,
+      ...closenessOf(candidate, sentence.positions),
+      isListed: isListed(passage.tokens, candidate, kept),
+      isAttached: isAttached(passage.tokens, candidate, question.verbs, role),
+    }))
     .sort((a, b) => b.closeness - a.closeness)
   return { type: expected.type, sentenceMatch: sentence.matched.size / wanted.size, ranked }
 }
 
 type MatchedSentence = { first: number; last: number; matched: Set<string>; positions: number[] }
 
-// The sentence holding the most distinct question terms; null on a tie, when two sentences
-// could each be the one the question is about.
+// The sentence whose question terms weigh most, each weighted by how few of the passage's
+// sentences hold it (a word in every sentence tells none apart); null on a tie, when two
+// sentences could each be the one the question is about. A word matches by its term or by its
+// lemma's.
 function bestSentence(
   tokens: readonly PassageToken[],
   sentences: ReadonlyArray<{ first: number; last: number }>,
   wanted: ReadonlySet<string>,
+  byLemma: ReadonlyMap<string, string>,
 ): MatchedSentence | null {
-  let best: MatchedSentence | null = null
-  let isTied = false
-  for (const { first, last } of sentences) {
+  const matches = sentences.map(({ first, last }): MatchedSentence => {
     const matched = new Set<string>()
     const positions: number[] = []
     for (let t = first; t <= last; t++) {
-      const term = tokens[t]?.term
-      if (term === null || term === undefined || !wanted.has(term)) continue
+      const token = tokens[t] as PassageToken
+      const term = token.term !== null && wanted.has(token.term) ? token.term : byLemma.get(token.lemmaTerm ?? '')
+      if (term === undefined || term === null) continue
       matched.add(term)
       positions.push(t)
     }
-    if (best !== null && matched.size === best.matched.size) isTied = true
-    if (best === null || matched.size > best.matched.size) {
-      best = { first, last, matched, positions }
-      isTied = false
+    return { first, last, matched, positions }
+  })
+  const spread = new Map<string, number>()
+  for (const match of matches) for (const term of match.matched) spread.set(term, (spread.get(term) ?? 0) + 1)
+  const weightOf = (match: MatchedSentence) =>
+    [...match.matched].reduce((sum, term) => sum + Math.log(1 + sentences.length / (spread.get(term) ?? 1)), 0)
+  let best: MatchedSentence | null = null
+  let bestWeight = 0
+  let isTied = false
+  for (const match of matches) {
+    const weight = weightOf(match)
+    if (match.matched.size === 0) continue
+    if (best !== null && Math.abs(weight - bestWeight) < 1e-9) isTied = true
+    else if (weight > bestWeight) {
+      ;[best, bestWeight, isTied] = [match, weight, false]
     }
   }
   return isTied ? null : best
+}
+
+// "designed by Ada Lindqvist and Omar Haddad": one name of a list is half an answer.
+const LIST_GLUE: ReadonlySet<string> = new Set([',', 'and', 'or', '&'])
+
+function isListed(tokens: readonly PassageToken[], candidate: Candidate, others: readonly Candidate[]): boolean {
+  const isGlue = (from: number, to: number) =>
+    to >= from && tokens.slice(from, to + 1).every((token) => LIST_GLUE.has(token.text.toLowerCase()))
+  return others.some(
+    (other) =>
+      other !== candidate &&
+      other.kind === candidate.kind &&
+      (isGlue(candidate.last + 1, other.first - 1) || isGlue(other.last + 1, candidate.first - 1)),
+  )
+}
+
+const ATTACHING_POS: ReadonlySet<string> = new Set(['AUX', 'ADV', 'PART', 'DET', 'ADP', 'PRON'])
+
+// "Who did X beat?" asks for whom the verb acts on (after it); "who beat X?" for who acts (before
+// the verb, or after it with "by": "was beaten by").
+const ASKS_OBJECT = /^\s*(?:who|whom)\s+(?:did|does|do|will|would|has|have|had|can|could|should|is|was|are|were)\s+\S+\s+\S/i
+
+type Role = 'object' | 'subject' | 'any'
+
+function isAttached(tokens: readonly PassageToken[], candidate: Candidate, verbs: ReadonlySet<string>, role: Role): boolean {
+  const sentence = tokens[candidate.first]?.sentence
+  const isVerb = (t: number) => {
+    const token = tokens[t]
+    return token !== undefined && token.pos === 'VERB' && token.lemmaTerm !== null && verbs.has(token.lemmaTerm)
+  }
+  const isGap = (t: number) => ATTACHING_POS.has(tokens[t]?.pos ?? '')
+  // Verb before the candidate: an object, or an agent after "by".
+  for (let t = candidate.first - 1; t >= candidate.first - 4 && t >= 0 && tokens[t]?.sentence === sentence; t--) {
+    if (isVerb(t)) {
+      const isAgent = tokens.slice(t + 1, candidate.first).some((token) => token.text.toLowerCase() === 'by')
+      return role === 'any' || (role === 'object') !== isAgent
+    }
+    if (!isGap(t)) break
+  }
+  if (role === 'object') return false
+  for (let t = candidate.last + 1; t <= candidate.last + 4 && tokens[t]?.sentence === sentence; t++) {
+    if (isVerb(t)) return true
+    if (!isGap(t)) break
+  }
+  return false
 }
 
 // A candidate whose content words all appear in the question (or any of a name's words) is what
