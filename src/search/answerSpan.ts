@@ -36,7 +36,7 @@ export type AnswerSpanOptions = Record<AnswerType, AnswerThreshold>
 export const defaultAnswerSpanOptions: AnswerSpanOptions = {
   date: { minSentenceMatch: 0.4, minMargin: 2, maxDistance: 10, minAttachedMatch: 0.7 },
   number: { minSentenceMatch: 0.6, minMargin: 1.5, maxDistance: 3, minAttachedMatch: 0.7 },
-  person: { minSentenceMatch: 0.6, minMargin: 3, maxDistance: 4, minAttachedMatch: 0.3 },
+  person: { minSentenceMatch: 0.6, minMargin: 3, maxDistance: 4, minAttachedMatch: 0.5 },
   place: { minSentenceMatch: 1, minMargin: Infinity, maxDistance: 3, minAttachedMatch: 0.5 },
   other: { minSentenceMatch: 0.5, minMargin: 5, maxDistance: 3, minAttachedMatch: 0.5 },
 }
