@@ -1,5 +1,6 @@
 import model from 'wink-eng-lite-web-model'
 import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp'
+import { ROLE_NOUNS, TITLE_WORDS } from '../attribution/roles.js'
 import { findDates } from '../text/dates.js'
 import { termOf } from '../text/tokens.js'
 import type { CandidateKind } from './answerTypes.js'
@@ -165,7 +166,22 @@ export function readPassage(text: string): PassageReading {
     add('count', t, last)
     t = last
   }
-  for (const [first, last] of nameRuns(tokens, taken, sentences)) {
+  for (const [runFirst, last] of nameRuns(tokens, taken, sentences)) {
+    // "Prime Minister Narendra Modi": the title says a person is named; the name is what follows.
+    const titled = findLastIndexIn(
+      tokens,
+      runFirst,
+      last,
+      (token) => TITLE_WORDS.has(token.text.toLowerCase()) || ROLE_NOUNS.has(token.text.toLowerCase()),
+    )
+    if (titled !== null && titled < last) {
+      add('name', titled + 1, last)
+      // The title stays part of the mention for how near the question's words it is.
+      const named = candidates.at(-1)
+      if (named !== undefined) named.first = runFirst
+      continue
+    }
+    const first = runFirst
     const before = tokens[first - 1]
     const beforeThe = before?.text.toLowerCase() === 'the' ? tokens[first - 2] : before
     const isPlace = beforeThe !== undefined && PLACE_PREPOSITIONS.has(beforeThe.text.toLowerCase())
@@ -245,6 +261,16 @@ function adjacent(tokens: readonly PassageToken[], a: number, b: number): boolea
   const left = tokens[a]
   const right = tokens[b]
   return left !== undefined && right !== undefined && right.sentence === left.sentence && right.start - left.end <= 1
+}
+
+function findLastIndexIn(
+  tokens: readonly PassageToken[],
+  first: number,
+  last: number,
+  test: (token: PassageToken) => boolean,
+): number | null {
+  for (let t = last; t >= first; t--) if (test(tokens[t] as PassageToken)) return t
+  return null
 }
 
 function range(first: number, last: number): number[] {

@@ -108,6 +108,12 @@ describe('findAnswerSpan', () => {
       question: 'Who won the prize?',
       expected: 'Zofia Kłodawska',
     },
+    {
+      name: 'the name after a title, not the title',
+      text: 'The festival found its new patron in Deputy Mayor Ines Varga.',
+      question: 'Who is the new patron of the festival?',
+      expected: 'Ines Varga',
+    },
   ])('finds $name', ({ text, question, expected }) => {
     expect(span(text, question)).toBe(expected)
   })
