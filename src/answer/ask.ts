@@ -1,23 +1,10 @@
-import { isSpeechVerb } from '../attribution/speechVerbs.js'
 import type { Library } from '../library/library.js'
 import { speakersInParagraph } from '../library/library.js'
-import { analyzeQuery, type QueryAnalysis, type SpeakerPattern } from '../search/analyzeQuery.js'
-import { findAnswerSpan } from '../search/answerSpan.js'
+import { analyzeQuery, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { findHighlights, type Highlight } from '../search/highlight.js'
-import { type RankedHit, rankParagraphs, suggestQueries } from '../search/paragraphIndex.js'
-import { termsOf, tokenize } from '../text/tokens.js'
+import { rankParagraphs, suggestQueries } from '../search/paragraphIndex.js'
+import { type DirectAnswer, findDirectAnswer } from './answerLine.js'
 import { refOf, type SpeakerRef } from './speakerRef.js'
-
-/** What the question asks for, as the direct answer's `type`. */
-export type AnswerType = 'person' | 'date' | 'place' | 'number' | 'other'
-
-/** A short answer taken from the best passage, only when the passage supports it. */
-export type DirectAnswer = {
-  text: string
-  type: AnswerType
-  article: string
-  paragraph: number
-}
 
 /** One passage that answers a question. `text` is the whole paragraph, as written. */
 export type Passage = {
@@ -78,7 +65,7 @@ export function answerQuestion(library: Library, question: string, options: Part
   const [best] = hits
   return {
     question,
-    answer: best === undefined ? null : directAnswer(library, analysis, best),
+    answer: best === undefined ? null : findDirectAnswer(library, analysis, best),
     results,
     offset,
     hasMore: hits.length > offset + limit,
@@ -89,46 +76,4 @@ export function answerQuestion(library: Library, question: string, options: Part
 /** Every speaker the question could name: the article's, or the whole corpus's. */
 function registryOf(library: Library, article: string | null): readonly SpeakerPattern[] {
   return article === null ? library.speakerPatterns : library.speakerPatterns.filter((pattern) => pattern.article === article)
-}
-
-// "Who is the foreign office spokesman?" asks for the person the role names.
-const WHO_IS = /^\s*who\s+(?:is|was|are|were)\b/i
-
-/**
- * The short answer the best passage supports, or null. "Who said …": the speaker of the passage's
- * statement that shares most words with the question; "who is <role>": the speaker the role
- * describes, when that speaker speaks in the passage; when / how many / where: the date, number
- * or place in the passage's best-matching sentence.
- */
-function directAnswer(library: Library, analysis: QueryAnalysis, best: RankedHit): DirectAnswer | null {
-  const at = { article: best.article, paragraph: best.paragraph }
-  if (analysis.type === 'who') {
-    const speakers = speakersInParagraph(library, best.article, best.paragraph)
-    const described = analysis.speakers.find(
-      (entry) => entry.article === best.article && speakers.some((speaker) => speaker.id === entry.speaker.id),
-    )
-    if (WHO_IS.test(analysis.question) && described !== undefined) return { text: described.speaker.name, type: 'person', ...at }
-    // Only "who said/claimed/warned …": the speaker of a statement about an attack did not attack.
-    const asksWhoSaid = isSpeechVerb(tokenize(analysis.question)[1]?.folded ?? '')
-    if (!asksWhoSaid) return null
-    const speaker = bestMatchingSpeaker(library, analysis, best)
-    return speaker === null ? null : { text: speaker, type: 'person', ...at }
-  }
-  const text = library.articleById.get(best.article)?.paragraphs[best.paragraph - 1] ?? ''
-  const span = findAnswerSpan(text, analysis, library.paragraphs.profiles[best.id]?.terms)
-  return span === null ? null : { text: span.text, type: span.type, ...at }
-}
-
-// The statement must share at least one content word with the question beyond the speech verb,
-// so "Who said it?" on a passage with two speakers answers nothing rather than guessing.
-function bestMatchingSpeaker(library: Library, analysis: QueryAnalysis, best: RankedHit): string | null {
-  const wanted = new Set(analysis.terms)
-  let name: string | null = null
-  let bestOverlap = 0
-  for (const quote of library.attributions.get(best.article)?.quotes ?? []) {
-    if (quote.paragraph !== best.paragraph || quote.speaker === null) continue
-    const overlap = new Set(termsOf(quote.text).filter((term) => wanted.has(term))).size
-    if (overlap > bestOverlap) [name, bestOverlap] = [quote.speaker.name, overlap]
-  }
-  return name
 }

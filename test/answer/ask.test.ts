@@ -32,7 +32,7 @@ describe('answerQuestion on the seed', () => {
     { question: 'When did Pakistan shut the border crossings?', paragraph: 3, answer: 'October 2025' },
     { question: 'Who said the fight against militancy would continue at all costs?', paragraph: 13, answer: 'Ahmed Sharif Chaudhry' },
     { question: 'Is Pakistan ready if India and Afghanistan confront it?', paragraph: 12, answer: null },
-    { question: 'Who is the new hero of the Afghan Taliban?', paragraph: 11, answer: null },
+    { question: 'Who is the new hero of the Afghan Taliban?', paragraph: 11, answer: 'Narendra Modi' },
     { question: 'Does Pakistan meddle in Afghanistan’s internal affairs?', paragraph: 4, answer: null },
     { question: 'Why have relations between Islamabad and Kabul got worse?', paragraph: 2, answer: null },
     { question: 'What is Islamabad’s biggest worry?', paragraph: 2, answer: null },

@@ -22,7 +22,7 @@ describe('findAnswerSpan', () => {
       name: 'a relative date as written',
       text: 'The border crossings were closed on Thursday.',
       question: 'When were the crossings closed?',
-      expected: 'on Thursday',
+      expected: 'Thursday',
     },
     {
       name: 'a count for how many',
@@ -38,8 +38,8 @@ describe('findAnswerSpan', () => {
     },
     {
       name: 'a place after a preposition',
-      text: 'The spokesperson spoke to reporters in Islamabad.',
-      question: 'Where did the spokesperson speak?',
+      text: 'The talks were held in Islamabad.',
+      question: 'Where were the talks held?',
       expected: 'Islamabad',
     },
     {
@@ -65,6 +65,54 @@ describe('findAnswerSpan', () => {
       text: 'Prices rose on Monday.',
       question: 'When was the ceasefire announced in Doha?',
       expected: null,
+    },
+    {
+      name: 'a name for who',
+      text: 'The bridge opened in May. The bridge was designed by the engineer Ada Lindqvist.',
+      question: 'Who designed the bridge?',
+      expected: 'Ada Lindqvist',
+    },
+    {
+      name: 'no capitalised adjective as a name',
+      text: 'The bridge was designed by Swedish engineers.',
+      question: 'Who designed the bridge?',
+      expected: null,
+    },
+    {
+      name: 'nothing when two names are about as close',
+      text: 'The bridge was designed by Ada Lindqvist and Omar Haddad.',
+      question: 'Who designed the bridge?',
+      expected: null,
+    },
+    {
+      name: 'a percent for what percentage',
+      text: 'Turnout in the city reached 62% this year.',
+      question: 'What percentage was the turnout in the city?',
+      expected: '62%',
+    },
+    {
+      name: 'a span of years for when',
+      text: 'The Long Strike (1921–1923) closed every mill in the valley.',
+      question: 'When was the Long Strike?',
+      expected: '1921–1923',
+    },
+    {
+      name: 'a duration for how long',
+      text: 'The strike at the mill lasted three weeks.',
+      question: 'How long did the strike at the mill last?',
+      expected: 'three weeks',
+    },
+    {
+      name: 'a whole name the tagger splits',
+      text: 'The prize was won by Zofia Kłodawska in Gdańsk.',
+      question: 'Who won the prize?',
+      expected: 'Zofia Kłodawska',
+    },
+    {
+      name: 'the name after a title, not the title',
+      text: 'The festival found its new patron in Deputy Mayor Ines Varga.',
+      question: 'Who is the new patron of the festival?',
+      expected: 'Ines Varga',
     },
   ])('finds $name', ({ text, question, expected }) => {
     expect(span(text, question)).toBe(expected)
