@@ -15,6 +15,7 @@ const ARTICLES: Article[] = [
     date: '2026-03-02',
     url: null,
     source: null,
+    server: null,
     paragraphs: [
       'The harbour at Kellby reopened to fishing boats on March 1, 2026, four months after a winter storm wrecked its outer wall.',
       'Repairs cost about $12 million, most of it paid by the regional council.',
@@ -32,6 +33,7 @@ const ARTICLES: Article[] = [
     date: '2026-05-10',
     url: null,
     source: null,
+    server: null,
     paragraphs: [
       'The city library will move into the old post office building in September, the mayor announced.',
       'The architect Lena Sorvik designed the new reading rooms, which hold 80,000 books.',
