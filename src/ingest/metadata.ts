@@ -166,16 +166,16 @@ function wordCount(text: string): number {
 const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'byl', 'twitter:creator']
 
 function readByline(document: DomDocument, article: JsonLdNode | null, meta: Map<string, string>): string | null {
-  const fromJsonLd = article === null ? [] : namesOf(article.author ?? article.creator)
-  const candidates: string[][] = [
-    fromJsonLd,
-    ...AUTHOR_META.map((name) => [meta.get(name) ?? '']),
-    elementTexts(document, 'a[rel~="author" i], [itemprop~="author" i] [itemprop~="name" i]'),
+  // Sources in order of trust, each read only when the ones before it had no name.
+  const sources: Array<() => string[]> = [
+    () => (article === null ? [] : namesOf(article.author ?? article.creator)),
+    ...AUTHOR_META.map((name) => () => [meta.get(name) ?? '']),
+    () => elementTexts(document, 'a[rel~="author" i], [itemprop~="author" i] [itemprop~="name" i]'),
     // A whole author block often holds a date, a handle or "Print this article" too: only a short one is a name.
-    elementTexts(document, '[itemprop~="author" i]').filter((text) => text.split(/\s+/).length <= 5),
+    () => elementTexts(document, '[itemprop~="author" i]').filter((text) => text.split(/\s+/).length <= 5),
   ]
-  for (const names of candidates) {
-    const cleaned = dedupe(names.map(cleanByline).filter((name): name is string => name !== null))
+  for (const source of sources) {
+    const cleaned = dedupe(source().map(cleanByline).filter((name): name is string => name !== null))
     if (cleaned.length > 0) return joinNames(cleaned)
   }
   return null
@@ -221,15 +221,17 @@ function joinNames(names: string[]): string {
 const DATE_META = ['article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'date', 'article:modified_time']
 
 function readDate(document: DomDocument, article: JsonLdNode | null, meta: Map<string, string>): string | null {
-  const candidates: Array<string | null | undefined> = [
-    article === null ? null : textOf(article.datePublished),
-    article === null ? null : textOf(article.dateCreated),
-    ...DATE_META.map((name) => meta.get(name)),
-    document.querySelector('time[datetime][pubdate], time[datetime][itemprop~="datePublished" i]')?.getAttribute('datetime'),
-    document.querySelector('time[datetime]')?.getAttribute('datetime'),
-    article === null ? null : textOf(article.dateModified),
+  // Sources in order of trust, each read only when the ones before it had no date.
+  const sources: Array<() => string | null | undefined> = [
+    () => (article === null ? null : textOf(article.datePublished)),
+    () => (article === null ? null : textOf(article.dateCreated)),
+    ...DATE_META.map((name) => () => meta.get(name)),
+    () => document.querySelector('time[datetime][pubdate], time[datetime][itemprop~="datePublished" i]')?.getAttribute('datetime'),
+    () => document.querySelector('time[datetime]')?.getAttribute('datetime'),
+    () => (article === null ? null : textOf(article.dateModified)),
   ]
-  for (const candidate of candidates) {
+  for (const source of sources) {
+    const candidate = source()
     const date = candidate === null || candidate === undefined ? null : toIsoDate(candidate)
     if (date !== null) return date
   }

@@ -53,11 +53,11 @@ export function pruneChrome(document: DomDocument, isByName: boolean): void {
   for (const element of Array.from(root.querySelectorAll(CHROME_SELECTOR))) {
     // A page may hide or wrap its whole story in such an element (a modal sets aria-hidden on the
     // page behind it): keep any that holds much of the page's paragraph text.
-    if (element.parentNode !== null && paragraphTextLength(element) < pageText * 0.3) element.remove()
+    if (element.isConnected && paragraphTextLength(element) < pageText * 0.3) element.remove()
   }
   if (!isByName) return
   for (const element of Array.from(root.querySelectorAll('div, section, ul, ol, span, p, li'))) {
-    if (element.parentNode === null) continue
+    if (!element.isConnected) continue
     // Comments may outweigh the story (an open thread): a comments section goes whatever its size.
     if (isCommentSection(element) || (hasBoilerplateName(element) && paragraphTextLength(element) < pageText * 0.1)) element.remove()
   }
@@ -103,24 +103,24 @@ export function pruneContainer(container: DomElement, pageUrl: string | null): v
   // The page's headline is metadata, never body text.
   for (const heading of Array.from(container.querySelectorAll('h1'))) if (textLength(heading) < 300) heading.remove()
   for (const heading of Array.from(container.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong'))) {
-    if (heading.parentNode === null || !RELATED_HEADING.test(normalizeSpace(heading.textContent ?? '')) || heading.querySelector('p, div, li')) continue
+    if (!isInside(heading, container) || !RELATED_HEADING.test(normalizeSpace(heading.textContent ?? '')) || heading.querySelector('p, div, li')) continue
     // "More great stories" and the list after it: the site's other stories, however linked.
     const next = nextElement(heading)
     if (next !== null && textLength(next) < total * 0.3 && (tagOf(next) === 'ul' || tagOf(next) === 'ol' || linkDensity(next) > 0.3)) next.remove()
     heading.remove()
   }
   for (const element of Array.from(container.querySelectorAll(FURNITURE_SELECTOR))) {
-    if (element.parentNode !== null && textLength(element) < total * 0.5) element.remove()
+    if (isInside(element, container) && textLength(element) < total * 0.5) element.remove()
   }
   for (const element of Array.from(container.querySelectorAll('*'))) {
-    if (element.parentNode === null || !isElement(element) || INLINE_TAGS.has(tagOf(element)) || !hasBoilerplateName(element)) continue
+    if (!isInside(element, container) || !isElement(element) || INLINE_TAGS.has(tagOf(element)) || !hasBoilerplateName(element)) continue
     // A boilerplate name is trusted for a small element, and for a larger one made of links (a
     // "trending" rail); a big element of prose with such a name may be the article itself.
     const share = textLength(element) / total
     if (share < 0.3 || (share < 0.7 && linkDensity(element) > 0.5)) element.remove()
   }
   for (const element of Array.from(container.querySelectorAll('ul, ol, div, section, p, li'))) {
-    if (element.parentNode === null) continue
+    if (!isInside(element, container)) continue
     const length = textLength(element)
     if (length === 0) continue
     const tag = tagOf(element)
@@ -130,6 +130,12 @@ export function pruneContainer(container: DomElement, pageUrl: string | null): v
       removeWithLabel(element)
     }
   }
+}
+
+/** Whether an element is still inside `root` (not removed with an ancestor); the container itself is not in the document, so `isConnected` cannot tell. */
+function isInside(element: DomElement, root: DomElement): boolean {
+  for (let node: DomElement | null = element; node !== null; node = node.parentElement) if (node === root) return true
+  return false
 }
 
 /** Whether most items of a list are mostly links: a list of other stories. */
