@@ -31,6 +31,9 @@ const COPYRIGHT = /©/
 /** Publication-time lines: "Published 4:00 am …", "Updated Nov 19, 6:55 AM". */
 const TIME_LINE = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?\b|\|\s*updated\b)/i
 
+/** What makes a "Published …" line a time stamp rather than a sentence ("Updated guidance says …"). */
+const TIME_WORDS = /\d{1,2}[:.]\d{2}|\b\d{4}\b|\bago\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/i
+
 /** A line that is only an email address, a social profile or a handle (a bare link elsewhere may be a cited source). */
 const ADDRESS_LINE = /^(?:(?:https?:\/\/)?(?:www\.)?(?:twitter|facebook|instagram)\.com\/\S+|\S+@\S+\.\w+|@\w+)$/i
 
@@ -49,7 +52,7 @@ export function isBoilerplateLine(paragraph: string, context: LineContext): bool
   if (length <= 200 && CALL_TO_ACTION.test(text)) return true
   if (length <= 200 && REPORTING_CREDIT.test(text)) return true
   if (length <= 150 && COPYRIGHT.test(text)) return true
-  if (length <= 120 && TIME_LINE.test(text)) return true
+  if (length <= 120 && TIME_LINE.test(text) && TIME_WORDS.test(text)) return true
   if (length <= 120 && isBylineLine(text, context.byline)) return true
   if (length <= 80 && isDateLine(text)) return true
   // "CLICK HERE TO GET THE APP": shouted calls to action.

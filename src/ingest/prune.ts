@@ -25,12 +25,14 @@ const BOILERPLATE_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'social', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'related', 'recommended', 'recommendations', 'recirc',
   'readmore', 'promo', 'promos', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'comment', 'comments', 'disqus',
   'standfirst', 'dek', 'deck', 'subtitle', 'strapline', 'bio', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'image', 'images', 'img', 'photo', 'photos', 'picture', 'pictures', 'credit', 'credits', 'breadcrumb', 'breadcrumbs', 'tags', 'topics', 'toolbar', 'tools', 'print',
-  'popup', 'modal', 'cookie', 'cookies', 'gdpr', 'paywall', 'popular', 'trending', 'footer', 'sidebar', 'widget', 'meta', 'dateline', 'timestamp', 'published', 'updated',
-  'hidden', 'offscreen', 'sr', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'kicker', 'rating', 'disclosure', 'teaser', 'teasers', 'rail',
+  'popup', 'modal', 'cookie', 'cookies', 'gdpr', 'paywall', 'popular', 'trending', 'footer', 'sidebar', 'meta', 'dateline', 'timestamp', 'published', 'updated',
+  'offscreen', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'kicker', 'rating', 'disclosure', 'teaser', 'teasers', 'rail',
 ])
 
 /** Multi-word class fragments that mark boilerplate (`read-more`, `more-stories`, `sr-only`). */
-const BOILERPLATE_PHRASES = /read-?more|more-?(stories|news|articles|from)|also-?(read|like)|you-?may|sr-only|visually-?hidden|screen-?reader|off-?screen|sign-?up|about-?the-?author|author-?info|post-?meta|entry-?meta|article-?meta|story-?meta|image-?credit|photo-?credit|in-?article-?(ad|related)|inline-?(related|promo)|most-?(read|popular|viewed)|related-?(content|links|articles|stories)|social-?(links|media|share)|next-?(article|post)|prev(ious)?-?(article|post)|post-?navigation|jump-?link/i
+// Utility classes count only as whole class names: `overflow-hidden` or an `elementor-widget`
+// holding article text are not boilerplate, `hidden` and `widget_recent_entries` are.
+const BOILERPLATE_PHRASES = /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|d-none|sr-only|widget_\w+|widget-area)(?:\s|$)|read-?more|more-?(stories|news|articles|from)|also-?(read|like)|you-?may|sr-only|visually-?hidden|screen-?reader|off-?screen|sign-?up|about-?the-?author|author-?info|post-?meta|entry-?meta|article-?meta|story-?meta|image-?credit|photo-?credit|in-?article-?(ad|related)|inline-?(related|promo)|most-?(read|popular|viewed)|related-?(content|links|articles|stories)|social-?(links|media|share)|next-?(article|post)|prev(ious)?-?(article|post)|post-?navigation|jump-?link/i
 
 /** Whether the element's class or id marks it as boilerplate. */
 export function hasBoilerplateName(element: DomElement): boolean {

@@ -47,6 +47,7 @@ describe('isBoilerplateLine', () => {
     { line: 'Read the statement here: https://council.example/statement', why: 'a sentence with a link, no teaser prefix' },
     { line: 'Photos shared online showed flooded classrooms across the region.', why: 'a sentence starting with Photos' },
     { line: 'Storm damage', why: 'a short subheading' },
+    { line: 'Updated guidance from the health service tells parents to keep children indoors.', why: 'a sentence starting with Updated' },
     { line: 'Published reports suggest the damage could exceed $1 billion, according to insurers who have surveyed the area this week.', why: 'a long sentence starting with Published' },
     { line: 'https://council.example/statement', why: 'a cited source address' },
     { line: '___', why: 'a section separator' },
