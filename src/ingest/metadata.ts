@@ -23,7 +23,8 @@ export type ArticleMetadata = {
 export function readMetadata(document: DomDocument, pageUrl: string | null = null): ArticleMetadata {
   const article = findArticleNode(readJsonLdNodes(document))
   const meta = readMetaTags(document)
-  const site = firstText([article === null ? null : textOf(article.publisher), meta.get('og:site_name'), meta.get('application-name')])
+  // A publisher "name" that is an address is no name.
+  const site = firstText([article === null ? null : textOf(article.publisher), meta.get('og:site_name'), meta.get('application-name')].map((name) => (name !== null && name !== undefined && /^https?:\/\//i.test(name.trim()) ? null : name)))
   const headline = firstText([article === null ? null : textOf(article.headline), meta.get('og:title'), meta.get('twitter:title'), textOfFirst(document, 'h1'), document.title])
   return {
     url: readUrl(document, meta, pageUrl),

@@ -56,6 +56,7 @@ describe('readMetadata takes each field from the most trusted source that has it
     { name: 'article:published_time over <time datetime>', html: page('<meta property="article:published_time" content="2019-11-18">', '<time datetime="2019-11-17">x</time>'), expected: { date: '2019-11-18' } },
     { name: '<time datetime> when no metadata has a date', html: page('', '<p>Posted <time datetime="2019-11-17T08:15">Sunday</time></p>'), expected: { date: '2019-11-17T08:15:00' } },
     { name: 'publisher name as the site over og:site_name', html: page(`<meta property="og:site_name" content="OG Site">${jsonLd({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'LD Site' } })}`), expected: { site: 'LD Site' } },
+    { name: 'a publisher name that is an address is skipped', html: page(`<meta property="og:site_name" content="OG Site">${jsonLd({ '@type': 'NewsArticle', publisher: { name: 'https://news.example' } })}`), expected: { site: 'OG Site' } },
     { name: 'og:site_name as the site', html: page('<meta property="og:site_name" content="The Daily Example">'), expected: { site: 'The Daily Example' } },
     { name: 'language from <html lang>, primary subtag', html: page('', '', 'lang="en-GB"'), expected: { language: 'en' } },
     { name: 'language from Content-Language when <html> has none', html: page('<meta http-equiv="Content-Language" content="de-AT">'), expected: { language: 'de' } },
