@@ -102,6 +102,10 @@ export function linkDensity(element: DomElement): number {
 export function pruneContainer(container: DomElement, pageUrl: string | null): void {
   const host = hostOf(pageUrl)
   const total = Math.max(1, textLength(container))
+  // Story cards (before headers go with the furniture): a small <article> inside the article, headed by a link to another page.
+  for (const card of Array.from(container.querySelectorAll('article'))) {
+    if (isInside(card, container) && textLength(card) < total * 0.3 && Array.from(card.querySelectorAll('h2, h3, h4, h5')).some((heading) => linkDensity(heading) > 0.8)) card.remove()
+  }
   // The page's headline is metadata, never body text.
   for (const heading of Array.from(container.querySelectorAll('h1'))) if (textLength(heading) < 300) heading.remove()
   for (const heading of Array.from(container.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong'))) {

@@ -74,6 +74,7 @@ describe('pruning what Readability keeps inside the article', () => {
     { name: 'a publication-time line', extra: '<p>Updated 10:01 pm PST, Tuesday, November 19, 2019</p>', gone: 'Updated 10:01' },
     { name: 'a subscribe call', extra: '<p>Subscribe to our newsletter for the latest updates from the region.</p>', gone: 'Subscribe to' },
     { name: 'a reporting credit', extra: '<p>Additional reporting by Jane Roe in Kabul.</p>', gone: 'Additional reporting' },
+    { name: 'story cards of other articles', extra: '<article class="card"><header><h3><a href="/world/other">Envoys meet in Doha</a></h3></header><p>Talks resumed on Monday after a month-long pause, officials said.</p></article><article class="card"><h3><a href="/world/third">Trade resumes briefly</a></h3><p>Lorries crossed for the first time in weeks before the gates shut again.</p></article>', gone: 'Talks resumed on Monday' },
     { name: 'visually hidden text', extra: '<p><span class="visually-hidden">Image caption</span></p>', gone: 'Image caption' },
   ])('removes $name', ({ extra, gone }) => {
     const article = articleOf(storyPage(extra))
