@@ -55,6 +55,8 @@ export function isBoilerplateLine(paragraph: string, context: LineContext): bool
   if (length <= 120 && TIME_LINE.test(text) && TIME_WORDS.test(text)) return true
   if (length <= 120 && isBylineLine(text, context.byline)) return true
   if (length <= 80 && isDateLine(text)) return true
+  // "05/10/2018 - Posted by: … - Category: …": a date leading two or more labelled fields.
+  if (length <= 200 && DATE_LED_FIELDS.test(text)) return true
   // "CLICK HERE TO GET THE APP": shouted calls to action.
   if (length <= 150 && isAllCaps(text) && /\bCLICK(ING)?\b|\bDOWNLOAD\b|\bSUBSCRIBE\b/.test(text)) return true
   return false
@@ -85,6 +87,8 @@ const DATE_ONLY = new RegExp(
   `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*\\|?$`,
   'i',
 )
+
+const DATE_LED_FIELDS = new RegExp(`^(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4})\\s*[-|•·–]\\s*[^:.!?]{1,30}:[^:]{1,80}\\s[-|•·–]\\s*[^:.!?]{1,30}:`, 'i')
 
 /** A line that is only a date, possibly with a weekday and a time. */
 function isDateLine(text: string): boolean {

@@ -36,6 +36,7 @@ describe('isBoilerplateLine', () => {
     { line: 'jane.roe@news.example', why: 'an email address' },
     { line: 'twitter.com/janeroe', why: 'a social profile' },
     { line: 'Join the conversation...', why: 'a comments call' },
+    { line: '05/10/2018 - Publicado por: Clara Souza - Categoria: Saúde', why: 'a date leading labelled fields' },
   ])('"$line" is furniture ($why)', ({ line }) => {
     expect(isBoilerplateLine(line, context)).toBe(true)
   })
@@ -51,6 +52,7 @@ describe('isBoilerplateLine', () => {
     { line: 'Published reports suggest the damage could exceed $1 billion, according to insurers who have surveyed the area this week.', why: 'a long sentence starting with Published' },
     { line: 'https://council.example/statement', why: 'a cited source address' },
     { line: '___', why: 'a section separator' },
+    { line: 'November 19, 2019 - the day the council finally voted: a turning point for the city.', why: 'a sentence starting with a date' },
     { line: '“We are doing everything we can,” she said.', why: 'a quote' },
   ])('"$line" is text ($why)', ({ line }) => {
     expect(isBoilerplateLine(line, context)).toBe(false)
