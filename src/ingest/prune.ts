@@ -29,10 +29,13 @@ const BOILERPLATE_WORDS = new Set([
   'offscreen', 'visuallyhidden', 'screenreader', 'gallery', 'slideshow', 'carousel', 'kicker', 'rating', 'disclosure', 'teaser', 'teasers', 'rail',
 ])
 
-/** Multi-word class fragments that mark boilerplate (`read-more`, `more-stories`, `sr-only`). */
-// Utility classes count only as whole class names: `overflow-hidden` or an `elementor-widget`
-// holding article text are not boilerplate, `hidden` and `widget_recent_entries` are.
-const BOILERPLATE_PHRASES = /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|d-none|sr-only|widget_\w+|widget-area)(?:\s|$)|read-?more|more-?(stories|news|articles|from)|also-?(read|like)|you-?may|sr-only|visually-?hidden|screen-?reader|off-?screen|sign-?up|about-?the-?author|author-?info|post-?meta|entry-?meta|article-?meta|story-?meta|image-?credit|photo-?credit|in-?article-?(ad|related)|inline-?(related|promo)|most-?(read|popular|viewed)|related-?(content|links|articles|stories)|social-?(links|media|share)|next-?(article|post)|prev(ious)?-?(article|post)|post-?navigation|jump-?link/i
+/**
+ * Whole class names and multi-word fragments that mark boilerplate (`hidden`, `read-more`,
+ * `more-stories`). Utility classes count only as whole class names: `overflow-hidden` or an
+ * `elementor-widget` holding article text are not boilerplate, `hidden` and
+ * `widget_recent_entries` are.
+ */
+const BOILERPLATE_PHRASES = /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|d-none|sr-only|widget_\w+|widget-area)(?:\s|$)|read-?more|more-?(stories|news|articles|from)|also-?(read|like)|you-?may|visually-?hidden|screen-?reader|off-?screen|sign-?up|about-?the-?author|author-?info|post-?meta|entry-?meta|article-?meta|story-?meta|image-?credit|photo-?credit|in-?article-?(ad|related)|inline-?(related|promo)|most-?(read|popular|viewed)|related-?(content|links|articles|stories)|social-?(links|media|share)|next-?(article|post)|prev(ious)?-?(article|post)|post-?navigation|jump-?link/i
 
 /** Whether the element's class or id marks it as boilerplate. */
 export function hasBoilerplateName(element: DomElement): boolean {
@@ -65,8 +68,11 @@ export function pruneChrome(document: DomDocument, isByName: boolean): void {
   }
 }
 
-/** Comment sections by name (`comments`, `disqus_thread`, `respond`), unless the name also says it holds the article. */
-const COMMENTS_NAME = /comment|disqus|respond|replies/i
+/**
+ * Comment sections by name (`comments`, `comment-list`, `disqus_thread`, `respond`), as whole
+ * words: `commentary` and `responsive` are not comments.
+ */
+const COMMENTS_NAME = /\b(?:comments?|disqus\w*|respond|replies)\b/i
 const ARTICLE_NAME = /article|body|content|main|post|entry|story/i
 
 function isCommentSection(element: DomElement): boolean {
