@@ -70,7 +70,7 @@ export function pruneChrome(document: DomDocument, isByName: boolean): void {
 
 /**
  * Comment sections by name (`comments`, `comment-list`, `disqus_thread`, `respond`), as whole
- * words: `commentary` and `responsive` are not comments.
+ * words: a `correspondent` box is not a comment section.
  */
 const COMMENTS_NAME = /\b(?:comments?|disqus\w*|respond|replies)\b/i
 const ARTICLE_NAME = /article|body|content|main|post|entry|story/i

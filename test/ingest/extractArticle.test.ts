@@ -92,7 +92,7 @@ describe('pruning what Readability keeps inside the article', () => {
     { name: 'a sentence that starts with "More"', extra: '<p>More than 200 lorries were waiting at the crossing on Thursday, traders said.</p>', kept: 'More than 200 lorries' },
     { name: 'a separator line', extra: '<p>___</p>', kept: '___' },
     { name: 'text in a page builder block', extra: '<div class="elementor-widget elementor-widget-text-editor"><p>The envoy is expected to return to Kabul next week for a further round of talks.</p></div>', kept: 'The envoy is expected' },
-    { name: 'text in a commentary section', extra: '<div class="commentary"><p>The envoy is expected to return to Kabul next week for a further round of talks.</p></div>', kept: 'The envoy is expected' },
+    { name: 'text in a box named for a correspondent (not a comment section)', extra: '<div class="correspondent-dispatch"><p>The envoy is expected to return to Kabul next week for a further round of talks.</p></div>', kept: 'The envoy is expected' },
     { name: 'text in a utility-class wrapper', extra: '<div class="overflow-hidden rounded"><p>The envoy is expected to return to Kabul next week for a further round of talks.</p></div>', kept: 'The envoy is expected' },
   ])('keeps $name', ({ extra, kept }) => {
     expect(articleOf(storyPage(extra)).articleBody).toContain(kept)
