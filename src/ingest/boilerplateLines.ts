@@ -6,11 +6,14 @@ import { normalizeSpace } from './dom.js'
 // never about a particular site.
 
 /** What the page says about itself, to recognise its headline, byline and address repeated in the body. */
-export type LineContext = { headline: string | null; byline: string | null; url: string | null }
+export type LineContext = { headline: string | null; byline: string | null; url: string | null; site: string | null }
 
 /** Whole lines that are labels and controls, not text. */
 const UI_LINE =
   /^(?:advertisements?|advertising|ad|sponsored( content)?|promoted|continue reading( below)?|story continues( below)?|scroll (down )?to continue|article continues below|(image|photo|slide) \d+ (of|\/) ?\d+|\d+ (of|\/) \d+|caption|close|expand|enlarge|show (more|less)|load more|next|previous|back to top|share( this)?( article| story| post)?|(\d+ )?comments?( \(\d+\))?|print|email|tweet|pin|whatsapp|facebook|twitter|linkedin|don'?t miss|you may (also )?like( this)?|you might (also )?like|recommended( for you| stories)?|related( stories| articles| content| coverage| links| posts)?|more (stories|news|videos)|more from [^.!?]{1,40}|latest (news|stories|videos)|breaking news|top stories|trending( now| stories)?|most (read|popular|viewed|shared)|editor'?s picks?|must read|read (more|next)|see also|also read|watch( now)?|listen( now)?|view comments|join the conversation|leave a (comment|reply)|tags?|topics?|filed under)\s*[:.…]*$/i
+
+/** A short source credit at the end of a wire story: "SOURCE: News agencies", "Via Agency". */
+const SOURCE_LINE = /^(?:sources?\s*:\s*\S.*|via\s+\S[^,!?]*[^.,!?])$/i
 
 /** Credits for the reporting, which the byline already holds: "Additional reporting by …", "… contributed to this report." */
 const REPORTING_CREDIT = /^(?:(?:additional |staff )?reporting by|(?:writing|editing|edited|compiled|produced) by)\b|\bcontributed (?:reporting )?to this (?:report|story|article)\.?$/i
@@ -42,10 +45,12 @@ const isAllCaps = (text: string): boolean => /\p{Lu}/u.test(text) && !/\p{Ll}/u.
 /** Whether one paragraph is furniture rather than article text (see the rules above). */
 export function isBoilerplateLine(paragraph: string, context: LineContext): boolean {
   const text = normalizeSpace(paragraph)
+  const length = text.length
   if (context.headline !== null && comparable(text) === comparable(context.headline)) return true
   if (context.url !== null && text === context.url) return true
+  if (context.site !== null && comparable(text) === comparable(context.site)) return true
+  if (length <= 80 && SOURCE_LINE.test(text)) return true
   if (UI_LINE.test(text) || ADDRESS_LINE.test(text)) return true
-  const length = text.length
   if (length <= 200 && TEASER_PREFIX.test(text)) return true
   if (length <= 200 && CREDIT_LINE.test(text)) return true
   if (length <= 400 && TRAILING_CREDIT.test(text)) return true

@@ -43,7 +43,7 @@ export function extractArticle(html: string, options: { url?: string | null } = 
   const pageUrl = options.url ?? null
   const document = parseDocument(html)
   const metadata = readMetadata(document, pageUrl)
-  const context: LineContext = { headline: metadata.headline, byline: metadata.byline, url: metadata.url }
+  const context: LineContext = { headline: metadata.headline, byline: metadata.byline, url: metadata.url, site: metadata.site }
   const host = metadata.url ?? pageUrl
   const finish = (container: DomElement | null): string[] => {
     if (container === null) return []
