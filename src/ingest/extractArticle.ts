@@ -1,9 +1,9 @@
 import { Readability } from '@mozilla/readability'
 import { dropBoilerplateLines, type LineContext } from './boilerplateLines.js'
+import { densestBlock } from './densestBlock.js'
 import { type DomDocument, type DomElement, parseDocument } from './dom.js'
 import { jsonLdParagraphs, refineWithJsonLd } from './jsonLdBody.js'
 import { readMetadata } from './metadata.js'
-import { densestBlock } from './densestBlock.js'
 import { toParagraphs } from './paragraphs.js'
 import { pruneChrome, pruneContainer } from './prune.js'
 

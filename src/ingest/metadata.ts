@@ -26,9 +26,10 @@ export function readMetadata(document: DomDocument, pageUrl: string | null = nul
   // A publisher "name" that is an address is no name.
   const site = firstText([article === null ? null : textOf(article.publisher), meta.get('og:site_name'), meta.get('application-name')].map((name) => (name !== null && name !== undefined && /^https?:\/\//i.test(name.trim()) ? null : name)))
   const headline = firstText([article === null ? null : textOf(article.headline), meta.get('og:title'), meta.get('twitter:title'), textOfFirst(document, 'h1'), document.title])
+  const url = readUrl(document, meta, pageUrl)
   return {
-    url: readUrl(document, meta, pageUrl),
-    headline: headline === null ? null : stripSiteSuffix(headline, site, pageUrl),
+    url,
+    headline: headline === null ? null : stripSiteSuffix(headline, site, url),
     byline: readByline(document, article, meta),
     date: readDate(document, article, meta),
     site,
