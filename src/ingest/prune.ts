@@ -115,7 +115,8 @@ export function pruneContainer(container: DomElement, pageUrl: string | null): v
   // The page's headline is metadata, never body text.
   for (const heading of Array.from(container.querySelectorAll('h1'))) if (textLength(heading) < 300) heading.remove()
   for (const heading of Array.from(container.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong'))) {
-    if (!isInside(heading, container) || !RELATED_HEADING.test(normalizeSpace(heading.textContent ?? '')) || heading.querySelector('p, div, li')) continue
+    // Leaves only (no blocks inside), tested before their text is read: keeps this pass linear.
+    if (heading.querySelector('p, div, li') || !isInside(heading, container) || !RELATED_HEADING.test(normalizeSpace(heading.textContent ?? ''))) continue
     // "More great stories" and the list after it: the site's other stories, however linked.
     const next = nextElement(heading)
     if (next !== null && textLength(next) < total * 0.3 && (tagOf(next) === 'ul' || tagOf(next) === 'ol' || linkDensity(next) > 0.3)) next.remove()

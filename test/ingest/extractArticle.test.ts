@@ -138,6 +138,15 @@ describe('falling back to a second method when the first finds too little', () =
   })
 })
 
+describe('a page too big for Readability', () => {
+  it('still gives its article, from the densest block', () => {
+    const paragraphs = SEED_PARAGRAPHS.slice(0, 8)
+    const menu = `<ul class="mega-menu">${'<li><span>Section</span></li>'.repeat(7_000)}</ul>`
+    const html = `<!DOCTYPE html><html><head><title>${SEED_HEADLINE}</title></head><body>${menu}<div class="story">${paragraphs.map((text) => `<p>${text}</p>`).join('')}</div></body></html>`
+    expect(articleOf(html).paragraphs).toEqual(paragraphs)
+  })
+})
+
 describe('no-article-text', () => {
   it.each([
     { name: 'a paywall page with a teaser', file: 'paywall.html' },
