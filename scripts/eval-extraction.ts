@@ -3,7 +3,9 @@
  * README) through `cli extract --batch DIR --json`, spawned as a user would run it; byline's
  * prediction and every peer's output in dev/peers.json scored by the shared scorer in the same
  * run; one table, the peers' rows and byline's row under them, with byline's milliseconds a page
- * (median and 90th percentile of the extraction alone, as the batch measures it). `--per-page`
+ * (median and 90th percentile of the extraction alone, as the batch measures it), and for scale
+ * the time plain Readability on linkedom takes on the same pages in the same run (the machine is
+ * shared, so absolute times vary with its load). `--per-page`
  * adds byline's precision and recall on each page, worst first, to find the pages to study. The
  * pages never enter the repository.
  */
@@ -11,6 +13,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
 import { requireEvalFolder } from './evalData.js'
 
 type Score = {
@@ -65,6 +70,7 @@ try {
   console.log(
     `cli extract --batch: ${seconds.toFixed(1)} s in all (start, read, gunzip, extract, print); ms a page = extraction alone, median / p90`,
   )
+  console.log(`for scale, in this run: @mozilla/readability on linkedom alone ${readabilityTimes()} ms a page, median / p90`)
   if (isPerPage && byline.per_page !== undefined) {
     const pagesByF1 = byline.per_page.map((page) => ({ ...page, f1: f1(page.precision, page.recall) })).sort((a, b) => a.f1 - b.f1)
     console.log('\nbyline per page, worst first: F1  precision  recall  id  url')
@@ -73,6 +79,24 @@ try {
   }
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true })
+}
+
+// Parse + Readability for each page, timed as the batch times extraction (the pages already in memory).
+function readabilityTimes(): string {
+  const pages = fs
+    .readdirSync(htmlDir)
+    .filter((name) => name.endsWith('.html.gz'))
+    .sort()
+    .map((name) => gunzipSync(fs.readFileSync(path.join(htmlDir, name))).toString('utf8'))
+  const times: number[] = []
+  for (const html of pages) {
+    const started = performance.now()
+    new Readability(parseHTML(html).document as never).parse()
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  const at = (share: number): string => (times[Math.min(times.length - 1, Math.floor(times.length * share))] ?? 0).toFixed(1)
+  return `${at(0.5)} / ${at(0.9)}`
 }
 
 function score(predictionFile: string, withPages: boolean): Score {

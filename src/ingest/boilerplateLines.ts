@@ -6,11 +6,14 @@ import { normalizeSpace } from './dom.js'
 // never about a particular site.
 
 /** What the page says about itself, to recognise its headline, byline and address repeated in the body. */
-export type LineContext = { headline: string | null; byline: string | null; url: string | null }
+export type LineContext = { headline: string | null; byline: string | null; url: string | null; site: string | null }
 
 /** Whole lines that are labels and controls, not text. */
 const UI_LINE =
   /^(?:advertisements?|advertising|ad|sponsored( content)?|promoted|continue reading( below)?|story continues( below)?|scroll (down )?to continue|article continues below|(image|photo|slide) \d+ (of|\/) ?\d+|\d+ (of|\/) \d+|caption|close|expand|enlarge|show (more|less)|load more|next|previous|back to top|share( this)?( article| story| post)?|(\d+ )?comments?( \(\d+\))?|print|email|tweet|pin|whatsapp|facebook|twitter|linkedin|don'?t miss|you may (also )?like( this)?|you might (also )?like|recommended( for you| stories)?|related( stories| articles| content| coverage| links| posts)?|more (stories|news|videos)|more from [^.!?]{1,40}|latest (news|stories|videos)|breaking news|top stories|trending( now| stories)?|most (read|popular|viewed|shared)|editor'?s picks?|must read|read (more|next)|see also|also read|watch( now)?|listen( now)?|view comments|join the conversation|leave a (comment|reply)|tags?|topics?|filed under)\s*[:.…]*$/i
+
+/** A short source credit at the end of a wire story: "SOURCE: News agencies", "Via Agency". */
+const SOURCE_LINE = /^(?:sources?\s*:\s*\S.*|via\s+\S[^,!?]*[^.,!?])$/i
 
 /** Credits for the reporting, which the byline already holds: "Additional reporting by …", "… contributed to this report." */
 const REPORTING_CREDIT =
@@ -36,6 +39,10 @@ const COPYRIGHT = /©/
 /** Publication-time lines: "Published 4:00 am …", "Updated Nov 19, 6:55 AM". */
 const TIME_LINE = /^(?:(?:first |last )?(?:published|updated|posted|modified|created)(?: on| at)?\b|\|\s*updated\b)/i
 
+/** What makes a "Published …" line a time stamp rather than a sentence ("Updated guidance says …"). */
+const TIME_WORDS =
+  /\d{1,2}[:.]\d{2}|\b\d{4}\b|\bago\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/i
+
 /** A line that is only an email address, a social profile or a handle (a bare link elsewhere may be a cited source). */
 const ADDRESS_LINE = /^(?:(?:https?:\/\/)?(?:www\.)?(?:twitter|facebook|instagram)\.com\/\S+|\S+@\S+\.\w+|@\w+)$/i
 
@@ -44,19 +51,23 @@ const isAllCaps = (text: string): boolean => /\p{Lu}/u.test(text) && !/\p{Ll}/u.
 /** Whether one paragraph is furniture rather than article text (see the rules above). */
 export function isBoilerplateLine(paragraph: string, context: LineContext): boolean {
   const text = normalizeSpace(paragraph)
+  const length = text.length
   if (context.headline !== null && comparable(text) === comparable(context.headline)) return true
   if (context.url !== null && text === context.url) return true
+  if (context.site !== null && comparable(text) === comparable(context.site)) return true
+  if (length <= 80 && SOURCE_LINE.test(text)) return true
   if (UI_LINE.test(text) || ADDRESS_LINE.test(text)) return true
-  const length = text.length
   if (length <= 200 && TEASER_PREFIX.test(text)) return true
   if (length <= 200 && CREDIT_LINE.test(text)) return true
   if (length <= 400 && TRAILING_CREDIT.test(text)) return true
   if (length <= 200 && CALL_TO_ACTION.test(text)) return true
   if (length <= 200 && REPORTING_CREDIT.test(text)) return true
   if (length <= 150 && COPYRIGHT.test(text)) return true
-  if (length <= 120 && TIME_LINE.test(text)) return true
+  if (length <= 120 && TIME_LINE.test(text) && TIME_WORDS.test(text)) return true
   if (length <= 120 && isBylineLine(text, context.byline)) return true
   if (length <= 80 && isDateLine(text)) return true
+  // "05/10/2018 - Posted by: … - Category: …": a date leading two or more labelled fields.
+  if (length <= 200 && DATE_LED_FIELDS.test(text)) return true
   // "CLICK HERE TO GET THE APP": shouted calls to action.
   if (length <= 150 && isAllCaps(text) && /\bCLICK(ING)?\b|\bDOWNLOAD\b|\bSUBSCRIBE\b/.test(text)) return true
   return false
@@ -88,6 +99,11 @@ function isBylineLine(text: string, byline: string | null): boolean {
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
 const DATE_ONLY = new RegExp(
   `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?\\s*\\|?$`,
+  'i',
+)
+
+const DATE_LED_FIELDS = new RegExp(
+  `^(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4})\\s*[-|•·–]\\s*[^:.!?]{1,30}:[^:]{1,80}\\s[-|•·–]\\s*[^:.!?]{1,30}:`,
   'i',
 )
 

@@ -9,6 +9,8 @@ export type DomNode = {
   readonly nodeName: string
   textContent: string | null
   readonly parentNode: DomNode | null
+  /** False once the node or an ancestor has been removed from the document. */
+  readonly isConnected: boolean
   readonly childNodes: ArrayLike<DomNode>
   remove(): void
 }

@@ -43,7 +43,7 @@ export function extractArticle(html: string, options: { url?: string | null } = 
   const pageUrl = options.url ?? null
   const document = parseDocument(html)
   const metadata = readMetadata(document, pageUrl)
-  const context: LineContext = { headline: metadata.headline, byline: metadata.byline, url: metadata.url }
+  const context: LineContext = { headline: metadata.headline, byline: metadata.byline, url: metadata.url, site: metadata.site }
   const host = metadata.url ?? pageUrl
   const finish = (container: DomElement | null): string[] => {
     if (container === null) return []
@@ -77,8 +77,15 @@ export function extractArticle(html: string, options: { url?: string | null } = 
   return { ok: true, article: { ...fields, paragraphs: best, articleBody: best.join('\n\n') } }
 }
 
+/**
+ * Readability's work grows faster than the page: past this many elements it is not run and the
+ * densest block stands in (real news pages have a few thousand; the dev pages at most 1,600).
+ */
+const MAX_READABILITY_ELEMENTS = 20_000
+
 function runReadability(document: DomDocument, isStrict: boolean): DomElement | null {
   pruneChrome(document, isStrict)
+  if (document.querySelectorAll('*').length > MAX_READABILITY_ELEMENTS) return null
   // keepClasses: the container pruning reads class names; the serializer hands back the element.
   const reader = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (node) => node as unknown as DomElement })
   return reader.parse()?.content ?? null

@@ -19,16 +19,58 @@ export function readJsonLdNodes(document: DomDocument): JsonLdNode[] {
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
     const text = (script.textContent ?? '').replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>)\s*$/g, '').trim()
     if (text === '') continue
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-    } catch {
-      // A page's broken JSON-LD is common and harmless: the other sources still apply.
-      continue
-    }
-    collect(value, nodes, 0)
+    const value = parseLenient(text)
+    // A page's JSON-LD that cannot be repaired is skipped: the other sources still apply.
+    if (value !== undefined) collect(value, nodes, 0)
   }
   return nodes
+}
+
+/** JSON.parse, and on failure once more after {@link repairJson}; undefined when both fail. */
+function parseLenient(text: string): unknown {
+  for (const candidate of [text, repairJson(text)]) {
+    try {
+      return JSON.parse(candidate)
+    } catch {
+      // Try the repaired text, then give up.
+    }
+  }
+  return undefined
+}
+
+/**
+ * Mends what hand-written JSON-LD often gets wrong: `//` and `/* *\/` comments, commas before
+ * `}` or `]`, raw line breaks and tabs inside strings, and a `;` at the end. Strings are tracked,
+ * so a `//` inside an address is left alone.
+ */
+export function repairJson(text: string): string {
+  let out = ''
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? ''
+    if (inString) {
+      if (char === '\\') {
+        out += char + (text[i + 1] ?? '')
+        i++
+      } else if (char === '"') {
+        inString = false
+        out += char
+      } else out += char === '\n' ? '\\n' : char === '\r' ? '' : char === '\t' ? '\\t' : char
+      continue
+    }
+    if (char === '"') {
+      inString = true
+      out += char
+    } else if (char === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      i = end === -1 ? text.length : end + 1
+    } else if (char === ',' && /^\s*[}\]]/.test(text.slice(i + 1, i + 200))) {
+      // A trailing comma: dropped.
+    } else out += char
+  }
+  return out.trim().replace(/;+$/, '')
 }
 
 function collect(value: unknown, into: JsonLdNode[], depth: number): void {

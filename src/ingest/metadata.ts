@@ -23,7 +23,12 @@ export type ArticleMetadata = {
 export function readMetadata(document: DomDocument, pageUrl: string | null = null): ArticleMetadata {
   const article = findArticleNode(readJsonLdNodes(document))
   const meta = readMetaTags(document)
-  const site = firstText([article === null ? null : textOf(article.publisher), meta.get('og:site_name'), meta.get('application-name')])
+  // A publisher "name" that is an address is no name.
+  const site = firstText(
+    [article === null ? null : textOf(article.publisher), meta.get('og:site_name'), meta.get('application-name')].map((name) =>
+      name !== null && name !== undefined && /^https?:\/\//i.test(name.trim()) ? null : name,
+    ),
+  )
   const headline = firstText([
     article === null ? null : textOf(article.headline),
     meta.get('og:title'),
@@ -31,9 +36,10 @@ export function readMetadata(document: DomDocument, pageUrl: string | null = nul
     textOfFirst(document, 'h1'),
     document.title,
   ])
+  const url = readUrl(document, meta, pageUrl)
   return {
-    url: readUrl(document, meta, pageUrl),
-    headline: headline === null ? null : stripSiteSuffix(headline, site, pageUrl),
+    url,
+    headline: headline === null ? null : stripSiteSuffix(headline, site, url),
     byline: readByline(document, article, meta),
     date: readDate(document, article, meta),
     site,
@@ -196,16 +202,20 @@ const AUTHOR_META = [
 ]
 
 function readByline(document: DomDocument, article: JsonLdNode | null, meta: Map<string, string>): string | null {
-  const fromJsonLd = article === null ? [] : namesOf(article.author ?? article.creator)
-  const candidates: string[][] = [
-    fromJsonLd,
-    ...AUTHOR_META.map((name) => [meta.get(name) ?? '']),
-    elementTexts(document, 'a[rel~="author" i], [itemprop~="author" i] [itemprop~="name" i]'),
+  // Sources in order of trust, each read only when the ones before it had no name.
+  const sources: Array<() => string[]> = [
+    () => (article === null ? [] : namesOf(article.author ?? article.creator)),
+    ...AUTHOR_META.map((name) => () => [meta.get(name) ?? '']),
+    () => elementTexts(document, 'a[rel~="author" i], [itemprop~="author" i] [itemprop~="name" i]'),
     // A whole author block often holds a date, a handle or "Print this article" too: only a short one is a name.
-    elementTexts(document, '[itemprop~="author" i]').filter((text) => text.split(/\s+/).length <= 5),
+    () => elementTexts(document, '[itemprop~="author" i]').filter((text) => text.split(/\s+/).length <= 5),
   ]
-  for (const names of candidates) {
-    const cleaned = dedupe(names.map(cleanByline).filter((name): name is string => name !== null))
+  for (const source of sources) {
+    const cleaned = dedupe(
+      source()
+        .map(cleanByline)
+        .filter((name): name is string => name !== null),
+    )
     if (cleaned.length > 0) return joinNames(cleaned)
   }
   return null
@@ -270,15 +280,17 @@ const DATE_META = [
 ]
 
 function readDate(document: DomDocument, article: JsonLdNode | null, meta: Map<string, string>): string | null {
-  const candidates: Array<string | null | undefined> = [
-    article === null ? null : textOf(article.datePublished),
-    article === null ? null : textOf(article.dateCreated),
-    ...DATE_META.map((name) => meta.get(name)),
-    document.querySelector('time[datetime][pubdate], time[datetime][itemprop~="datePublished" i]')?.getAttribute('datetime'),
-    document.querySelector('time[datetime]')?.getAttribute('datetime'),
-    article === null ? null : textOf(article.dateModified),
+  // Sources in order of trust, each read only when the ones before it had no date.
+  const sources: Array<() => string | null | undefined> = [
+    () => (article === null ? null : textOf(article.datePublished)),
+    () => (article === null ? null : textOf(article.dateCreated)),
+    ...DATE_META.map((name) => () => meta.get(name)),
+    () => document.querySelector('time[datetime][pubdate], time[datetime][itemprop~="datePublished" i]')?.getAttribute('datetime'),
+    () => document.querySelector('time[datetime]')?.getAttribute('datetime'),
+    () => (article === null ? null : textOf(article.dateModified)),
   ]
-  for (const candidate of candidates) {
+  for (const source of sources) {
+    const candidate = source()
     const date = candidate === null || candidate === undefined ? null : toIsoDate(candidate)
     if (date !== null) return date
   }

@@ -103,15 +103,12 @@ const BOILERPLATE_WORDS = new Set([
   'trending',
   'footer',
   'sidebar',
-  'widget',
   'meta',
   'dateline',
   'timestamp',
   'published',
   'updated',
-  'hidden',
   'offscreen',
-  'sr',
   'visuallyhidden',
   'screenreader',
   'gallery',
@@ -125,9 +122,14 @@ const BOILERPLATE_WORDS = new Set([
   'rail',
 ])
 
-/** Multi-word class fragments that mark boilerplate (`read-more`, `more-stories`, `sr-only`). */
+/**
+ * Whole class names and multi-word fragments that mark boilerplate (`hidden`, `read-more`,
+ * `more-stories`). Utility classes count only as whole class names: `overflow-hidden` or an
+ * `elementor-widget` holding article text are not boilerplate, `hidden` and
+ * `widget_recent_entries` are.
+ */
 const BOILERPLATE_PHRASES =
-  /read-?more|more-?(stories|news|articles|from)|also-?(read|like)|you-?may|sr-only|visually-?hidden|screen-?reader|off-?screen|sign-?up|about-?the-?author|author-?info|post-?meta|entry-?meta|article-?meta|story-?meta|image-?credit|photo-?credit|in-?article-?(ad|related)|inline-?(related|promo)|most-?(read|popular|viewed)|related-?(content|links|articles|stories)|social-?(links|media|share)|next-?(article|post)|prev(ious)?-?(article|post)|post-?navigation|jump-?link/i
+  /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|d-none|sr-only|widget_\w+|widget-area)(?:\s|$)|read-?more|more-?(stories|news|articles|from)|also-?(read|like)|you-?may|visually-?hidden|screen-?reader|off-?screen|sign-?up|about-?the-?author|author-?info|post-?meta|entry-?meta|article-?meta|story-?meta|image-?credit|photo-?credit|in-?article-?(ad|related)|inline-?(related|promo)|most-?(read|popular|viewed)|related-?(content|links|articles|stories)|social-?(links|media|share)|next-?(article|post)|prev(ious)?-?(article|post)|post-?navigation|jump-?link/i
 
 /** Whether the element's class or id marks it as boilerplate. */
 export function hasBoilerplateName(element: DomElement): boolean {
@@ -154,18 +156,21 @@ export function pruneChrome(document: DomDocument, isByName: boolean): void {
   for (const element of Array.from(root.querySelectorAll(CHROME_SELECTOR))) {
     // A page may hide or wrap its whole story in such an element (a modal sets aria-hidden on the
     // page behind it): keep any that holds much of the page's paragraph text.
-    if (element.parentNode !== null && paragraphTextLength(element) < pageText * 0.3) element.remove()
+    if (element.isConnected && paragraphTextLength(element) < pageText * 0.3) element.remove()
   }
   if (!isByName) return
   for (const element of Array.from(root.querySelectorAll('div, section, ul, ol, span, p, li'))) {
-    if (element.parentNode === null) continue
+    if (!element.isConnected) continue
     // Comments may outweigh the story (an open thread): a comments section goes whatever its size.
     if (isCommentSection(element) || (hasBoilerplateName(element) && paragraphTextLength(element) < pageText * 0.1)) element.remove()
   }
 }
 
-/** Comment sections by name (`comments`, `disqus_thread`, `respond`), unless the name also says it holds the article. */
-const COMMENTS_NAME = /comment|disqus|respond|replies/i
+/**
+ * Comment sections by name (`comments`, `comment-list`, `disqus_thread`, `respond`), as whole
+ * words: a `correspondent` box is not a comment section.
+ */
+const COMMENTS_NAME = /\b(?:comments?|disqus\w*|respond|replies)\b/i
 const ARTICLE_NAME = /article|body|content|main|post|entry|story/i
 
 function isCommentSection(element: DomElement): boolean {
@@ -201,13 +206,23 @@ export function linkDensity(element: DomElement): number {
 export function pruneContainer(container: DomElement, pageUrl: string | null): void {
   const host = hostOf(pageUrl)
   const total = Math.max(1, textLength(container))
+  // Story cards (before headers go with the furniture): a small <article> inside the article, headed by a link to another page.
+  for (const card of Array.from(container.querySelectorAll('article'))) {
+    if (
+      isInside(card, container) &&
+      textLength(card) < total * 0.3 &&
+      Array.from(card.querySelectorAll('h2, h3, h4, h5')).some((heading) => linkDensity(heading) > 0.8)
+    )
+      card.remove()
+  }
   // The page's headline is metadata, never body text.
   for (const heading of Array.from(container.querySelectorAll('h1'))) if (textLength(heading) < 300) heading.remove()
   for (const heading of Array.from(container.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong'))) {
+    // Leaves only (no blocks inside), tested before their text is read: keeps this pass linear.
     if (
-      heading.parentNode === null ||
-      !RELATED_HEADING.test(normalizeSpace(heading.textContent ?? '')) ||
-      heading.querySelector('p, div, li')
+      heading.querySelector('p, div, li') ||
+      !isInside(heading, container) ||
+      !RELATED_HEADING.test(normalizeSpace(heading.textContent ?? ''))
     )
       continue
     // "More great stories" and the list after it: the site's other stories, however linked.
@@ -217,17 +232,17 @@ export function pruneContainer(container: DomElement, pageUrl: string | null): v
     heading.remove()
   }
   for (const element of Array.from(container.querySelectorAll(FURNITURE_SELECTOR))) {
-    if (element.parentNode !== null && textLength(element) < total * 0.5) element.remove()
+    if (isInside(element, container) && textLength(element) < total * 0.5) element.remove()
   }
   for (const element of Array.from(container.querySelectorAll('*'))) {
-    if (element.parentNode === null || !isElement(element) || INLINE_TAGS.has(tagOf(element)) || !hasBoilerplateName(element)) continue
+    if (!isInside(element, container) || !isElement(element) || INLINE_TAGS.has(tagOf(element)) || !hasBoilerplateName(element)) continue
     // A boilerplate name is trusted for a small element, and for a larger one made of links (a
     // "trending" rail); a big element of prose with such a name may be the article itself.
     const share = textLength(element) / total
     if (share < 0.3 || (share < 0.7 && linkDensity(element) > 0.5)) element.remove()
   }
   for (const element of Array.from(container.querySelectorAll('ul, ol, div, section, p, li'))) {
-    if (element.parentNode === null) continue
+    if (!isInside(element, container)) continue
     const length = textLength(element)
     if (length === 0) continue
     const tag = tagOf(element)
@@ -241,6 +256,12 @@ export function pruneContainer(container: DomElement, pageUrl: string | null): v
       removeWithLabel(element)
     }
   }
+}
+
+/** Whether an element is still inside `root` (not removed with an ancestor); the container itself is not in the document, so `isConnected` cannot tell. */
+function isInside(element: DomElement, root: DomElement): boolean {
+  for (let node: DomElement | null = element; node !== null; node = node.parentElement) if (node === root) return true
+  return false
 }
 
 /** Whether most items of a list are mostly links: a list of other stories. */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { isBoilerplateLine } from '../../src/ingest/boilerplateLines.js'
 
-const context = { headline: 'Storm closes schools across the north', byline: 'Jane Roe', url: 'https://news.example/storm' }
+const context = {
+  headline: 'Storm closes schools across the north',
+  byline: 'Jane Roe',
+  url: 'https://news.example/storm',
+  site: 'News Example',
+}
 
 describe('isBoilerplateLine', () => {
   it.each([
@@ -36,6 +41,10 @@ describe('isBoilerplateLine', () => {
     { line: 'jane.roe@news.example', why: 'an email address' },
     { line: 'twitter.com/janeroe', why: 'a social profile' },
     { line: 'Join the conversation...', why: 'a comments call' },
+    { line: 'news example', why: 'the site name' },
+    { line: 'SOURCE: News agencies', why: 'a source credit' },
+    { line: 'Via Example Wire', why: 'a syndication credit' },
+    { line: '05/10/2018 - Publicado por: Clara Souza - Categoria: Saúde', why: 'a date leading labelled fields' },
   ])('"$line" is furniture ($why)', ({ line }) => {
     expect(isBoilerplateLine(line, context)).toBe(true)
   })
@@ -47,12 +56,19 @@ describe('isBoilerplateLine', () => {
     { line: 'Read the statement here: https://council.example/statement', why: 'a sentence with a link, no teaser prefix' },
     { line: 'Photos shared online showed flooded classrooms across the region.', why: 'a sentence starting with Photos' },
     { line: 'Storm damage', why: 'a short subheading' },
+    { line: 'Updated guidance from the health service tells parents to keep children indoors.', why: 'a sentence starting with Updated' },
     {
       line: 'Published reports suggest the damage could exceed $1 billion, according to insurers who have surveyed the area this week.',
       why: 'a long sentence starting with Published',
     },
     { line: 'https://council.example/statement', why: 'a cited source address' },
     { line: '___', why: 'a section separator' },
+    { line: 'Sources said the talks would resume on Monday.', why: 'a sentence starting with Sources' },
+    { line: 'Via the new bridge, the trip takes ten minutes.', why: 'a sentence starting with Via' },
+    {
+      line: 'November 19, 2019 - the day the council finally voted: a turning point for the city.',
+      why: 'a sentence starting with a date',
+    },
     { line: '“We are doing everything we can,” she said.', why: 'a quote' },
   ])('"$line" is text ($why)', ({ line }) => {
     expect(isBoilerplateLine(line, context)).toBe(false)

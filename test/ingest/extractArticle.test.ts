@@ -124,6 +124,12 @@ describe('pruning what Readability keeps inside the article', () => {
     { name: 'a publication-time line', extra: '<p>Updated 10:01 pm PST, Tuesday, November 19, 2019</p>', gone: 'Updated 10:01' },
     { name: 'a subscribe call', extra: '<p>Subscribe to our newsletter for the latest updates from the region.</p>', gone: 'Subscribe to' },
     { name: 'a reporting credit', extra: '<p>Additional reporting by Jane Roe in Kabul.</p>', gone: 'Additional reporting' },
+    {
+      name: 'story cards of other articles',
+      extra:
+        '<article class="card"><header><h3><a href="/world/other">Envoys meet in Doha</a></h3></header><p>Talks resumed on Monday after a month-long pause, officials said.</p></article><article class="card"><h3><a href="/world/third">Trade resumes briefly</a></h3><p>Lorries crossed for the first time in weeks before the gates shut again.</p></article>',
+      gone: 'Talks resumed on Monday',
+    },
     { name: 'visually hidden text', extra: '<p><span class="visually-hidden">Image caption</span></p>', gone: 'Image caption' },
   ])('removes $name', ({ extra, gone }) => {
     const article = articleOf(storyPage(extra))
@@ -165,6 +171,24 @@ describe('pruning what Readability keeps inside the article', () => {
       kept: 'More than 200 lorries',
     },
     { name: 'a separator line', extra: '<p>___</p>', kept: '___' },
+    {
+      name: 'text in a page builder block',
+      extra:
+        '<div class="elementor-widget elementor-widget-text-editor"><p>The envoy is expected to return to Kabul next week for a further round of talks.</p></div>',
+      kept: 'The envoy is expected',
+    },
+    {
+      name: 'text in a box named for a correspondent (not a comment section)',
+      extra:
+        '<div class="correspondent-dispatch"><p>The envoy is expected to return to Kabul next week for a further round of talks.</p></div>',
+      kept: 'The envoy is expected',
+    },
+    {
+      name: 'text in a utility-class wrapper',
+      extra:
+        '<div class="overflow-hidden rounded"><p>The envoy is expected to return to Kabul next week for a further round of talks.</p></div>',
+      kept: 'The envoy is expected',
+    },
   ])('keeps $name', ({ extra, kept }) => {
     expect(articleOf(storyPage(extra)).articleBody).toContain(kept)
   })
@@ -206,6 +230,15 @@ describe('falling back to a second method when the first finds too little', () =
 <nav><a href="/">Home</a></nav>
 <div class="replies-layout">${paragraphs.map((text) => `<p>${text}</p>`).join('\n')}</div>
 <footer>© News Example</footer></body></html>`
+    expect(articleOf(html).paragraphs).toEqual(paragraphs)
+  })
+})
+
+describe('a page too big for Readability', () => {
+  it('still gives its article, from the densest block', () => {
+    const paragraphs = SEED_PARAGRAPHS.slice(0, 8)
+    const menu = `<ul class="mega-menu">${'<li><span>Section</span></li>'.repeat(7_000)}</ul>`
+    const html = `<!DOCTYPE html><html><head><title>${SEED_HEADLINE}</title></head><body>${menu}<div class="story">${paragraphs.map((text) => `<p>${text}</p>`).join('')}</div></body></html>`
     expect(articleOf(html).paragraphs).toEqual(paragraphs)
   })
 })

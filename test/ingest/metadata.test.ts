@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/ingest/dom.js'
+import { repairJson } from '../../src/ingest/jsonLd.js'
 import { cleanByline, readMetadata, stripSiteSuffix, toIsoDate } from '../../src/ingest/metadata.js'
 
 /** A page with the given head and body markup. */
@@ -121,6 +122,13 @@ describe('readMetadata takes each field from the most trusted source that has it
       expected: { site: 'LD Site' },
     },
     {
+      name: 'a publisher name that is an address is skipped',
+      html: page(
+        `<meta property="og:site_name" content="OG Site">${jsonLd({ '@type': 'NewsArticle', publisher: { name: 'https://news.example' } })}`,
+      ),
+      expected: { site: 'OG Site' },
+    },
+    {
       name: 'og:site_name as the site',
       html: page('<meta property="og:site_name" content="The Daily Example">'),
       expected: { site: 'The Daily Example' },
@@ -235,5 +243,28 @@ describe('toIsoDate', () => {
     { raw: '2019-13-45', expected: null },
   ])('"$raw" → $expected', ({ raw, expected }) => {
     expect(toIsoDate(raw)).toBe(expected)
+  })
+})
+
+describe('repairJson mends hand-written JSON-LD', () => {
+  it.each([
+    { name: 'a trailing comma', text: '{"a": [1, 2, ], "b": 3,}', expected: { a: [1, 2], b: 3 } },
+    {
+      name: 'line comments, not inside strings',
+      text: '{"url": "https://x.example/a", // the page\n "b": 1}',
+      expected: { url: 'https://x.example/a', b: 1 },
+    },
+    { name: 'a block comment', text: '{"a": /* "Person" */ "Organization"}', expected: { a: 'Organization' } },
+    { name: 'a raw line break inside a string', text: '{"a": "two\nlines"}', expected: { a: 'two\nlines' } },
+    { name: 'a semicolon at the end', text: '{"a": 1};', expected: { a: 1 } },
+  ])('$name', ({ text, expected }) => {
+    expect(JSON.parse(repairJson(text))).toEqual(expected)
+  })
+
+  it('lets readMetadata use a block with a trailing comma', () => {
+    const html = page(
+      '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Mended", "author": {"name": "Jane Doe"},}</script>',
+    )
+    expect(readMetadata(parseDocument(html))).toMatchObject({ headline: 'Mended', byline: 'Jane Doe' })
   })
 })
