@@ -285,20 +285,29 @@ export function createLibraryHolder(initial: LoadedLibrary, rebuild: Rebuild, op
             `This server has added ${recent.length} articles in the last hour, the most allowed (${settings.maxAdditionsPerHour}); try again later.`,
           )
       }
-      const slug = freeSlug(slugOf(article.headline), view, own)
       const text = formatArticleFile({ ...article, paragraphs, addedBy: meta.addedBy, addedAt: now })
-      const file = articleFilePath(server, slug)
-      // What the loader will read back from the file, so the article answered now is the one a rebuild gives.
-      const parsed = parseArticle(slug, file, text, server)
-      if (!parsed.ok) return refused('no-paragraphs', `The article cannot be saved: it ${parsed.reason}.`)
-      try {
-        await writeArticleFile(corpusDir, server, slug, text, settings.fileSystem)
-      } catch (error) {
-        return refused('write-failed', `The article could not be saved (${describeError(error)}).`)
+      // A name taken on disk but not loaded (a broken file of that name) is skipped for the next one.
+      const taken = new Set<string>()
+      let saved: Article | null = null
+      while (saved === null) {
+        const slug = freeSlug(slugOf(article.headline), view, own, taken)
+        const file = articleFilePath(server, slug)
+        // What the loader will read back from the file, so the article answered now is the one a rebuild gives.
+        const parsed = parseArticle(slug, file, text, server)
+        if (!parsed.ok) return refused('no-paragraphs', `The article cannot be saved: it ${parsed.reason}.`)
+        try {
+          await writeArticleFile(corpusDir, server, slug, text, settings.fileSystem)
+          saved = parsed.article
+        } catch (error) {
+          const isTaken = error instanceof Error && 'code' in error && error.code === 'EEXIST'
+          if (!isTaken || taken.size >= MAX_NAME_ATTEMPTS)
+            return refused('write-failed', `The article could not be saved (${describeError(error)}).`)
+          taken.add(slug)
+        }
       }
-      changed(addToCollections(collections, parsed.article))
+      changed(addToCollections(collections, saved))
       if (server !== null) additions.get(server)?.push(now.getTime())
-      return { status: 'added', id: slug, file }
+      return { status: 'added', id: saved.id, file: saved.file }
     })
   }
 
@@ -414,10 +423,12 @@ export async function warmDuplicateCheck(articles: readonly Article[], pause: ()
   }
 }
 
-// A slug free in the view (no article of that id) and in the collection's folder; `-2`, `-3` … when taken.
-function freeSlug(base: string, view: Library, own: Collection): string {
+const MAX_NAME_ATTEMPTS = 20
+
+// A slug free in the view (no article of that id), in the collection's folder and not in `skipped`; `-2`, `-3` … when taken.
+function freeSlug(base: string, view: Library, own: Collection, skipped: ReadonlySet<string>): string {
   const taken = (slug: string) =>
-    view.articleById.has(slug) || own.articles.some((article) => article.file === articleFilePath(own.server, slug))
+    skipped.has(slug) || view.articleById.has(slug) || own.articles.some((article) => article.file === articleFilePath(own.server, slug))
   if (!taken(base)) return base
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`
 }

@@ -122,6 +122,14 @@ describe('addArticle', () => {
     expect(outcome).toMatchObject({ status: 'added', id: 'harbour-2' })
   })
 
+  it('skips a name taken on disk by a file that did not load', async () => {
+    await mkdir(path.join(source.corpusDir, 'servers', A), { recursive: true })
+    await writeFile(path.join(source.corpusDir, 'servers', A, 'marsh-reeds-harvested-early.md'), '')
+    const holder = await holderWith()
+    expect(await holder.addArticle(A, STORY, { addedBy: null })).toMatchObject({ status: 'added', id: 'marsh-reeds-harvested-early-2' })
+    expect(await readFile(path.join(source.corpusDir, 'servers', A, 'marsh-reeds-harvested-early.md'), 'utf8')).toBe('')
+  })
+
   it.each([
     { name: 'too many articles', options: { maxArticlesPerServer: 1 }, adds: 1, reason: 'too-many-articles' },
     { name: 'too many additions in an hour', options: { maxAdditionsPerHour: 2 }, adds: 2, reason: 'too-many-additions' },
