@@ -2,12 +2,13 @@ import 'dotenv/config'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { loadConfig } from './config.js'
-import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
-import { buildLibrary } from './library/library.js'
-import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
+import type { Library } from './library/library.js'
+import { codeVersion, type OpenedLibrary, openLibrary, reportProgress } from './library/libraryLoader.js'
+import { answerBatchQuestion, type ParsedCommand, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 
-// Composition root of the CLI: argv → corpus → library → one command's output on stdout.
-// Problems with corpus files go to stderr, so `--json` keeps exactly one document on stdout.
+// Composition root of the CLI: argv → library (from the snapshot when it is current, as
+// `npm start` opens it) → one command's output on stdout. Problems with corpus files, snapshot
+// messages and build progress go to stderr, so `--json` keeps exactly one document on stdout.
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv)
@@ -19,19 +20,35 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  const corpusDir = command.corpus ?? loadConfig(process.env).corpusDir
-  const corpus = await loadCorpus(corpusDir)
-  for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`)
-  const library = buildLibrary(corpus.articles)
-  if (command.name === 'ask' && command.batch !== null) return runBatch(library, command.batch, command.limit ?? 10)
-  const output = runCommand(library, command, { isColor: process.stdout.isTTY === true && !command.isJson })
+  const opened = await openCliLibrary(command)
+  for (const problem of opened.problems) process.stderr.write(`${problem}\n`)
+  if (command.name === 'ask' && command.batch !== null) return runBatch(opened.library, command.batch, command.limit ?? 10)
+  const output = runCommand(opened.library, command, { isColor: process.stdout.isTTY === true && !command.isJson })
   const stream = output.exitCode === 0 ? process.stdout : process.stderr
   stream.write(`${output.exitCode === 0 ? '' : 'cli: '}${output.text}\n`)
   return output.exitCode
 }
 
+/**
+ * The library of `--corpus` (or CORPUS_DIR), through the same loader and snapshot key as
+ * `npm start`: the first call on a corpus builds and saves its snapshot (one file per folder in
+ * SNAPSHOT_DIR), later calls load it. `--no-snapshot` builds without reading or writing one.
+ */
+async function openCliLibrary(command: ParsedCommand): Promise<OpenedLibrary> {
+  const config = loadConfig(process.env)
+  const source = {
+    corpusDir: command.corpus ?? config.corpusDir,
+    snapshotDir: command.isSnapshotWanted ? config.snapshotDir : null,
+    codeVersion: await codeVersion(),
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`)
+  // A bar only on a terminal; otherwise a line every few seconds, and only for a long build.
+  const progress = reportProgress(process.stderr, log)
+  return openLibrary(source, { log, onProgress: progress.onProgress }).finally(progress.stop)
+}
+
 // One JSON line per question, written as it is answered so 1,000 questions stream steadily.
-async function runBatch(library: ReturnType<typeof buildLibrary>, file: string, limit: number): Promise<number> {
+async function runBatch(library: Library, file: string, limit: number): Promise<number> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
   let lineNumber = 0
   let badLines = 0

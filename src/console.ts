@@ -52,7 +52,8 @@ export async function runConsole(initial: Library, io: ConsoleIo): Promise<void>
     } else {
       const command = parseCommand([name, ...rest])
       if ('error' in command) write(`${command.error}. Type /help for the commands.`)
-      else if (command.batch !== null || command.corpus !== null) write('--batch and --corpus work in the CLI only (npm run cli).')
+      else if (command.batch !== null || command.corpus !== null || !command.isSnapshotWanted)
+        write('--batch, --corpus and --no-snapshot work in the CLI only (npm run cli).')
       else write(runCommand(library, command, { isColor: io.isColor }).text)
     }
     write('')

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -117,5 +117,48 @@ describe('a corpus with broken files', () => {
     expect(lines[0]?.results[0]?.paragraph).toBe(3)
     expect(lines[1]?.results[0]?.paragraph).toBe(15)
     expect(lines[2]?.results).toEqual([])
+  })
+})
+
+describe('the library snapshot, as npm start uses it', () => {
+  let snapshotDir: string
+  const env = () => ({ SNAPSHOT_DIR: snapshotDir })
+  const snapshotFiles = async () => (await readdir(snapshotDir)).filter((name) => name.endsWith('.snapshot'))
+  beforeAll(async () => {
+    snapshotDir = await mkdtemp(path.join(tmpdir(), 'byline-cli-snapshot-'))
+  })
+  afterAll(() => rm(snapshotDir, { recursive: true, force: true }))
+
+  it('saves one on the first call and answers the same from it on the second, without saving again', async () => {
+    const first = await runEntry('cli.ts', ['ask', 'When was the ceasefire announced?', '--json'], { env: env() })
+    expect(first.code).toBe(0)
+    const [file] = await snapshotFiles()
+    expect(file).toBeDefined()
+    const savedAt = (await stat(path.join(snapshotDir, file ?? ''))).mtimeMs
+    const second = await runEntry('cli.ts', ['ask', 'When was the ceasefire announced?', '--json'], { env: env() })
+    expect(second).toEqual({ code: 0, stdout: first.stdout, stderr: '' })
+    expect((await stat(path.join(snapshotDir, file ?? ''))).mtimeMs).toBe(savedAt)
+  })
+
+  it('reads the snapshot: a damaged one is reported on stderr and rebuilt, stdout still one JSON document', async () => {
+    const [file] = await snapshotFiles()
+    const snapshot = path.join(snapshotDir, file ?? '')
+    await writeFile(snapshot, (await readFile(snapshot)).subarray(0, 5_000))
+    const { code, stdout, stderr } = await runEntry('cli.ts', ['articles', '--json'], { env: env() })
+    expect(code).toBe(0)
+    expect(onlyJson(stdout)).toHaveProperty('articles')
+    expect(stderr).toMatch(/^snapshot: .* is corrupted \(.*\); rebuilding\n$/)
+  })
+
+  it('neither reads nor writes one with --no-snapshot', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'byline-cli-nosnapshot-'))
+    try {
+      const { code, stdout } = await runEntry('cli.ts', ['articles', '--json', '--no-snapshot'], { env: { SNAPSHOT_DIR: dir } })
+      expect(code).toBe(0)
+      expect(onlyJson(stdout)).toHaveProperty('articles')
+      expect(await readdir(dir)).toEqual([])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

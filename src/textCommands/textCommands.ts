@@ -35,6 +35,8 @@ export type ParsedCommand = {
   speaker: string | null
   topic: string | null
   isAll: boolean
+  /** False with `--no-snapshot`: the CLI builds the library without reading or saving a snapshot. */
+  isSnapshotWanted: boolean
 }
 
 /** A command line that cannot run, with the reason for the person who typed it. */
@@ -49,6 +51,7 @@ const OPTIONS = {
   speaker: { type: 'string' },
   topic: { type: 'string' },
   all: { type: 'boolean' },
+  'no-snapshot': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -69,6 +72,8 @@ Commands:
 Options:
   --json           exactly one JSON document on stdout
   --corpus DIR     the corpus folder (default: corpus/, or CORPUS_DIR)
+  --no-snapshot    build the library without reading or saving its snapshot
+                   (by default the first call on a corpus saves one in SNAPSHOT_DIR, .cache/)
   --article ID     only this article (its file name without extension)
   --limit N        how many results (ask, quote; 1–${MAX_LIMIT})
   --speaker NAME   quote: only this speaker (name, surname or alias)
@@ -104,6 +109,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
     speaker: values.speaker ?? null,
     topic: values.topic ?? null,
     isAll: values.all === true,
+    isSnapshotWanted: values['no-snapshot'] !== true,
   }
   if (name === 'ask' && command.text === '' && command.batch === null)
     return { error: 'ask needs a question, e.g. ask "When was the ceasefire announced?"' }
@@ -203,5 +209,6 @@ function emptyCommand(): ParsedCommand {
     speaker: null,
     topic: null,
     isAll: false,
+    isSnapshotWanted: true,
   }
 }
