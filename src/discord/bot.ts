@@ -26,17 +26,28 @@ export type BotOptions = {
   current?: () => Library
   /** Defaults to a pino logger at `config.logLevel`. */
   logger?: Logger
-  /** Stop on SIGINT/SIGTERM; tests that start several bots in one process turn it off. */
-  isSignalHandled?: boolean
+  /** How long `stop()` waits for Discord to confirm the disconnect; defaults to {@link DISCONNECT_DEADLINE_MS}. */
+  disconnectDeadlineMs?: number
 }
+
+/**
+ * How long a clean disconnect may take. discord.js's `client.destroy()` waits for the gateway to
+ * answer the close frame (ws gives up after 30 s) and for a reconnect in progress, so with Discord
+ * unreachable it can take minutes; the root must still exit promptly on SIGTERM.
+ */
+export const DISCONNECT_DEADLINE_MS = 3_000
 
 /** A running bot. */
 export type Bot = {
   client: Client<true>
   /** The library in use now (it changes on `/reload`). */
   library: () => Library
-  /** Disconnects from Discord; resolves once the client is destroyed. Safe to call twice. */
-  stop: () => Promise<void>
+  /**
+   * Disconnects from Discord and resolves once the client is destroyed or the disconnect deadline
+   * has passed, whichever comes first; `isDisconnected` is false when Discord did not confirm in
+   * time (the caller should then exit, as sockets may stay open). Safe to call twice.
+   */
+  stop: () => Promise<{ isDisconnected: boolean }>
 }
 
 /**
@@ -83,28 +94,31 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     'byline is online',
   )
 
-  let stopping: Promise<void> | null = null
-  // Ctrl+C reaches the bot twice under `npm start` / tsx (the terminal signals the whole process
-  // group, and tsx relays it), so the handler stays installed until the client is destroyed:
-  // a repeated signal must not kill the process halfway through a clean shutdown.
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping === null) logger.info({ signal }, 'shutting down')
-    void stop()
-  }
+  let stopping: Promise<{ isDisconnected: boolean }> | null = null
   const stop = () => {
-    stopping ??= (async () => {
-      await client.destroy()
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      logger.info('disconnected from Discord')
-    })()
+    stopping ??= withDeadline(client.destroy(), options.disconnectDeadlineMs ?? DISCONNECT_DEADLINE_MS).then((isDone) => ({
+      isDisconnected: isDone,
+    }))
     return stopping
   }
-  if (options.isSignalHandled ?? true) {
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  }
   return { client: readyClient, library: current, stop }
+}
+
+/** True once `work` settles (a rejection counts: the client is gone either way), false if `ms` pass first. */
+function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    void work.then(
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      },
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      },
+    )
+  })
 }
 
 /** The start-up line's numbers: articles, paragraphs, quotes and speakers. */

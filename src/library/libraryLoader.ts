@@ -32,6 +32,11 @@ export type LoadHooks = {
    * interactions; by default it gives the thread back every 20 ms (see `answer/pacing.ts`).
    */
   pause?: Pause
+  /**
+   * Aborted when the process shuts down: a background build's worker is terminated, and nothing
+   * is built on this thread instead (a build here would hold the thread past the exit deadline).
+   */
+  signal?: AbortSignal
 }
 
 /** A loaded library and where it came from, with timings for logs and the benchmark. */
@@ -116,8 +121,9 @@ export async function openLibrary(
 export async function rebuildInBackground(source: LibrarySource, hooks: LoadHooks, current: LoadedLibrary): Promise<OpenedLibrary | null> {
   if (source.snapshotDir === null || current.key === (await libraryKey(source))) return openLibrary(source, hooks, current)
   try {
-    await buildInWorker(source, hooks.log)
+    await buildInWorker(source, hooks.log, hooks.signal ?? null)
   } catch (error) {
+    if (hooks.signal?.aborted === true) throw new Error('the process is shutting down')
     hooks.log(`reload: the background build failed (${error instanceof Error ? error.message : String(error)}); building here`)
   }
   return openLibrary(source, hooks, current)
@@ -129,10 +135,20 @@ const WORKER = new URL('./libraryWorker.ts', import.meta.url).href
 const TSX_API = import.meta.resolve('tsx/esm/api')
 const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`
 
-function buildInWorker(source: LibrarySource, log: (line: string) => void): Promise<void> {
+function buildInWorker(source: LibrarySource, log: (line: string) => void, signal: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(new Error('aborted before the worker started'))
+      return
+    }
     const worker = new Worker(WORKER_BOOT, { eval: true, workerData: source })
     let isDone = false
+    const onAbort = () => {
+      isDone = true
+      reject(new Error('aborted'))
+      void worker.terminate()
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'log') log(message.line)
       else {
@@ -144,6 +160,7 @@ function buildInWorker(source: LibrarySource, log: (line: string) => void): Prom
     })
     worker.on('error', reject)
     worker.on('exit', (code) => {
+      signal?.removeEventListener('abort', onAbort)
       if (!isDone) reject(new Error(`the worker exited with code ${code}`))
     })
   })

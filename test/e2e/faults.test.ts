@@ -138,7 +138,6 @@ describe('a corpus reload in progress', () => {
       // A reload that finishes only when the test says so.
       reload: () => new Promise<ReloadReport>((resolve) => (finishReload = resolve)),
       logger: pino({ level: 'silent' }),
-      isSignalHandled: false,
     })
   })
   afterAll(async () => {

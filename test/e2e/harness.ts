@@ -101,7 +101,6 @@ export async function startTestBot(
     startedAt: performance.now(),
     reload: () => loadTestLibrary(corpusDir),
     logger: options.logger ?? pino({ level: 'silent' }),
-    isSignalHandled: false,
   })
 }
 
