@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { listArticles } from '../answer/articles.js'
 import { answerQuestion } from '../answer/ask.js'
 import { type Brief, briefArticle, briefCorpus } from '../answer/brief.js'
+import { chooseBriefScope } from '../answer/briefScope.js'
 import { searchQuotes } from '../answer/quote.js'
 import { listSpeakers } from '../answer/speakers.js'
 import type { Library } from '../library/library.js'
@@ -141,17 +142,22 @@ export function runCommand(library: Library, command: ParsedCommand, style: Text
       return output(quoteJson(result), renderQuoteText(result))
     }
     case 'brief': {
-      const ids = command.article !== null ? [command.article] : library.articles.map((article) => article.id)
-      if (!command.isAll && ids.length > 1) {
-        // Several articles and none chosen: a corpus brief (top stories, most-quoted speakers).
+      if (command.isAll) {
+        const ids = command.article !== null ? [command.article] : library.articles.map((article) => article.id)
+        if (ids.length === 0) return output({ briefs: [] }, 'The corpus is empty.')
+        const briefs = ids
+          .map((id) => briefArticle(library, id, { topic: command.topic }))
+          .filter((brief): brief is Brief => brief !== null)
+        return output({ briefs: briefs.map(briefJson) }, briefs.map(renderBriefText).join('\n\n────────\n\n'))
+      }
+      const scope = chooseBriefScope(library, command.article)
+      if (scope.kind === 'empty') return output({ briefs: [] }, 'The corpus is empty.')
+      if (scope.kind === 'corpus') {
         const corpus = briefCorpus(library, { topic: command.topic })
         return output(corpusBriefJson(corpus), renderCorpusBriefText(corpus))
       }
-      if (ids.length === 0) return output({ briefs: [] }, 'The corpus is empty.')
-      const briefs = ids.map((id) => briefArticle(library, id, { topic: command.topic })).filter((brief): brief is Brief => brief !== null)
-      if (command.isAll) return output({ briefs: briefs.map(briefJson) }, briefs.map(renderBriefText).join('\n\n────────\n\n'))
-      const [brief] = briefs
-      return brief === undefined ? usage('no article to brief') : output(briefJson(brief), renderBriefText(brief))
+      const brief = briefArticle(library, scope.article, { topic: command.topic })
+      return brief === null ? usage('no article to brief') : output(briefJson(brief), renderBriefText(brief))
     }
     case 'quotes': {
       const json = quotesJson(library, command.article)
