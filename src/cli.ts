@@ -2,6 +2,7 @@ import 'dotenv/config'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { loadConfig } from './config.js'
+import { errorMessage } from './errors/errorMessage.js'
 import type { Library } from './library/library.js'
 import { codeVersion, type OpenedLibrary, openLibrary, reportProgress } from './library/libraryLoader.js'
 import { answerBatchQuestion, type ParsedCommand, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
@@ -65,7 +66,7 @@ async function runBatch(library: Library, file: string, limit: number): Promise<
       process.stdout.write(`${answerBatchQuestion(library, question, limit)}\n`)
     }
   } catch (error) {
-    process.stderr.write(`cli: cannot read the batch file ${file}: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`cli: cannot read the batch file ${file}: ${errorMessage(error)}\n`)
     return 2
   }
   return badLines > 0 ? 2 : 0
@@ -76,7 +77,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`${errorMessage(error)}\n`)
     process.exitCode = 1
   },
 )

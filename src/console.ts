@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
 import type { Library } from './library/library.js'
+import type { ReloadOutcome } from './library/libraryHolder.js'
 import { parseCommand, runCommand } from './textCommands/textCommands.js'
 
 /** What the console needs from its root: where to read and write, and how to reload the corpus. */
@@ -7,8 +8,8 @@ export type ConsoleIo = {
   input: NodeJS.ReadableStream
   output: NodeJS.WritableStream
   isColor: boolean
-  /** Reloads the corpus; returns the new library and one line per skipped file. */
-  reload: () => Promise<{ library: Library; problems: readonly string[] }>
+  /** Reloads the corpus; says what it did, with the library in use afterwards and one line per skipped file. */
+  reload: () => Promise<ReloadOutcome>
   /** The library in use now, when something else may swap it (live reload); read before each command. */
   current?: () => Library
 }
@@ -48,7 +49,14 @@ export async function runConsole(initial: Library, io: ConsoleIo): Promise<void>
       const reloaded = await io.reload()
       library = reloaded.library
       for (const problem of reloaded.problems) write(problem)
-      write(`Reloaded: ${library.articles.length} articles.`)
+      const count = `${library.articles.length} articles`
+      write(
+        {
+          reloaded: `Reloaded: ${count}.`,
+          unchanged: `No article changed since the last load: still ${count}.`,
+          failed: `The reload failed (${reloaded.error ?? 'unknown error'}); still answering from the previous ${count}.`,
+        }[reloaded.status],
+      )
     } else {
       const command = parseCommand([name, ...rest])
       if ('error' in command) write(`${command.error}. Type /help for the commands.`)

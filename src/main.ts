@@ -2,6 +2,7 @@ import 'dotenv/config'
 import { type Config, loadConfig } from './config.js'
 import { CONSOLE_HELP, runConsole } from './console.js'
 import type { CorpusWatch } from './corpus/watchCorpus.js'
+import { errorMessage } from './errors/errorMessage.js'
 import { createLibraryHolder, type LibraryHolder } from './library/libraryHolder.js'
 import {
   codeVersion,
@@ -130,7 +131,7 @@ main(process.argv.slice(2)).then(
     if (code !== 0) process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`${errorMessage(error)}\n`)
     process.exitCode = 1
   },
 )

@@ -7,7 +7,20 @@ import { describe, expect, it } from 'vitest'
 
 const SRC = path.resolve(import.meta.dirname, '../src')
 // The folders in pipeline order: a file may import from its own folder and the ones before it.
-const PIPELINE = ['ingest', 'corpus', 'text', 'attribution', 'search', 'library', 'answer', 'render', 'textCommands', 'discord'] as const
+// errors/ comes first: how anything thrown becomes text, for every stage.
+const PIPELINE = [
+  'errors',
+  'ingest',
+  'corpus',
+  'text',
+  'attribution',
+  'search',
+  'library',
+  'answer',
+  'render',
+  'textCommands',
+  'discord',
+] as const
 // The composition roots and the configuration: the only files at the top of src/.
 const ROOT_FILES = ['cli.ts', 'config.ts', 'console.ts', 'main.ts', 'shard.ts']
 // Folders whose work is files on disk: the articles (corpus/) and the library's snapshots (library/).

@@ -1,4 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs'
+import { errorMessage } from '../errors/errorMessage.js'
 import { isArticleFileName } from './loadCorpus.js'
 
 /** Options for {@link watchCorpus}; callers spread theirs over {@link defaultWatchOptions}. */
@@ -45,7 +46,7 @@ export function watchCorpus(dir: string, handlers: WatchHandlers, options: Parti
       timer = setTimeout(flush, debounceMs)
     })
   } catch (error) {
-    throw new Error(`corpus: cannot watch the folder ${dir}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(`corpus: cannot watch the folder ${dir}: ${errorMessage(error)}`)
   }
   watcher.on('error', (error) => {
     close()

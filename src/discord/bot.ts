@@ -2,8 +2,10 @@ import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.j
 import type { Logger } from 'pino'
 import { listSpeakers } from '../answer/speakers.js'
 import type { Config } from '../config.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Library } from '../library/library.js'
-import type { BotContext, ReloadReport } from './command.js'
+import type { ReloadOutcome } from '../library/libraryHolder.js'
+import type { BotContext } from './command.js'
 import { handleInteraction } from './handleInteraction.js'
 import { createLogger } from './logger.js'
 import { createRateLimiter } from './rateLimit.js'
@@ -18,7 +20,7 @@ export type BotOptions = {
   /** `performance.now()` when start-up began, for the start-up log line. */
   startedAt: number
   /** Reloads the corpus (for `/reload`). */
-  reload: () => Promise<ReloadReport>
+  reload: () => Promise<ReloadOutcome>
   /**
    * The library in use now, read for every interaction, when something else may swap it (a
    * corpus watch). Without it the bot answers from `library` until a `/reload`.
@@ -86,7 +88,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     await client.login(config.discordToken)
   } catch (error) {
     await client.destroy()
-    throw new Error(`discord: login failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new Error(`discord: login failed: ${errorMessage(error)}`, { cause: error })
   }
   const readyClient = await ready
   logger.info(

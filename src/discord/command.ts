@@ -1,26 +1,15 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIApplicationCommandsJSONBody } from 'discord.js'
 import type { Logger } from 'pino'
 import type { Library } from '../library/library.js'
+import type { ReloadOutcome } from '../library/libraryHolder.js'
 import type { RateLimiter } from './rateLimit.js'
-
-/**
- * What a reload reports: the library in use afterwards and one line per skipped corpus file.
- * `status` (when the loader tells): `unchanged` when nothing had changed, `failed` when the
- * rebuild failed and the previous library stays in use, with `error` saying why.
- */
-export type ReloadReport = {
-  library: Library
-  problems: readonly string[]
-  status?: 'reloaded' | 'unchanged' | 'failed'
-  error?: string | null
-}
 
 /** What every handler gets besides the interaction. */
 export type BotContext = {
   /** The library in use now; `/reload` swaps it, so read it per interaction. */
   library: () => Library
   /** Reloads the corpus and swaps the library in. */
-  reload: () => Promise<ReloadReport>
+  reload: () => Promise<ReloadOutcome>
   logger: Logger
   /** Per-user abuse limit on commands and buttons (not autocomplete); absent: no limit. */
   rateLimiter?: RateLimiter

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Library } from './library.js'
 
 /** A library with what loading it reported: one line per skipped file, and the snapshot key it was built for. */
@@ -65,7 +66,7 @@ export function createLibraryHolder(initial: LoadedLibrary, rebuild: Rebuild): L
       loaded = next
       return outcome('reloaded')
     } catch (error) {
-      return outcome('failed', error instanceof Error ? error.message : String(error))
+      return outcome('failed', errorMessage(error))
     }
   }
 

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import cliProgress from 'cli-progress'
 import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
 import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Pause } from '../search/miniSearchStore.js'
 import { buildLibrary } from './library.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
@@ -106,7 +107,7 @@ export async function openLibrary(
       await saveSnapshot(file, key, [...serializeLibrary(library), { name: 'problems', data: () => JSON.stringify(problems) }])
       snapshotSave = performance.now() - saveStartedAt
     } catch (error) {
-      hooks.log(`snapshot: cannot save ${file}: ${error instanceof Error ? error.message : String(error)}; the next start will build again`)
+      hooks.log(`snapshot: cannot save ${file}: ${errorMessage(error)}; the next start will build again`)
     }
   }
   return { library, problems, key, from: 'build', ms: { total: performance.now() - startedAt, snapshotLoad, build, snapshotSave } }
@@ -124,7 +125,7 @@ export async function rebuildInBackground(source: LibrarySource, hooks: LoadHook
     await buildInWorker(source, hooks.log, hooks.signal ?? null)
   } catch (error) {
     if (hooks.signal?.aborted === true) throw new Error('the process is shutting down')
-    hooks.log(`reload: the background build failed (${error instanceof Error ? error.message : String(error)}); building here`)
+    hooks.log(`reload: the background build failed (${errorMessage(error)}); building here`)
   }
   return openLibrary(source, hooks, current)
 }
@@ -211,7 +212,7 @@ export function watchAndReload(
       options,
     )
   } catch (error) {
-    log(`${error instanceof Error ? error.message : String(error)}; live reload is off`)
+    log(`${errorMessage(error)}; live reload is off`)
     return null
   }
 }

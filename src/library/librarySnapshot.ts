@@ -1,6 +1,7 @@
 import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { SpeakerPattern } from '../search/analyzeQuery.js'
 import { createInterner } from '../search/interner.js'
 import type { Pause } from '../search/miniSearchStore.js'
@@ -90,7 +91,7 @@ export async function restoreLibrary(
     name = 'derived'
     return { library: await runStepsPaced(assembleLibrary(articles, attributions, paragraphs, quotes, { speakerPatterns }), pause) }
   } catch (error) {
-    return { reason: `part ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}` }
+    return { reason: `part ${name} cannot be read: ${errorMessage(error)}` }
   }
 }
 

@@ -5,6 +5,7 @@ import { type Brief, briefArticle, briefCorpus } from '../answer/brief.js'
 import { chooseBriefScope } from '../answer/briefScope.js'
 import { searchQuotes } from '../answer/quote.js'
 import { listSpeakers } from '../answer/speakers.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Library } from '../library/library.js'
 import { articlesJson, askJson, briefJson, corpusBriefJson, quoteJson, quotesJson, speakersJson } from '../render/json.js'
 import {
@@ -86,7 +87,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) }
+    return { error: errorMessage(error) }
   }
   const { values, positionals } = parsed
   const [first, ...rest] = positionals
