@@ -81,12 +81,14 @@ describe('the architecture rules of DESIGN.md', () => {
     expect(rootImports).toEqual([])
   })
 
-  it('only discord/ imports discord.js at run time; render/ may import its types', () => {
-    const outside = imports.filter(
-      ({ from, to, isTypeOnly }) =>
-        to.startsWith('discord.js') && !from.startsWith(`discord${path.sep}`) && !(isTypeOnly && from.startsWith(`render${path.sep}`)),
+  it("only discord/ imports discord.js; render/ builds messages from Discord's API types and enums (discord-api-types) alone", () => {
+    const client = imports.filter(({ from, to }) => to.startsWith('discord.js') && !from.startsWith(`discord${path.sep}`))
+    const api = imports.filter(
+      ({ from, to }) =>
+        to.startsWith('discord-api-types') && !from.startsWith(`discord${path.sep}`) && !from.startsWith(`render${path.sep}`),
     )
-    expect(outside).toEqual([])
+    expect(client).toEqual([])
+    expect(api).toEqual([])
   })
 
   it('only search/ imports minisearch', () => {
