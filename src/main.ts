@@ -57,7 +57,13 @@ function exitOnSignal(stop: (signal: NodeJS.Signals) => Promise<void>): void {
     if (isStopping) return
     isStopping = true
     setTimeout(() => process.exit(1), EXIT_DEADLINE_MS)
-    void stop(signal).finally(() => process.exit(0))
+    stop(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown: ${errorMessage(error)}\n`)
+        process.exit(1)
+      },
+    )
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
