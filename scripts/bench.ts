@@ -6,7 +6,9 @@
  * child processes (so each size's memory is its own): the first builds the library (load +
  * attribution + indexes), saves the snapshot, and times ask, quote and speaker autocomplete over
  * the same questions and keywords, then plain MiniSearch and Lunr over the same paragraphs; the
- * second is a restart: a fresh process that loads the snapshot and is ready to answer. Prints one
+ * second is a restart: a fresh process that loads the snapshot and is ready to answer. Then the
+ * CLI answers one question on the same corpus and snapshot (`npm run --silent cli -- ask … --json`,
+ * timed from spawn to exit: a user's second call, the first having saved the snapshot). Prints one
  * table row per size, or with `--json` one JSON document (`--table FILE` prints such a document
  * as the table). The restart child then times instant indexing: `addArticle` into a server until
  * the first answer from it, and a file copied into the corpus by hand until the watch has made it
@@ -24,7 +26,7 @@ import { attributeArticle } from '../src/attribution/attributeArticle.js'
 import { speakerChoices } from '../src/discord/autocomplete.js'
 import type { Library } from '../src/library/library.js'
 import { createLibraryHolder, type LoadedLibrary, warmDuplicateCheck } from '../src/library/libraryHolder.js'
-import { type LibrarySource, openLibrary, watchAndReload } from '../src/library/libraryLoader.js'
+import { codeVersion, type LibrarySource, openLibrary, watchAndReload } from '../src/library/libraryLoader.js'
 import { requireEvalFolder } from './evalData.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
@@ -42,6 +44,8 @@ type SizeResult = {
   quotes: number
   build: { totalMs: number; attributionMs: number; indexMs: number }
   snapshot: { saveMs: number; loadMs: number; longestBlockMs: number; restartToReadyMs: number; fileMB: number }
+  /** A CLI call answering one question from the snapshot, spawn to exit (absent in runs before it was measured). */
+  cli?: { secondCallMs: number }
   memory: { heapMB: number; rssMB: number; restartHeapMB: number; restartRssMB: number }
   latency: Record<'ask' | 'quote' | 'autocomplete' | 'miniSearch' | 'lunr', { p50: number; p99: number }>
   peers: { miniSearchBuildMs: number; lunrBuildMs: number }
@@ -105,7 +109,10 @@ async function runBench(): Promise<void> {
       const build = runChild<Build>(['--child-build', corpus, cache, '--queries', String(queries)])
       say(`bench: ×${copies}: restarting from the snapshot…`)
       const restart = runChild<Restart>(['--child-restart', corpus, cache])
-      if (restart.from !== 'snapshot') throw new Error(`bench: the restart at ×${copies} did not load the snapshot`)
+      if (restart.from !== 'snapshot')
+        throw new Error(`bench: the restart at ×${copies} did not load the snapshot (was src/ edited during the run?)`)
+      say(`bench: ×${copies}: a CLI call from the snapshot…`)
+      const cli = timeCliCall(corpus, cache)
       results.push({
         copies,
         articles: build.articles,
@@ -119,6 +126,7 @@ async function runBench(): Promise<void> {
           restartToReadyMs: restart.restartToReadyMs,
           fileMB: build.fileMB,
         },
+        cli,
         memory: { heapMB: build.heapMB, rssMB: build.rssMB, restartHeapMB: restart.heapMB, restartRssMB: restart.rssMB },
         latency: build.latency,
         peers: build.peers,
@@ -145,6 +153,31 @@ function replicate(from: string, to: string, copies: number): void {
   for (let i = 0; i < copies; i++) for (const name of names) fs.copyFileSync(path.join(from, name), path.join(to, `r${i}-${name}`))
 }
 
+const CLI_QUESTION = 'Who said what about the election?'
+
+/**
+ * Times `npm run --silent cli -- ask … --json` on `corpusDir` with the snapshot in `snapshotDir`,
+ * from spawn to exit. Throws when the CLI fails, prints anything but one JSON document, or
+ * rebuilds instead of loading the snapshot (it would save the file again).
+ */
+function timeCliCall(corpusDir: string, snapshotDir: string): { secondCallMs: number } {
+  const snapshots = () => fs.readdirSync(snapshotDir).map((name) => `${name} ${fs.statSync(path.join(snapshotDir, name)).mtimeMs}`)
+  const before = snapshots()
+  const startedAt = performance.now()
+  const child = spawnSync('npm', ['run', '--silent', 'cli', '--', 'ask', CLI_QUESTION, '--corpus', corpusDir, '--json'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SNAPSHOT_DIR: snapshotDir },
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const secondCallMs = performance.now() - startedAt
+  if (child.status !== 0) throw new Error(`bench: the CLI failed (exit ${child.status}): ${child.stderr}`)
+  JSON.parse(child.stdout)
+  if (snapshots().join('\n') !== before.join('\n')) throw new Error('bench: the CLI rebuilt the library instead of loading the snapshot')
+  return { secondCallMs }
+}
+
 function runChild<T>(childArgs: string[]): T {
   const child = spawnSync(
     process.execPath,
@@ -160,14 +193,19 @@ function runChild<T>(childArgs: string[]): T {
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as T
 }
 
-const sourceOf = (corpusDir: string, snapshotDir: string): LibrarySource => ({ corpusDir, snapshotDir, codeVersion: 'bench' })
+// The real code fingerprint, so the snapshot the build saves is the one `npm start` and the CLI open.
+const sourceOf = async (corpusDir: string, snapshotDir: string): Promise<LibrarySource> => ({
+  corpusDir,
+  snapshotDir,
+  codeVersion: await codeVersion(),
+})
 const silent = { log: (line: string) => process.stderr.write(`${line}\n`), onProgress: null }
 
 async function childBuild(corpusDir: string, snapshotDir: string, queryCount: number): Promise<void> {
   const startedAt = performance.now()
   let attributedAt = startedAt
   let indexedAt = startedAt
-  const opened = await openLibrary(sourceOf(corpusDir, snapshotDir), {
+  const opened = await openLibrary(await sourceOf(corpusDir, snapshotDir), {
     ...silent,
     onProgress: (done, total) => {
       if (done === total - 1) attributedAt = performance.now()
@@ -215,8 +253,7 @@ async function childBuild(corpusDir: string, snapshotDir: string, queryCount: nu
 }
 
 async function childRestart(corpusDir: string, snapshotDir: string): Promise<void> {
-  const { codeVersion } = await import('../src/library/libraryLoader.js')
-  await codeVersion() // part of every real start
+  const source = await sourceOf(corpusDir, snapshotDir) // the code fingerprint is part of every real start
   // The longest the thread is held at once while the snapshot loads, as a reload loads it: how
   // long an interaction arriving then would wait (a 1 ms timer that notes how late it fires).
   let tickedAt = performance.now()
@@ -226,7 +263,7 @@ async function childRestart(corpusDir: string, snapshotDir: string): Promise<voi
     longestBlockMs = Math.max(longestBlockMs, now - tickedAt)
     tickedAt = now
   }, 1)
-  const opened = await openLibrary(sourceOf(corpusDir, snapshotDir), silent)
+  const opened = await openLibrary(source, silent)
   clearInterval(ticker)
   // performance.now() counts from the process start: Node, tsx and every import included.
   const restartToReadyMs = performance.now()
@@ -423,6 +460,7 @@ function formatTable(results: readonly SizeResult[]): string {
     'snapshot save s (MB)',
     'snapshot load s (longest block ms)',
     'restart → ready s',
+    'CLI call from snapshot s',
     'heap / RSS MB (after restart)',
     'ask p50 / p99 ms',
     'quote p50 / p99 ms',
@@ -442,6 +480,7 @@ function formatTable(results: readonly SizeResult[]): string {
     `${s(result.snapshot.saveMs)} (${result.snapshot.fileMB.toFixed(0)})`,
     `${s(result.snapshot.loadMs)} (${(result.snapshot.longestBlockMs ?? 0).toFixed(0)})`,
     s(result.snapshot.restartToReadyMs),
+    result.cli === undefined ? '–' : s(result.cli.secondCallMs),
     `${result.memory.heapMB.toFixed(0)} / ${result.memory.rssMB.toFixed(0)} (${result.memory.restartHeapMB.toFixed(0)} / ${result.memory.restartRssMB.toFixed(0)})`,
     `${ms(result.latency.ask.p50)} / ${ms(result.latency.ask.p99)}`,
     `${ms(result.latency.quote.p50)} / ${ms(result.latency.quote.p99)}`,

@@ -18,7 +18,7 @@ const predFile = path.join(workDir, 'pred.json')
 
 execFileSync('node', [path.join(evalDir, 'make-corpus.mjs'), devSet, corpusDir], { stdio: ['ignore', 'ignore', 'inherit'] })
 const started = performance.now()
-const prediction = execFileSync('npm', ['run', '--silent', 'cli', '--', 'quotes', '--corpus', corpusDir, '--json'], {
+const prediction = execFileSync('npm', ['run', '--silent', 'cli', '--', 'quotes', '--corpus', corpusDir, '--no-snapshot', '--json'], {
   cwd: repoRoot,
   encoding: 'utf8',
   maxBuffer: 512 * 1024 * 1024,

@@ -33,12 +33,16 @@ const predFile = path.join(workDir, 'pred.json')
 try {
   execFileSync('node', [path.join(evalDir, 'make-corpus.mjs'), devSet, corpusDir], { stdio: ['ignore', 'ignore', 'inherit'] })
   const started = performance.now()
-  const prediction = execFileSync('npm', ['run', '--silent', 'cli', '--', 'brief', '--all', '--corpus', corpusDir, '--json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const prediction = execFileSync(
+    'npm',
+    ['run', '--silent', 'cli', '--', 'brief', '--all', '--corpus', corpusDir, '--no-snapshot', '--json'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const seconds = (performance.now() - started) / 1000
   fs.writeFileSync(predFile, prediction)
   const briefs = (JSON.parse(prediction) as { briefs?: unknown[] }).briefs?.length ?? 0

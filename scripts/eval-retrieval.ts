@@ -78,6 +78,9 @@ for (const setting of SETTINGS) {
     ],
     {
       cwd: repoRoot,
+      // The snapshot lives (and is deleted) with the temporary corpus: the first setting builds
+      // and saves it, the second loads it, as a user's second call would.
+      env: { ...process.env, SNAPSHOT_DIR: path.join(workDir, 'cache') },
       stdio: ['ignore', out, 'inherit'],
     },
   )

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
 import type { Library } from './library/library.js'
+import type { ReloadOutcome } from './library/libraryHolder.js'
 import { type CollectionIo, runCollectionCommand } from './textCommands/collectionCommands.js'
 import { parseCommand, runCommand } from './textCommands/textCommands.js'
 
@@ -8,8 +9,8 @@ export type ConsoleIo = {
   input: NodeJS.ReadableStream
   output: NodeJS.WritableStream
   isColor: boolean
-  /** Reloads the corpus; returns the new library and one line per skipped file. */
-  reload: () => Promise<{ library: Library; problems: readonly string[] }>
+  /** Reloads the corpus; says what it did, with the library in use afterwards and one line per skipped file. */
+  reload: () => Promise<ReloadOutcome>
   /** The library in use now, when something else may swap it (live reload); read before each command. */
   current?: () => Library
   /** `/add` and `/remove`, on the view the console answers from; absent: they are refused. */
@@ -55,12 +56,21 @@ export async function runConsole(initial: Library, io: ConsoleIo): Promise<void>
       const reloaded = await io.reload()
       library = reloaded.library
       for (const problem of reloaded.problems) write(problem)
-      write(`Reloaded: ${library.articles.length} articles.`)
+      const count = `${library.articles.length} articles`
+      write(
+        {
+          reloaded: `Reloaded: ${count}.`,
+          unchanged: `No article changed since the last load: still ${count}.`,
+          failed: `The reload failed (${reloaded.error ?? 'unknown error'}); still answering from the previous ${count}.`,
+        }[reloaded.status],
+      )
     } else {
       const command = parseCommand([name, ...rest])
       if ('error' in command) write(`${command.error}. Type /help for the commands.`)
-      else if (command.batch !== null || command.corpus !== null || command.server !== null)
-        write('--batch, --corpus and --server work in the CLI only (npm run cli); start the console with --server ID for a server.')
+      else if (command.batch !== null || command.corpus !== null || command.server !== null || !command.isSnapshotWanted)
+        write(
+          '--batch, --corpus, --server and --no-snapshot work in the CLI only (npm run cli); start the console with --server ID for a server.',
+        )
       else if (command.name === 'add' || command.name === 'remove') {
         if (io.collection === undefined) write(`/${command.name} is not available here.`)
         else write((await runCollectionCommand({ ...command, server: io.collectionServer ?? null }, io.collection)).text)

@@ -1,6 +1,7 @@
 import 'dotenv/config'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from './config.js'
+import { errorMessage } from './errors/errorMessage.js'
 import { codeVersion, openLibrary, reportProgress } from './library/libraryLoader.js'
 
 // Composition root of `npm run start:shards`: for a bot in thousands of servers, one process per
@@ -36,7 +37,7 @@ main().then(
     if (code !== 0) process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`${errorMessage(error)}\n`)
     process.exitCode = 1
   },
 )

@@ -7,7 +7,20 @@ import { describe, expect, it } from 'vitest'
 
 const SRC = path.resolve(import.meta.dirname, '../src')
 // The folders in pipeline order: a file may import from its own folder and the ones before it.
-const PIPELINE = ['ingest', 'corpus', 'text', 'attribution', 'search', 'library', 'answer', 'render', 'textCommands', 'discord'] as const
+// errors/ comes first: how anything thrown becomes text, for every stage.
+const PIPELINE = [
+  'errors',
+  'ingest',
+  'corpus',
+  'text',
+  'attribution',
+  'search',
+  'library',
+  'answer',
+  'render',
+  'textCommands',
+  'discord',
+] as const
 // The composition roots and the configuration: the only files at the top of src/.
 const ROOT_FILES = ['cli.ts', 'config.ts', 'console.ts', 'main.ts', 'shard.ts']
 // Folders whose work is files on disk: the articles (corpus/) and the library's snapshots (library/).
@@ -68,12 +81,14 @@ describe('the architecture rules of DESIGN.md', () => {
     expect(rootImports).toEqual([])
   })
 
-  it('only discord/ imports discord.js at run time; render/ may import its types', () => {
-    const outside = imports.filter(
-      ({ from, to, isTypeOnly }) =>
-        to.startsWith('discord.js') && !from.startsWith(`discord${path.sep}`) && !(isTypeOnly && from.startsWith(`render${path.sep}`)),
+  it("only discord/ imports discord.js; render/ builds messages from Discord's API types and enums (discord-api-types) alone", () => {
+    const client = imports.filter(({ from, to }) => to.startsWith('discord.js') && !from.startsWith(`discord${path.sep}`))
+    const api = imports.filter(
+      ({ from, to }) =>
+        to.startsWith('discord-api-types') && !from.startsWith(`discord${path.sep}`) && !from.startsWith(`render${path.sep}`),
     )
-    expect(outside).toEqual([])
+    expect(client).toEqual([])
+    expect(api).toEqual([])
   })
 
   it('only search/ imports minisearch', () => {

@@ -1,7 +1,7 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { REPO_ROOT, runEntry } from './support/spawn.js'
 
 const SEED_ID = '000_964c6f0d203bd963'
@@ -147,5 +147,56 @@ describe('the CLI with --server', () => {
     const { code, stderr } = await cli('articles', '--corpus', dir, '--server', '../etc')
     expect(code).toBe(2)
     expect(stderr).toContain('--server must be a Discord server id')
+  })
+})
+
+describe('the library snapshot, as npm start uses it', () => {
+  // Each test spawns the CLI two or three times: generous timeouts for a loaded machine.
+  const SPAWNS_TIMEOUT_MS = 60_000
+  let snapshotDir: string
+  const cliWithSnapshots = (...args: string[]) => runEntry('cli.ts', args, { env: { SNAPSHOT_DIR: snapshotDir } })
+  const snapshotFile = async () => {
+    const names = (await readdir(snapshotDir)).filter((name) => name.endsWith('.snapshot'))
+    expect(names).toHaveLength(1)
+    return path.join(snapshotDir, names[0] ?? '')
+  }
+  beforeEach(async () => {
+    snapshotDir = await mkdtemp(path.join(tmpdir(), 'byline-cli-snapshot-'))
+  })
+  afterEach(() => rm(snapshotDir, { recursive: true, force: true }))
+
+  it(
+    'saves one on the first call and answers the same from it on the second, without saving again',
+    async () => {
+      const first = await cliWithSnapshots('ask', 'When was the ceasefire announced?', '--json')
+      expect(first.code).toBe(0)
+      const file = await snapshotFile()
+      const savedAt = (await stat(file)).mtimeMs
+      const second = await cliWithSnapshots('ask', 'When was the ceasefire announced?', '--json')
+      expect(second).toEqual({ code: 0, stdout: first.stdout, stderr: '' })
+      expect((await stat(file)).mtimeMs).toBe(savedAt)
+    },
+    SPAWNS_TIMEOUT_MS,
+  )
+
+  it(
+    'reads the snapshot: a damaged one is reported on stderr and rebuilt, stdout still one JSON document',
+    async () => {
+      expect((await cliWithSnapshots('articles', '--json')).code).toBe(0)
+      const file = await snapshotFile()
+      await writeFile(file, (await readFile(file)).subarray(0, 5_000))
+      const { code, stdout, stderr } = await cliWithSnapshots('articles', '--json')
+      expect(code).toBe(0)
+      expect(onlyJson(stdout)).toHaveProperty('articles')
+      expect(stderr).toMatch(/^snapshot: .* is corrupted \(.*\); rebuilding\n$/)
+    },
+    SPAWNS_TIMEOUT_MS,
+  )
+
+  it('neither reads nor writes one with --no-snapshot', async () => {
+    const { code, stdout } = await cliWithSnapshots('articles', '--json', '--no-snapshot')
+    expect(code).toBe(0)
+    expect(onlyJson(stdout)).toHaveProperty('articles')
+    expect(await readdir(snapshotDir)).toEqual([])
   })
 })

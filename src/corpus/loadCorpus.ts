@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs'
 import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Article, CorpusProblem } from './article.js'
 import { parseArticle } from './parseArticle.js'
 
@@ -184,7 +185,7 @@ function describeError(error: unknown): string {
     }
     return messages[error.code] ?? error.message
   }
-  return error instanceof Error ? error.message : String(error)
+  return errorMessage(error)
 }
 
 function formatBytes(bytes: number): string {

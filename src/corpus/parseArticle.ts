@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Article } from './article.js'
 
 /** The result of parsing one corpus file: the article, or the reason it cannot be used. */
@@ -50,7 +51,8 @@ function parseMarkdown(id: string, file: string, text: string): Parsed {
   try {
     meta = parseYaml(front[1] ?? '')
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    // YAML's messages add a multi-line excerpt of the source: the first line names the problem.
+    const message = errorMessage(error).split('\n')[0] ?? ''
     return { ok: false, reason: `has broken front matter: ${message}` }
   }
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {

@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs'
 import path from 'node:path'
+import { errorMessage } from '../errors/errorMessage.js'
 import { isArticleFileName, SERVERS_FOLDER } from './loadCorpus.js'
 
 /** Options for {@link watchCorpus}; callers spread theirs over {@link defaultWatchOptions}. */
@@ -62,7 +63,7 @@ export function watchCorpus(dir: string, handlers: WatchHandlers, options: Parti
       timer = setTimeout(flush, debounceMs)
     })
   } catch (error) {
-    throw new Error(`corpus: cannot watch the folder ${dir}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(`corpus: cannot watch the folder ${dir}: ${errorMessage(error)}`)
   }
   watcher.on('error', (error) => {
     close()

@@ -2,8 +2,10 @@ import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.j
 import type { Logger } from 'pino'
 import { listSpeakers } from '../answer/speakers.js'
 import type { Config } from '../config.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import { collectionsOf, type Library, viewOf } from '../library/library.js'
-import type { BotContext, ReloadReport, ServerCollection } from './command.js'
+import type { ReloadOutcome } from '../library/libraryHolder.js'
+import type { BotContext, ServerCollection } from './command.js'
 import { handleInteraction } from './handleInteraction.js'
 import { createLogger } from './logger.js'
 import { createRateLimiter } from './rateLimit.js'
@@ -18,7 +20,7 @@ export type BotOptions = {
   /** `performance.now()` when start-up began, for the start-up log line. */
   startedAt: number
   /** Reloads the corpus (for `/reload`). */
-  reload: () => Promise<ReloadReport>
+  reload: () => Promise<ReloadOutcome>
   /**
    * The library in use now, read for every interaction, when something else may swap it (a
    * corpus watch). Without it the bot answers from `library` until a `/reload`.
@@ -33,17 +35,28 @@ export type BotOptions = {
   collection?: ServerCollection
   /** Defaults to a pino logger at `config.logLevel`. */
   logger?: Logger
-  /** Stop on SIGINT/SIGTERM; tests that start several bots in one process turn it off. */
-  isSignalHandled?: boolean
+  /** How long `stop()` waits for Discord to confirm the disconnect; defaults to {@link DISCONNECT_DEADLINE_MS}. */
+  disconnectDeadlineMs?: number
 }
+
+/**
+ * How long a clean disconnect may take. discord.js's `client.destroy()` waits for the gateway to
+ * answer the close frame (ws gives up after 30 s) and for a reconnect in progress, so with Discord
+ * unreachable it can take minutes; the root must still exit promptly on SIGTERM.
+ */
+export const DISCONNECT_DEADLINE_MS = 3_000
 
 /** A running bot. */
 export type Bot = {
   client: Client<true>
   /** The library in use now (it changes on `/reload`). */
   library: () => Library
-  /** Disconnects from Discord; resolves once the client is destroyed. Safe to call twice. */
-  stop: () => Promise<void>
+  /**
+   * Disconnects from Discord and resolves once the client is destroyed or the disconnect deadline
+   * has passed, whichever comes first; `isDisconnected` is false when Discord did not confirm in
+   * time (the caller should then exit, as sockets may stay open). Safe to call twice.
+   */
+  stop: () => Promise<{ isDisconnected: boolean }>
 }
 
 /**
@@ -90,7 +103,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     await client.login(config.discordToken)
   } catch (error) {
     await client.destroy()
-    throw new Error(`discord: login failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new Error(`discord: login failed: ${errorMessage(error)}`, { cause: error })
   }
   const readyClient = await ready
   logger.info(
@@ -98,28 +111,31 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     'byline is online',
   )
 
-  let stopping: Promise<void> | null = null
-  // Ctrl+C reaches the bot twice under `npm start` / tsx (the terminal signals the whole process
-  // group, and tsx relays it), so the handler stays installed until the client is destroyed:
-  // a repeated signal must not kill the process halfway through a clean shutdown.
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping === null) logger.info({ signal }, 'shutting down')
-    void stop()
-  }
+  let stopping: Promise<{ isDisconnected: boolean }> | null = null
   const stop = () => {
-    stopping ??= (async () => {
-      await client.destroy()
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      logger.info('disconnected from Discord')
-    })()
+    stopping ??= withDeadline(client.destroy(), options.disconnectDeadlineMs ?? DISCONNECT_DEADLINE_MS).then((isDone) => ({
+      isDisconnected: isDone,
+    }))
     return stopping
   }
-  if (options.isSignalHandled ?? true) {
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  }
   return { client: readyClient, library: current, stop }
+}
+
+/** True once `work` settles (a rejection counts: the client is gone either way), false if `ms` pass first. */
+function withDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    void work.then(
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      },
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      },
+    )
+  })
 }
 
 /** The start-up line's numbers: articles, paragraphs, quotes and speakers. */

@@ -2,20 +2,8 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIA
 import type { Logger } from 'pino'
 import type { AddStoryOutcome, StorySource } from '../library/addStory.js'
 import type { Library } from '../library/library.js'
-import type { RemoveOutcome } from '../library/libraryHolder.js'
+import type { ReloadOutcome, RemoveOutcome } from '../library/libraryHolder.js'
 import type { RateLimiter } from './rateLimit.js'
-
-/**
- * What a reload reports: the library in use afterwards and one line per skipped corpus file.
- * `status` (when the loader tells): `unchanged` when nothing had changed, `failed` when the
- * rebuild failed and the previous library stays in use, with `error` saying why.
- */
-export type ReloadReport = {
-  library: Library
-  problems: readonly string[]
-  status?: 'reloaded' | 'unchanged' | 'failed'
-  error?: string | null
-}
 
 /**
  * Adding and removing a server's own articles (`/add`, `/remove`, "Add article from link"). The
@@ -35,7 +23,7 @@ export type BotContext = {
    */
   library: (guildId: string | null) => Library
   /** Reloads the corpus and swaps the library in. */
-  reload: () => Promise<ReloadReport>
+  reload: () => Promise<ReloadOutcome>
   logger: Logger
   /** Per-user abuse limit on commands and buttons (not autocomplete); absent: no limit. */
   rateLimiter?: RateLimiter

@@ -1,6 +1,7 @@
 import 'dotenv/config'
 import { REST, type RESTGetCurrentApplicationResult, Routes } from 'discord.js'
 import { loadConfig } from '../config.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import { commandDefinitions } from './commandList.js'
 
 // `npm run deploy-commands [-- --dry-run]`: registers every command with Discord, for
@@ -27,6 +28,6 @@ async function deployCommands(argv: readonly string[]): Promise<void> {
 }
 
 deployCommands(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(`${errorMessage(error)}\n`)
   process.exitCode = 1
 })

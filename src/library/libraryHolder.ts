@@ -13,6 +13,7 @@ import {
 import { canonicalUrl, textFingerprint } from '../corpus/articleIdentity.js'
 import { formatProblem, isServerId, loadCorpusFile, SERVERS_FOLDER } from '../corpus/loadCorpus.js'
 import { parseArticle } from '../corpus/parseArticle.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import { addToCollections, type Collection, type Collections, collectionOfServer, removeFromCollections } from './collections.js'
 import { collectionsOf, type Library, viewOf } from './library.js'
 import { createPause } from './pacing.js'
@@ -196,7 +197,7 @@ export function createLibraryHolder(initial: LoadedLibrary, rebuild: Rebuild, op
       swap(next)
       return outcome('reloaded')
     } catch (error) {
-      return outcome('failed', error instanceof Error ? error.message : String(error))
+      return outcome('failed', errorMessage(error))
     }
   }
 

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import cliProgress from 'cli-progress'
 import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
 import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Pause } from '../search/miniSearchStore.js'
 import { buildCollections, collectionsOf, viewOf } from './library.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
@@ -32,6 +33,11 @@ export type LoadHooks = {
    * interactions; by default it gives the thread back every 20 ms (see `answer/pacing.ts`).
    */
   pause?: Pause
+  /**
+   * Aborted when the process shuts down: a background build's worker is terminated, and nothing
+   * is built on this thread instead (a build here would hold the thread past the exit deadline).
+   */
+  signal?: AbortSignal
 }
 
 /** A loaded library and where it came from, with timings for logs and the benchmark. */
@@ -105,7 +111,7 @@ export async function openLibrary(
       await saveSnapshot(file, key, [...serializeLibrary(library), { name: 'problems', data: () => JSON.stringify(problems) }])
       snapshotSave = performance.now() - saveStartedAt
     } catch (error) {
-      hooks.log(`snapshot: cannot save ${file}: ${error instanceof Error ? error.message : String(error)}; the next start will build again`)
+      hooks.log(`snapshot: cannot save ${file}: ${errorMessage(error)}; the next start will build again`)
     }
   }
   return { library, problems, key, from: 'build', ms: { total: performance.now() - startedAt, snapshotLoad, build, snapshotSave } }
@@ -120,9 +126,10 @@ export async function openLibrary(
 export async function rebuildInBackground(source: LibrarySource, hooks: LoadHooks, current: LoadedLibrary): Promise<OpenedLibrary | null> {
   if (source.snapshotDir === null || current.key === (await libraryKey(source))) return openLibrary(source, hooks, current)
   try {
-    await buildInWorker(source, hooks.log)
+    await buildInWorker(source, hooks.log, hooks.signal ?? null)
   } catch (error) {
-    hooks.log(`reload: the background build failed (${error instanceof Error ? error.message : String(error)}); building here`)
+    if (hooks.signal?.aborted === true) throw new Error('the process is shutting down')
+    hooks.log(`reload: the background build failed (${errorMessage(error)}); building here`)
   }
   return openLibrary(source, hooks, current)
 }
@@ -133,10 +140,20 @@ const WORKER = new URL('./libraryWorker.ts', import.meta.url).href
 const TSX_API = import.meta.resolve('tsx/esm/api')
 const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`
 
-function buildInWorker(source: LibrarySource, log: (line: string) => void): Promise<string | null> {
+function buildInWorker(source: LibrarySource, log: (line: string) => void, signal: AbortSignal | null = null): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(new Error('aborted before the worker started'))
+      return
+    }
     const worker = new Worker(WORKER_BOOT, { eval: true, workerData: source })
     let isDone = false
+    const onAbort = () => {
+      isDone = true
+      reject(new Error('aborted'))
+      void worker.terminate()
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'log') log(message.line)
       else {
@@ -148,6 +165,7 @@ function buildInWorker(source: LibrarySource, log: (line: string) => void): Prom
     })
     worker.on('error', reject)
     worker.on('exit', (code) => {
+      signal?.removeEventListener('abort', onAbort)
       if (!isDone) reject(new Error(`the worker exited with code ${code}`))
     })
   })
@@ -212,7 +230,7 @@ export function watchAndReload(
       options,
     )
   } catch (error) {
-    log(`${error instanceof Error ? error.message : String(error)}; live reload is off`)
+    log(`${errorMessage(error)}; live reload is off`)
     return null
   }
 }
@@ -227,7 +245,7 @@ export async function refreshSnapshotInBackground(source: LibrarySource, log: (l
   try {
     return await buildInWorker(source, log)
   } catch (error) {
-    log(`snapshot: the background refresh failed (${error instanceof Error ? error.message : String(error)}); the next start builds`)
+    log(`snapshot: the background refresh failed (${errorMessage(error)}); the next start builds`)
     return null
   }
 }

@@ -1,6 +1,7 @@
 import type { ArticleAttribution, Quote } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { SpeakerPattern } from '../search/analyzeQuery.js'
 import { createInterner } from '../search/interner.js'
 import type { Pause } from '../search/miniSearchStore.js'
@@ -125,7 +126,7 @@ export async function restoreLibrary(
     const collections = await runStepsPaced(assembleCollections(articles, attributions, paragraphs, quotes, { speakerPatterns }), pause)
     return { library: viewOf(collections, null), collections }
   } catch (error) {
-    return { reason: `part ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}` }
+    return { reason: `part ${name} cannot be read: ${errorMessage(error)}` }
   }
 }
 

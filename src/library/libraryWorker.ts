@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { errorMessage } from '../errors/errorMessage.js'
 import { type LibrarySource, openLibrary } from './libraryLoader.js'
 import type { WorkerMessage } from './workerMessage.js'
 
@@ -11,6 +12,6 @@ if (port !== null) {
   const post = (message: WorkerMessage) => port.postMessage(message)
   openLibrary(workerData as LibrarySource, { log: (line) => post({ type: 'log', line }), onProgress: null }).then(
     (opened) => post({ type: 'done', key: opened.key, from: opened.from }),
-    (error: unknown) => post({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => post({ type: 'failed', error: errorMessage(error) }),
   )
 }

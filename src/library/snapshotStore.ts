@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { listCorpusFiles } from '../corpus/loadCorpus.js'
+import { errorMessage } from '../errors/errorMessage.js'
 
 // A snapshot is one file of named parts (text or bytes), so each part of the library is (de)serialised by a
 // function next to it and this store only keeps bytes safe:
@@ -134,7 +135,7 @@ export async function readSnapshot(file: string, key: string | null): Promise<Sn
   try {
     bytes = await readFile(file)
   } catch (error) {
-    return { status: 'corrupted', reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }
+    return { status: 'corrupted', reason: `cannot be read: ${errorMessage(error)}` }
   }
   return parseSnapshot(bytes)
 }
@@ -184,7 +185,7 @@ async function readHeader(file: string): Promise<HeaderRead> {
     // ENOTDIR: the snapshot folder is a file; saving will say so.
     if (error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR'))
       return { status: 'missing', reason: 'no snapshot yet' }
-    return { status: 'corrupted', reason: `cannot be opened: ${error instanceof Error ? error.message : String(error)}` }
+    return { status: 'corrupted', reason: `cannot be opened: ${errorMessage(error)}` }
   }
   try {
     const buffer = Buffer.alloc(HEADER_BYTES)
@@ -193,7 +194,7 @@ async function readHeader(file: string): Promise<HeaderRead> {
     if (newline < 0) return { status: 'corrupted', reason: 'it has no header line' }
     return { status: 'ok', line: buffer.toString('latin1', 0, newline) }
   } catch (error) {
-    return { status: 'corrupted', reason: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }
+    return { status: 'corrupted', reason: `cannot be read: ${errorMessage(error)}` }
   } finally {
     await handle.close()
   }

@@ -1,4 +1,11 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js'
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10'
 import type { ArticleSummary } from '../answer/articles.js'
 import type { AskResult } from '../answer/ask.js'
 import type { QuoteSearchResult } from '../answer/quote.js'
@@ -187,8 +194,8 @@ export function renderArticlesMessage(articles: readonly ArticleSummary[]): Disc
 export function withButtons(message: DiscordMessage, buttons: readonly ButtonSpec[]): DiscordMessage {
   if (buttons.length === 0 || message.components.length >= COMPONENT_LIMITS.rows) return message
   const row: APIActionRowComponent<APIButtonComponent> = {
-    type: 1,
-    components: buttons.slice(0, COMPONENT_LIMITS.buttonsPerRow).map((spec) => toButton(spec, 1)),
+    type: ComponentType.ActionRow,
+    components: buttons.slice(0, COMPONENT_LIMITS.buttonsPerRow).map((spec) => toButton(spec, ButtonStyle.Primary)),
   }
   return { ...message, components: [...message.components, row] }
 }
@@ -281,15 +288,19 @@ function emphasise(text: string, highlights: readonly Highlight[]): string {
 function controlRows(controls: PageControls): APIActionRowComponent<APIButtonComponent>[] {
   const rows: APIActionRowComponent<APIButtonComponent>[] = []
   const paging = [controls.previous, controls.next, controls.post].filter((spec) => spec !== null)
-  if (paging.length > 0) rows.push({ type: 1, components: paging.map((spec) => toButton(spec, spec === controls.post ? 1 : 2)) })
+  if (paging.length > 0) {
+    const components = paging.map((spec) => toButton(spec, spec === controls.post ? ButtonStyle.Primary : ButtonStyle.Secondary))
+    rows.push({ type: ComponentType.ActionRow, components })
+  }
   const contexts = controls.contexts.slice(0, COMPONENT_LIMITS.buttonsPerRow)
-  if (contexts.length > 0) rows.push({ type: 1, components: contexts.map((spec) => toButton(spec, 2)) })
+  if (contexts.length > 0)
+    rows.push({ type: ComponentType.ActionRow, components: contexts.map((spec) => toButton(spec, ButtonStyle.Secondary)) })
   return rows
 }
 
-function toButton(spec: ButtonSpec, style: 1 | 2): APIButtonComponent {
+function toButton(spec: ButtonSpec, style: ButtonStyle.Primary | ButtonStyle.Secondary): APIButtonComponent {
   return {
-    type: 2,
+    type: ComponentType.Button,
     style,
     custom_id: spec.customId,
     label: truncateText(spec.label, COMPONENT_LIMITS.buttonLabel),

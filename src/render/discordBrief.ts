@@ -1,4 +1,4 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js'
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10'
 import type { Brief, BriefPoint, BriefSpeaker, CorpusBrief } from '../answer/brief.js'
 import { articleMeta, EMBED_COLOR, escapeMarkdown, plural, speakerLine } from './discord.js'
 import { type DiscordMessage, EMBED_LIMITS, embedLength, fitMessage, listValue, shareBudget, truncateText } from './discordLimits.js'

@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js'
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10'
 
 // Discord's size limits as data, and the word-boundary cutting that keeps any message inside
 // them. The renderers in `discord.ts` build what they want to say; `fitMessage` makes it legal.

@@ -1,5 +1,6 @@
 import { deserialize, serialize } from 'node:v8'
 import MiniSearch, { type Options } from 'minisearch'
+import { internalsOf, type MiniSearchInternals, type TermData } from './miniSearchInternals.js'
 
 // A MiniSearch index as snapshot bytes that load in a fraction of `loadJS`'s time and in slices.
 // `MiniSearch.loadJS` parses JSON objects and converts every posting list back into a Map; here
@@ -7,7 +8,8 @@ import MiniSearch, { type Options } from 'minisearch'
 // are split into chunks (documents, then terms with about `postingsPerChunk` postings each), so
 // a caller can pause between chunks and keep its thread responsive while a large index loads.
 //
-// This reads MiniSearch's internal fields (the same ones its `loadJS` sets). It is safe because
+// This reads MiniSearch's internal fields (the same ones its `loadJS` sets; their types are in
+// miniSearchInternals.ts). It is safe because
 // a snapshot is keyed by the lockfile (another MiniSearch version never reads these bytes), and
 // `loadMiniSearch` checks the fields exist before writing them, so a MiniSearch that renamed them
 // makes the load throw ("rebuild"), never return a broken index.
@@ -25,21 +27,20 @@ export type MiniSearchStoreOptions = {
 
 export const defaultMiniSearchStoreOptions: MiniSearchStoreOptions = { postingsPerChunk: 30_000, documentsPerChunk: 10_000 }
 
-type FieldTermData = Map<number, Map<number, number>>
-
-// What MiniSearch 7 keeps per index, as its loadJS and toJSON read and write it.
-type MiniSearchState = {
-  _documentCount: number
-  _nextId: number
-  _fieldIds: Record<string, number>
-  _avgFieldLength: number[]
-  _dirtCount: number
-  _documentIds: Map<number, unknown>
-  _idToShortId: Map<unknown, number>
-  _fieldLength: Map<number, number[]>
-  _storedFields: Map<number, Record<string, unknown>>
-  _index: { set: (term: string, data: FieldTermData) => unknown; [Symbol.iterator]: () => Iterator<[string, FieldTermData]> }
-}
+// What MiniSearch keeps per index, as its loadJS and toJSON read and write it.
+type MiniSearchState = Pick<
+  MiniSearchInternals,
+  | '_documentCount'
+  | '_nextId'
+  | '_fieldIds'
+  | '_avgFieldLength'
+  | '_dirtCount'
+  | '_documentIds'
+  | '_idToShortId'
+  | '_fieldLength'
+  | '_storedFields'
+  | '_index'
+>
 
 type Header = {
   version: typeof STORE_VERSION
@@ -92,7 +93,7 @@ export function saveMiniSearch<T>(search: MiniSearch<T>, options: Partial<MiniSe
     documentChunks: documents.length,
   }
   const chunks: Uint8Array[] = [serialize(header), ...documents]
-  let terms: Array<[string, FieldTermData]> = []
+  let terms: Array<[string, TermData]> = []
   let postings = 0
   for (const [term, data] of state._index) {
     terms.push([term, data])
@@ -147,7 +148,7 @@ export async function loadMiniSearch<T>(chunks: readonly Uint8Array[], options: 
   }
   for (const bytes of rest.slice(header.documentChunks)) {
     await pause()
-    const terms = deserialize(bytes) as Array<[string, FieldTermData]>
+    const terms = deserialize(bytes) as Array<[string, TermData]>
     if (!Array.isArray(terms)) throw new Error('MiniSearch store: a term chunk is malformed')
     for (const [term, data] of terms) state._index.set(term, data)
   }
@@ -156,7 +157,7 @@ export async function loadMiniSearch<T>(chunks: readonly Uint8Array[], options: 
 
 // The internal state of `search`, after checking that this MiniSearch keeps it where loadJS does.
 function stateOf<T>(search: MiniSearch<T>): MiniSearchState {
-  const state = search as unknown as Partial<MiniSearchState>
+  const state = internalsOf(search)
   const isShaped =
     state._documentIds instanceof Map &&
     state._idToShortId instanceof Map &&

@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { SearchOptions, SearchResult } from 'minisearch'
+import { internalsOf, type MiniSearchInternals } from './miniSearchInternals.js'
 
 // MiniSearch's `search` makes a result object for every matching document and sorts them all;
 // on 100,000 paragraphs an OR query of a question matches up to ~25,000, when the re-ranker reads
@@ -13,34 +14,16 @@ import type { SearchOptions, SearchResult } from 'minisearch'
 // internal fields, checked first: a MiniSearch without them falls back to `search` itself,
 // slower but never different.
 
-type RawResult = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>
-type Postings = Map<number, number>
-
-type Internals = {
-  executeQuery?: (query: string, options: SearchOptions) => RawResult
-  _index?: { get: (term: string) => Map<number, Postings> | undefined }
-  _documentIds: Map<number, unknown>
-  _storedFields: Map<number, Record<string, unknown>>
-  _fieldIds: Record<string, number>
-  _fieldLength: Map<number, number[]>
-  _avgFieldLength: number[]
-  _documentCount: number
-  _nextId: number
-  _dirtCount: number
-  _options: {
-    fields: string[]
-    tokenize: (text: string) => string[]
-    processTerm: (term: string) => string | string[] | null | undefined | false
-    searchOptions: SearchOptions
-  }
-}
+// The fields read here (types in miniSearchInternals.ts); `executeQuery` and `_index` are checked
+// before use, the rest only when scoring an OR query.
+type Internals = Omit<MiniSearchInternals, 'executeQuery' | '_index'> & Partial<Pick<MiniSearchInternals, 'executeQuery' | '_index'>>
 
 /** The scored matches in MiniSearch's result order, made into results only when wanted. */
 type Scored = { scores: readonly number[]; result: (position: number) => SearchResult }
 
 /** The best `limit` results of `search.search(query, options)`, in its order. */
 export function searchTop<T>(search: MiniSearch<T>, query: string, options: SearchOptions, limit: number): SearchResult[] {
-  const internals = search as unknown as Internals
+  const internals = internalsOf(search) as Internals
   if (
     typeof internals.executeQuery !== 'function' ||
     !(internals._documentIds instanceof Map) ||

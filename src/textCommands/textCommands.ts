@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util'
 import { listArticles } from '../answer/articles.js'
 import { answerQuestion } from '../answer/ask.js'
 import { type Brief, briefArticle, briefCorpus } from '../answer/brief.js'
+import { chooseBriefScope } from '../answer/briefScope.js'
 import { searchQuotes } from '../answer/quote.js'
 import { listSpeakers } from '../answer/speakers.js'
 import { isServerId } from '../corpus/loadCorpus.js'
+import { errorMessage } from '../errors/errorMessage.js'
 import type { Library } from '../library/library.js'
 import { articlesJson, askJson, briefJson, corpusBriefJson, quoteJson, quotesJson, speakersJson } from '../render/json.js'
 import {
@@ -38,6 +40,8 @@ export type ParsedCommand = {
   isAll: boolean
   /** `--server ID`: that server's view (the shared articles and its own); null: the shared ones only. */
   server: string | null
+  /** False with `--no-snapshot`: the CLI builds the library without reading or saving a snapshot. */
+  isSnapshotWanted: boolean
 }
 
 /** A command line that cannot run, with the reason for the person who typed it. */
@@ -53,6 +57,7 @@ const OPTIONS = {
   topic: { type: 'string' },
   all: { type: 'boolean' },
   server: { type: 'string' },
+  'no-snapshot': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -77,6 +82,8 @@ Commands:
 Options:
   --json           exactly one JSON document on stdout
   --corpus DIR     the corpus folder (default: corpus/, or CORPUS_DIR)
+  --no-snapshot    build the library without reading or saving its snapshot
+                   (by default the first call on a corpus saves one in SNAPSHOT_DIR, .cache/)
   --article ID     only this article (its file name without extension)
   --limit N        how many results (ask, quote; 1–${MAX_LIMIT})
   --speaker NAME   quote: only this speaker (name, surname or alias)
@@ -90,7 +97,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) }
+    return { error: errorMessage(error) }
   }
   const { values, positionals } = parsed
   const [first, ...rest] = positionals
@@ -117,6 +124,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
     topic: values.topic ?? null,
     isAll: values.all === true,
     server,
+    isSnapshotWanted: values['no-snapshot'] !== true,
   }
   if (name === 'ask' && command.text === '' && command.batch === null)
     return { error: 'ask needs a question, e.g. ask "When was the ceasefire announced?"' }
@@ -152,17 +160,22 @@ export function runCommand(library: Library, command: ParsedCommand, style: Text
       return output(quoteJson(result), renderQuoteText(result))
     }
     case 'brief': {
-      const ids = command.article !== null ? [command.article] : library.articles.map((article) => article.id)
-      if (!command.isAll && ids.length > 1) {
-        // Several articles and none chosen: a corpus brief (top stories, most-quoted speakers).
+      if (command.isAll) {
+        const ids = command.article !== null ? [command.article] : library.articles.map((article) => article.id)
+        if (ids.length === 0) return output({ briefs: [] }, 'The corpus is empty.')
+        const briefs = ids
+          .map((id) => briefArticle(library, id, { topic: command.topic }))
+          .filter((brief): brief is Brief => brief !== null)
+        return output({ briefs: briefs.map(briefJson) }, briefs.map(renderBriefText).join('\n\n────────\n\n'))
+      }
+      const scope = chooseBriefScope(library, command.article)
+      if (scope.kind === 'empty') return output({ briefs: [] }, 'The corpus is empty.')
+      if (scope.kind === 'corpus') {
         const corpus = briefCorpus(library, { topic: command.topic })
         return output(corpusBriefJson(corpus), renderCorpusBriefText(corpus))
       }
-      if (ids.length === 0) return output({ briefs: [] }, 'The corpus is empty.')
-      const briefs = ids.map((id) => briefArticle(library, id, { topic: command.topic })).filter((brief): brief is Brief => brief !== null)
-      if (command.isAll) return output({ briefs: briefs.map(briefJson) }, briefs.map(renderBriefText).join('\n\n────────\n\n'))
-      const [brief] = briefs
-      return brief === undefined ? usage('no article to brief') : output(briefJson(brief), renderBriefText(brief))
+      const brief = briefArticle(library, scope.article, { topic: command.topic })
+      return brief === null ? usage('no article to brief') : output(briefJson(brief), renderBriefText(brief))
     }
     case 'quotes': {
       const json = quotesJson(library, command.article)
@@ -225,5 +238,6 @@ function emptyCommand(): ParsedCommand {
     topic: null,
     isAll: false,
     server: null,
+    isSnapshotWanted: true,
   }
 }

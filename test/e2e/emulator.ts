@@ -7,11 +7,12 @@
  * acknowledgement per interaction (second → 400 code 40060).
  *
  * Fault injection for hardening tests lives in `emulator.faults` (REST responses, resume refusal,
- * ignored heartbeats) and `emulator.closeGateway(code)`.
+ * ignored heartbeats), `emulator.closeGateway(code)` and `emulator.stopAnswering()` (Discord
+ * unreachable: nothing sent to it is read or answered any more).
  */
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { type WebSocket, WebSocketServer } from 'ws'
 
 /** One HTTP request the bot sent, as recorded in arrival order. */
@@ -128,14 +129,24 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
     for (const listener of [...listeners]) listener()
   }
 
+  // Every TCP connection, so `stopAnswering()` can pause them and `close()` can end them all.
+  const sockets = new Set<Socket>()
+  let isAnswering = true
+
   const server = createServer((req, res) => {
+    if (!isAnswering) return
     handleHttp(req, res).catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ message: `emulator: ${String(error)}`, code: 0 }))
     })
   })
   const wss = new WebSocketServer({ noServer: true })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
   server.on('upgrade', (req, socket, head) => {
+    if (!isAnswering) return
     if (!req.url?.startsWith('/gateway')) {
       socket.destroy()
       return
@@ -506,7 +517,17 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
       }
     },
 
+    /**
+     * Discord unreachable, as when the network drops: every open connection stops being read (a
+     * gateway close frame is never answered) and new requests and connections hang unanswered.
+     */
+    stopAnswering(): void {
+      isAnswering = false
+      for (const socket of sockets) socket.pause()
+    },
+
     async close(): Promise<void> {
+      for (const socket of sockets) socket.destroy()
       for (const client of wss.clients) client.terminate()
       wss.close()
       server.closeAllConnections()

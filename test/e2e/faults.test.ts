@@ -7,7 +7,7 @@ import pino from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { type Bot, startBot } from '../../src/discord/bot.js'
-import type { ReloadReport } from '../../src/discord/command.js'
+import type { ReloadOutcome } from '../../src/library/libraryHolder.js'
 import { recordReliability } from '../fuzz/report.js'
 import { type DiscordEmulator, type InteractionRecord, startEmulator } from './emulator.js'
 import { FAKE_TOKEN, failOnUnhandledRejection, loadTestLibrary, useTestBot } from './harness.js'
@@ -122,7 +122,7 @@ describe('a corpus reload in progress', () => {
   recordFaults()
   let emulator: DiscordEmulator
   let bot: Bot
-  let finishReload: (report: ReloadReport) => void = () => undefined
+  let finishReload: (report: ReloadOutcome) => void = () => undefined
 
   beforeAll(async () => {
     emulator = await startEmulator()
@@ -136,9 +136,8 @@ describe('a corpus reload in progress', () => {
       problems: [],
       startedAt: performance.now(),
       // A reload that finishes only when the test says so.
-      reload: () => new Promise<ReloadReport>((resolve) => (finishReload = resolve)),
+      reload: () => new Promise<ReloadOutcome>((resolve) => (finishReload = resolve)),
       logger: pino({ level: 'silent' }),
-      isSignalHandled: false,
     })
   })
   afterAll(async () => {

@@ -12,11 +12,10 @@ import { afterAll, beforeAll } from 'vitest'
 import { type Config, loadConfig } from '../../src/config.js'
 import { formatProblem, loadCorpus } from '../../src/corpus/loadCorpus.js'
 import { type Bot, startBot } from '../../src/discord/bot.js'
-import type { ReloadReport } from '../../src/discord/command.js'
 import { REDACTED_PATHS } from '../../src/discord/logger.js'
 import { addStory, storyOptions } from '../../src/library/addStory.js'
 import { buildLibrary, type Library } from '../../src/library/library.js'
-import { createLibraryHolder } from '../../src/library/libraryHolder.js'
+import { createLibraryHolder, type ReloadOutcome } from '../../src/library/libraryHolder.js'
 import { COMPONENT_LIMITS, CONTENT_LIMIT, EMBED_LIMITS, embedLength } from '../../src/render/discordLimits.js'
 import { type DiscordEmulator, startEmulator } from './emulator.js'
 
@@ -65,9 +64,9 @@ export async function loginBareClient(emulator: DiscordEmulator): Promise<Client
 export const FAKE_TOKEN = 'fake-token-for-the-local-emulator.0000'
 
 /** Loads a corpus folder into a library, as `main.ts` does. */
-export async function loadTestLibrary(corpusDir = 'corpus'): Promise<ReloadReport> {
+export async function loadTestLibrary(corpusDir = 'corpus'): Promise<ReloadOutcome> {
   const corpus = await loadCorpus(corpusDir)
-  return { library: buildLibrary(corpus.articles), problems: corpus.problems.map(formatProblem) }
+  return { status: 'reloaded', library: buildLibrary(corpus.articles), problems: corpus.problems.map(formatProblem), error: null }
 }
 
 /** A pino logger that keeps every entry in memory, for asserting on what was logged. */
@@ -129,7 +128,6 @@ export async function startTestBot(
         remove: (server, id) => holder.removeArticle(server, id),
       },
       logger: options.logger ?? pino({ level: 'silent' }),
-      isSignalHandled: false,
     })
   }
   return startBot({
@@ -139,7 +137,6 @@ export async function startTestBot(
     startedAt: performance.now(),
     reload: () => loadTestLibrary(corpusDir),
     logger: options.logger ?? pino({ level: 'silent' }),
-    isSignalHandled: false,
   })
 }
 

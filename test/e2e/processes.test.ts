@@ -127,9 +127,54 @@ describe('the real entry points as child processes', () => {
       const closed = once(child, 'close')
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
       await closed
-      expect(output).toContain('shutting down')
-      expect(output).toContain('disconnected from Discord')
+      expect(output).toContain('shutting down: disconnected from Discord')
       await expect(emulator.waitForClient(100)).rejects.toThrow(/timed out/)
     }, 15_000)
   })
+})
+
+describe('npm start with Discord unreachable at shutdown', () => {
+  // "Ended" is the close of npm's output pipes, which the bot shares: they close only once the bot
+  // process itself has exited. A generous bound for a loaded machine (the bot's own deadline is
+  // 4.5 s), still below the 30 s that ws waits for a close frame, which the bot used to wait out.
+  const EXIT_WAIT_MS = 20_000
+  it.each<{ signal: NodeJS.Signals }>([{ signal: 'SIGTERM' }, { signal: 'SIGINT' }])(
+    'exits on $signal although the gateway never answers the close',
+    async ({ signal }) => {
+      const emulator = await startEmulator()
+      let output = ''
+      const child = spawn('npm', ['start'], {
+        env: childEnv({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: emulator.apiBase, CORPUS_DIR: 'corpus', LOG_LEVEL: 'info' }),
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      const closed = once(child, 'close')
+      try {
+        child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+        child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+        await emulator.waitFor(() => (output.includes('byline is online') ? true : undefined), 'the start-up log line', 30_000)
+        emulator.stopAnswering()
+        if (child.pid !== undefined) process.kill(-child.pid, signal)
+        let timer: NodeJS.Timeout | undefined
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`the bot was still running ${EXIT_WAIT_MS} ms after ${signal}`)), EXIT_WAIT_MS)
+        })
+        const [code, exitSignal] = (await Promise.race([closed, deadline]).finally(() => clearTimeout(timer))) as [
+          number | null,
+          NodeJS.Signals | null,
+        ]
+        expect(code !== null || exitSignal !== null).toBe(true)
+        expect(output).toContain('shutting down: Discord did not confirm the disconnect')
+      } finally {
+        // npm may be gone while the bot lives on: end the whole group, which may be gone too.
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+        } catch {
+          // ESRCH: every process of the group has exited.
+        }
+        await emulator.close()
+      }
+    },
+    55_000,
+  )
 })

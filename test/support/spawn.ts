@@ -9,7 +9,8 @@ export type ProcessResult = { code: number | null; stdout: string; stderr: strin
 
 /**
  * Runs `src/<entry>` under tsx as a child process, as `npm run cli` / `npm start` would, with
- * `input` on stdin. Settings a developer's `.env` might hold are blanked unless `env` sets them.
+ * `input` on stdin. Settings a developer's `.env` might hold are blanked unless `env` sets them,
+ * and snapshots are off (none written into the working tree) unless `env` sets SNAPSHOT_DIR.
  */
 export function runEntry(
   entry: 'cli.ts' | 'main.ts',
@@ -19,7 +20,7 @@ export function runEntry(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', entry), ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '', DISCORD_API_BASE: '', NO_COLOR: '1', ...options.env },
+      env: { ...process.env, DISCORD_TOKEN: '', CORPUS_DIR: '', DISCORD_API_BASE: '', SNAPSHOT_DIR: 'off', NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''

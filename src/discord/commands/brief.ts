@@ -1,5 +1,6 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js'
 import { briefArticle, briefCorpus } from '../../answer/brief.js'
+import { chooseBriefScope } from '../../answer/briefScope.js'
 import type { Library } from '../../library/library.js'
 import { renderNotice, withButtons } from '../../render/discord.js'
 import { renderBriefMessage, renderCorpusBriefMessage } from '../../render/discordBrief.js'
@@ -41,14 +42,14 @@ export const brief = {
     const library = context.library(interaction.guildId)
     const chosen = await readArticle(interaction, library)
     if (chosen === undefined) return
-    if (library.articles.length === 0) {
+    const scope = chooseBriefScope(library, chosen)
+    if (scope.kind === 'empty') {
       await interaction.reply(privateNotice('The corpus is empty: there is nothing to brief yet.'))
       return
     }
     const isPrivate = interaction.options.getBoolean('private') ?? false
     const topic = interaction.options.getString('topic')
-    // One article: its brief; several and none chosen: the corpus brief.
-    const article = chosen ?? (library.articles.length === 1 ? (library.articles[0]?.id ?? null) : null)
+    const article = scope.kind === 'article' ? scope.article : null
     const isSlow = textLength(library, article) > DEFER_ABOVE_CHARS
     if (isSlow) await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {})
     const postId = isPrivate ? encodeButton({ kind: 'post' }) : null

@@ -24,7 +24,7 @@ export const reload = {
     const problems = allProblems.filter((problem) => isProblemOf(problem, interaction.guildId))
     const paragraphs = library.articles.reduce((sum, article) => sum + article.paragraphs.length, 0)
     context.logger.info(
-      { status: status ?? 'reloaded', articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id },
+      { status, articles: library.articles.length, paragraphs, problems: problems.length, user: interaction.user.id },
       'corpus reloaded',
     )
     const counts = `${library.articles.length} articles, ${paragraphs} paragraphs`
@@ -32,7 +32,7 @@ export const reload = {
       reloaded: `Reloaded: ${counts}.`,
       unchanged: `No article changed since the last load: still ${counts}.`,
       failed: `The reload failed (${escapeMarkdown(error ?? 'unknown error')}); still answering from the previous articles (${counts}).`,
-    }[status ?? 'reloaded']
+    }[status]
     const lines = [headline]
     if (problems.length > 0) lines.push(`Skipped ${problems.length}:`, ...problems.map((problem) => `• ${escapeMarkdown(problem)}`))
     await interaction.editReply(toEdit({ content: truncateText(lines.join('\n'), CONTENT_LIMIT), embeds: [], components: [] }))
