@@ -1,7 +1,8 @@
 import { readStoryFile } from '../corpus/pageFiles.js'
 import { parseArticle } from '../corpus/parseArticle.js'
-import { type ExtractedArticle, extractArticle } from '../ingest/extractArticle.js'
+import type { ExtractedArticle } from '../ingest/extractArticle.js'
 import { type AttachmentRef, type FetchFailureReason, type FetchPolicy, fetchAttachment, fetchPage } from '../ingest/fetchPage.js'
+import { extractInWorker } from './extractInWorker.js'
 import type { AddOutcome, LibraryHolder, NewArticle } from './libraryHolder.js'
 
 // One story into a server's collection, from wherever it comes: a link a member pasted, a file
@@ -20,6 +21,7 @@ export type StorySource =
 export type StoryRefusal =
   | FetchFailureReason
   | 'no-article-text'
+  | 'too-slow'
   | 'no-headline'
   | 'unreadable-file'
   | Extract<AddOutcome, { status: 'refused' }>['reason']
@@ -95,11 +97,18 @@ async function readStory(source: StorySource, fetchPolicy: Partial<FetchPolicy>,
 
 // A page or file's text → the article to add. HTML goes through extraction; a text or Markdown
 // file through the corpus parser, so it reads exactly as the same file copied into corpus/ would.
-function storyOfPage(name: string, text: string, format: 'html' | 'text' | 'markdown', url: string | null): ReadStory {
+async function storyOfPage(name: string, text: string, format: 'html' | 'text' | 'markdown', url: string | null): Promise<ReadStory> {
   if (format === 'html') {
-    const extracted = extractArticle(text, { url })
-    if (!extracted.ok) return { ok: false, reason: 'no-article-text', message: `No article text was found in that page. ${NO_TEXT_ADVICE}` }
-    return articleOfExtraction(extracted.article, url)
+    // In a worker with a deadline: a page's markup can make extraction slow, and the bot's thread must keep answering.
+    const extracted = await extractInWorker(text, url)
+    if (extracted.ok) return articleOfExtraction(extracted.article, url)
+    if (extracted.reason === 'no-article-text')
+      return { ok: false, reason: 'no-article-text', message: `No article text was found in that page. ${NO_TEXT_ADVICE}` }
+    return {
+      ok: false,
+      reason: 'too-slow',
+      message: `${extracted.message} Save the story's text as a .txt or .md file and add that file instead.`,
+    }
   }
   const parsed = parseArticle('upload', format === 'markdown' ? 'upload.md' : 'upload.txt', text)
   if (!parsed.ok) return { ok: false, reason: 'unreadable-file', message: `${name} cannot be read as an article: it ${parsed.reason}.` }

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import cliProgress from 'cli-progress'
 import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
 import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
@@ -9,6 +8,7 @@ import { buildCollections, collectionsOf, viewOf } from './library.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 import { restoreLibrary, SNAPSHOT_FORMAT, serializeLibrary } from './librarySnapshot.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './snapshotStore.js'
+import { startTypeScriptWorker } from './typescriptWorker.js'
 import type { WorkerMessage } from './workerMessage.js'
 
 // Shared by the roots (main, shard, bench): corpus folder → library, from the snapshot when it
@@ -135,10 +135,6 @@ export async function rebuildInBackground(source: LibrarySource, hooks: LoadHook
 }
 
 const WORKER = new URL('./libraryWorker.ts', import.meta.url).href
-// The worker runs the TypeScript sources as the roots do, through tsx's API (a worker does not
-// inherit the --import hooks of the thread that starts it).
-const TSX_API = import.meta.resolve('tsx/esm/api')
-const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`
 
 function buildInWorker(source: LibrarySource, log: (line: string) => void, signal: AbortSignal | null = null): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -146,7 +142,7 @@ function buildInWorker(source: LibrarySource, log: (line: string) => void, signa
       reject(new Error('aborted before the worker started'))
       return
     }
-    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: source })
+    const worker = startTypeScriptWorker(WORKER, source)
     let isDone = false
     const onAbort = () => {
       isDone = true

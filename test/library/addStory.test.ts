@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { addStory, type StorySource } from '../../src/library/addStory.js'
+import { extractInWorker } from '../../src/library/extractInWorker.js'
 import type { AddOutcome, NewArticle } from '../../src/library/libraryHolder.js'
 
 // addStory turns what a member gave (a page, a file) into the article the holder saves. A holder
@@ -123,5 +124,21 @@ describe('addStory', () => {
     expect(outcome).toMatchObject({ status: 'refused', reason })
     expect(outcome.status === 'refused' ? outcome.message : '').toMatch(message)
     expect(holder.added).toEqual([])
+  })
+})
+
+describe('extractInWorker', () => {
+  it('extracts a page in a worker thread, as extractArticle does on this one', async () => {
+    const result = await extractInWorker(NEWS_PAGE, null)
+    expect(result.ok && result.article.byline).toBe('Naeem Mehboob')
+  })
+
+  it('gives up at the deadline and says the page took too long, so a slow page never holds the bot', async () => {
+    // A deadline shorter than a worker's start: the answer must be "too slow", not a hang.
+    expect(await extractInWorker(NEWS_PAGE, null, 1)).toEqual({
+      ok: false,
+      reason: 'too-slow',
+      message: 'The page took longer than 0.001 s to read.',
+    })
   })
 })
