@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { loadConfig } from './config.js'
 import { formatProblem, loadCorpus } from './corpus/loadCorpus.js'
+import { loadLexicon } from './library/lexiconStore.js'
 import { buildLibrary } from './library/library.js'
 import { answerBatchQuestion, parseBatchLine, parseCommand, runCommand, USAGE } from './textCommands/textCommands.js'
 
@@ -22,7 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const corpusDir = command.corpus ?? loadConfig(process.env).corpusDir
   const corpus = await loadCorpus(corpusDir)
   for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`)
-  const library = buildLibrary(corpus.articles)
+  const library = buildLibrary(corpus.articles, { lexicon: loadLexicon() })
   if (command.name === 'ask' && command.batch !== null) return runBatch(library, command.batch, command.limit ?? 10)
   const output = runCommand(library, command, { isColor: process.stdout.isTTY === true && !command.isJson })
   const stream = output.exitCode === 0 ? process.stdout : process.stderr

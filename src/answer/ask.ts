@@ -61,7 +61,7 @@ export const defaultAskOptions: AskOptions = { article: null, limit: 5, offset: 
 export function answerQuestion(library: Library, question: string, options: Partial<AskOptions> = {}): AskResult {
   const { article, limit, offset } = { ...defaultAskOptions, ...options }
   const analysis = analyzeQuery(question, registryOf(library, article))
-  const hits = rankParagraphs(library.paragraphs, analysis, { article, limit: offset + limit + 1 })
+  const hits = rankParagraphs(library.paragraphs, analysis, { article, limit: offset + limit + 1, lexicon: library.lexicon })
   const results = hits.slice(offset, offset + limit).map((hit): Passage => {
     const source = library.articleById.get(hit.article)
     const text = source?.paragraphs[hit.paragraph - 1] ?? ''

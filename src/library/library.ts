@@ -3,6 +3,7 @@ import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
 import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
+import type { Lexicon } from '../search/lexicon.js'
 import { createParagraphIndex, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
 import { createQuoteIndex, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
 import { runSteps, type Steps } from './pacing.js'
@@ -27,6 +28,11 @@ export type Library = {
   speakerPatterns: readonly SpeakerPattern[]
   /** The corpus's speakers merged by name, for who's who and autocomplete; derived like `speakerPatterns`. */
   speakerDirectory: SpeakerDirectory
+  /**
+   * Synonyms, derived forms and word vectors for questions in other words than the articles'
+   * (see `lexiconStore.ts`); null: questions match by their own words only. Not part of a snapshot.
+   */
+  lexicon: Lexicon | null
 }
 
 /** Options for {@link buildLibrary}. */
@@ -38,13 +44,15 @@ export type BuildOptions = {
   onProgress: ((done: number, total: number) => void) | null
   /** A library built before (a reload): articles unchanged since keep their attribution. */
   previous: Library | null
+  /** See {@link Library.lexicon}. */
+  lexicon: Lexicon | null
 }
 
-export const defaultBuildOptions: BuildOptions = { onProgress: null, previous: null }
+export const defaultBuildOptions: BuildOptions = { onProgress: null, previous: null, lexicon: null }
 
 /** Attributes every article and indexes every paragraph and quote. Pure: no I/O, no logging. */
 export function buildLibrary(articles: readonly Article[], options: Partial<BuildOptions> = {}): Library {
-  const { onProgress, previous } = { ...defaultBuildOptions, ...options }
+  const { onProgress, previous, lexicon } = { ...defaultBuildOptions, ...options }
   const total = articles.length + 1
   const attributions = new Map<string, ArticleAttribution>()
   for (const [i, article] of articles.entries()) {
@@ -55,7 +63,7 @@ export function buildLibrary(articles: readonly Article[], options: Partial<Buil
   }
   const paragraphs = createParagraphIndex(paragraphDocuments(articles, attributions))
   const quotes = createQuoteIndex(quoteDocuments(articles, attributions))
-  const library = runSteps(assembleLibrary(articles, attributions, paragraphs, quotes))
+  const library = runSteps(assembleLibrary(articles, attributions, paragraphs, quotes, null, lexicon))
   onProgress?.(total, total)
   return library
 }
@@ -76,6 +84,7 @@ export function* assembleLibrary(
   paragraphs: ParagraphIndex,
   quotes: QuoteIndex,
   stored: { speakerPatterns: readonly SpeakerPattern[] } | null = null,
+  lexicon: Lexicon | null = null,
 ): Steps<Library> {
   let speakerPatterns = stored?.speakerPatterns ?? null
   if (speakerPatterns === null) {
@@ -89,7 +98,7 @@ export function* assembleLibrary(
   }
   const speakerDirectory = yield* collectSpeakerDirectory(articles, attributions)
   const articleById = new Map(articles.map((article) => [article.id, article]))
-  return { articles, articleById, attributions, paragraphs, quotes, speakerPatterns, speakerDirectory }
+  return { articles, articleById, attributions, paragraphs, quotes, speakerPatterns, speakerDirectory, lexicon }
 }
 
 /** The quote documents to index, numbered from 0 in corpus order; `quote` indexes the article's quotes. */

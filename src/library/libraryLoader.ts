@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress'
 import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCorpus.js'
 import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
 import type { Pause } from '../search/miniSearchStore.js'
+import { loadLexicon } from './lexiconStore.js'
 import { buildLibrary } from './library.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 import { restoreLibrary, SNAPSHOT_FORMAT, serializeLibrary } from './librarySnapshot.js'
@@ -75,7 +76,7 @@ export async function openLibrary(
       snapshotLoad = performance.now() - startedAt
       if ('library' in restored && problems !== null) {
         return {
-          library: restored.library,
+          library: { ...restored.library, lexicon: loadLexicon() },
           problems,
           key,
           from: 'snapshot',
@@ -91,7 +92,11 @@ export async function openLibrary(
   }
   const buildStartedAt = performance.now()
   const corpus = await loadCorpus(source.corpusDir)
-  const library = buildLibrary(corpus.articles, { onProgress: hooks.onProgress, previous: previous?.library ?? null })
+  const library = buildLibrary(corpus.articles, {
+    onProgress: hooks.onProgress,
+    previous: previous?.library ?? null,
+    lexicon: loadLexicon(),
+  })
   const problems = corpus.problems.map(formatProblem)
   const build = performance.now() - buildStartedAt
   let snapshotSave: number | null = null

@@ -23,7 +23,13 @@ const rank = (question: string, implicit: string[] = []) =>
     PASSAGES.map((_, id) => ({ id, score: 1 })),
     analyzeQuery(question),
     statistics,
-    (id) => ({ profile: profiles[id] ?? profilePassage(''), speakerMatches: [], implicitTerms: new Set(implicit) }),
+    (id) => ({
+      profile: profiles[id] ?? profilePassage(''),
+      speakerMatches: [],
+      implicitTerms: new Set(implicit),
+      subjectSpeaks: false,
+      hasStatement: false,
+    }),
   )
 
 describe('rerankCandidates', () => {
@@ -60,6 +66,8 @@ describe('rerankCandidates', () => {
         profile: profilePassage(''),
         speakerMatches: [],
         implicitTerms: new Set(),
+        subjectSpeaks: false,
+        hasStatement: false,
       })),
     ).toEqual([])
   })
