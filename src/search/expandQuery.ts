@@ -23,6 +23,12 @@ export type ExpandedQuery = {
   memo: Map<number, Float32Array | null>
   /** Every stand-in term of every group. */
   standInTerms: ReadonlySet<string>
+  /**
+   * Per question term: how much it says, in (0, 1], from how common its word is in English at
+   * large (the vectors list words by frequency): "actually", "right", "stuff" in a chatty question
+   * say little however rare they are in the articles; 1 without vectors or for unknown words.
+   */
+  importance: number[]
 }
 
 /** How a stand-in's weight is set; callers spread theirs over {@link defaultExpansionWeights}. */
@@ -39,6 +45,10 @@ export type ExpansionWeights = {
   vectorFloor: number
   /** … earning this share of the word's weight at similarity 1, linearly from 0 at the floor. */
   vectorShare: number
+  /** A word among the most frequent this many in English counts fully only from this rank on … */
+  commonRank: number
+  /** … and at least this share of its weight, rising with log rank. */
+  commonFloor: number
 }
 
 // Below the reader's own words, so a passage that says what the reader said still wins; set on
@@ -50,6 +60,8 @@ export const defaultExpansionWeights: ExpansionWeights = {
   minSimilarity: 0.3,
   vectorFloor: 0.5,
   vectorShare: 0.6,
+  commonRank: 10_000,
+  commonFloor: 0.3,
 }
 
 /**
@@ -97,13 +109,22 @@ export function expandQuery(
     if (!inCorpus(term)) for (const half of halvesOf(word, inCorpus)) offer({ term: half, weight: weights.compound, via: 'compound' })
     return [...found.values()].sort((a, b) => b.weight - a.weight)
   })
+  const importance = rows.map((row) =>
+    row < 0 ? 1 : Math.min(1, Math.max(weights.commonFloor, Math.log(row + 10) / Math.log(weights.commonRank))),
+  )
+  // BM25 weighs the words as the re-ranker does: common English words less.
+  const scale = (i: number) => importance[i] ?? 1
   return {
-    groups: analysis.terms.map((term, i) => [{ term, weight: 1 }, ...(standIns[i] ?? []).map(({ term, weight }) => ({ term, weight }))]),
+    groups: analysis.terms.map((term, i) => [
+      { term, weight: scale(i) },
+      ...(standIns[i] ?? []).map(({ term, weight }) => ({ term, weight: weight * scale(i) })),
+    ]),
     standIns,
     rows,
     vectors,
     memo: new Map(),
     standInTerms: new Set(standIns.flatMap((list) => list.map((standIn) => standIn.term))),
+    importance,
   }
 }
 
@@ -177,4 +198,50 @@ export function vectorRowsOf(vectors: WordVectors, words: readonly string[]): In
     byWords.set(words, rows)
   }
   return rows
+}
+
+// How many of the corpus's words nearest a question word stand in for it, and how near they must be.
+const NEAREST_WORDS = 3
+const NEAREST_SIMILARITY = 0.55
+// The most frequent words ("anyone", "whatever", "does") are near each other in meaning and say
+// little; they neither look for nor stand in for others.
+const FUNCTION_ROWS = 2000
+
+/**
+ * `expanded` with, for each question word the corpus does not hold, its nearest corpus words by
+ * vector similarity as stand-ins (at most 3, similarity ≥ 0.55, weighted as vector credit);
+ * the 2,000 most frequent English words take no part.
+ * Scans the whole vocabulary (`surfaceForms`: corpus term → word), so only for questions that
+ * match nothing otherwise.
+ */
+export function withNearestWords(
+  expanded: ExpandedQuery,
+  surfaceForms: ReadonlyMap<string, string>,
+  vectors: WordVectors,
+  weights: ExpansionWeights = defaultExpansionWeights,
+): ExpandedQuery {
+  const wanted = expanded.rows.map((row, i) => (row >= FUNCTION_ROWS && (expanded.groups[i]?.length ?? 0) <= 1 ? row : -1))
+  if (wanted.every((row) => row < 0)) return expanded
+  const nearest = wanted.map(() => [] as StandIn[])
+  for (const [term, word] of surfaceForms) {
+    const row = rowOf(vectors, foldWord(word))
+    if (row < FUNCTION_ROWS) continue
+    wanted.forEach((queryRow, i) => {
+      if (queryRow < 0 || queryRow === row) return
+      const similarity = rowSimilarity(vectors, queryRow, row)
+      if (similarity < NEAREST_SIMILARITY) return
+      const list = nearest[i] as StandIn[]
+      list.push({ term, weight: weights.vectorShare * similarity * (expanded.importance[i] ?? 1), via: 'vector' })
+      list.sort((a, b) => b.weight - a.weight)
+      if (list.length > NEAREST_WORDS) list.pop()
+    })
+  }
+  const standIns = expanded.standIns.map((list, i) => [...list, ...(nearest[i] ?? [])])
+  return {
+    ...expanded,
+    groups: expanded.groups.map((group, i) => [...group, ...(nearest[i] ?? []).map(({ term, weight }) => ({ term, weight }))]),
+    standIns,
+    standInTerms: new Set(standIns.flatMap((list) => list.map((standIn) => standIn.term))),
+    memo: new Map(),
+  }
 }

@@ -3,13 +3,14 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, termsOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
 import { correctQuery, createVocabulary, type Vocabulary } from './correctQuery.js'
-import { expandQuery } from './expandQuery.js'
+import { type ExpandedQuery, expandQuery, withNearestWords } from './expandQuery.js'
 import type { Lexicon } from './lexicon.js'
 import { loadMiniSearch, type Pause, saveMiniSearch } from './miniSearchStore.js'
 import { type PassageProfile, profilePassage } from './passageProfile.js'
 import { loadProfiles, saveProfiles } from './profileStore.js'
 import { defaultRerankWeights, type RerankSignals, type RerankWeights, rerankCandidates, type TermStatistics } from './rerank.js'
 import { searchTop, searchTopGroups, type TermGroup } from './topResults.js'
+import { isCommonWord } from './wordVectors.js'
 
 /** One paragraph as indexed. `speakers` holds the names, aliases and roles of who speaks in it. */
 export type ParagraphDocument = {
@@ -250,14 +251,37 @@ export const defaultRankOptions: RankOptions = { ...defaultParagraphSearch, cand
  * Returns `[]` when nothing matches, even after the prefix/fuzzy fallback.
  */
 export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, options: Partial<RankOptions> = {}): RankedHit[] {
+  return rankParagraphsExplained(index, question, options).hits
+}
+
+/** The ranking of {@link rankParagraphsExplained}, with what the question was searched as. */
+export type Ranking = {
+  hits: RankedHit[]
+  /** The question as searched: misspelt words corrected (see `correctQuery`). */
+  analysis: QueryAnalysis
+  /** The stand-ins each of its words was searched with. */
+  expanded: ExpandedQuery
+}
+
+/** {@link rankParagraphs}, also returning the corrected question and the stand-ins searched. */
+export function rankParagraphsExplained(index: ParagraphIndex, question: QueryAnalysis, options: Partial<RankOptions> = {}): Ranking {
   const { limit, candidates, weights, lexicon, ...search } = { ...defaultRankOptions, ...options }
   // Misspelt words are corrected against the corpus vocabulary before BM25 and the re-ranker
   // see them; the question itself (for the direct answer) is the caller's.
-  const analysis = correctQuery(question, index.vocabulary, index.surfaceForms)
-  const expanded = expandQuery(analysis, lexicon, index.statistics.documentFrequency, index.surfaceForms)
+  const vectors = lexicon?.vectors ?? null
+  const analysis = correctQuery(question, index.vocabulary, index.surfaceForms, (word) => vectors !== null && isCommonWord(vectors, word))
+  let expanded = expandQuery(analysis, lexicon, index.statistics.documentFrequency, index.surfaceForms)
   // The question's own words, question words left out, so BM25 weighs what the re-ranker weighs;
   // each with its stand-ins, which count only where the word itself is missing.
-  const hits = searchGroups(index, expanded.groups, analysis.words, { ...search, limit: Math.max(candidates, limit) })
+  const searchOptions = { ...search, limit: Math.max(candidates, limit) }
+  let hits = searchGroups(index, expanded.groups, analysis.words, { ...searchOptions, isFallbackAllowed: false })
+  if (hits.length === 0 && lexicon?.vectors) {
+    // No word and no WordNet stand-in is in any paragraph: the corpus's words nearest in meaning
+    // ("cops" → "police"), found by scanning its vocabulary, which only this rare case pays for.
+    expanded = withNearestWords(expanded, index.surfaceForms, lexicon.vectors)
+    hits = searchGroups(index, expanded.groups, analysis.words, { ...searchOptions, isFallbackAllowed: false })
+  }
+  if (hits.length === 0 && search.isFallbackAllowed) hits = searchParagraphs(index, analysis.words.join(' '), searchOptions)
   const byId = new Map(hits.map((hit) => [hit.id, hit]))
   const headlineTerms = new Map<string, ReadonlySet<string>>()
   const implicitTermsOf = (document: ParagraphDocument | undefined): ReadonlySet<string> => {
@@ -295,10 +319,11 @@ export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, o
     weights,
     expanded,
   )
-  return ranked.slice(0, limit).map((candidate) => {
+  const ranking = ranked.slice(0, limit).map((candidate) => {
     const hit = byId.get(candidate.id) as ParagraphHit
     return { ...hit, score: candidate.score, bm25Score: candidate.bm25Score, signals: candidate.signals }
   })
+  return { hits: ranking, analysis, expanded }
 }
 
 /** "Did you mean" suggestions from the corpus vocabulary, as words people write, best first; `[]` when none. */

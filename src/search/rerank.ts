@@ -108,6 +108,12 @@ export function rerankCandidates(
   })
   const topScore = Math.max(...candidates.map((candidate) => candidate.score))
   const weightOf = termWeights(analysis.terms, statistics)
+  // Common English words weigh less, whatever the corpus says (see ExpandedQuery.importance).
+  if (expanded !== null) {
+    analysis.terms.forEach((term, i) => {
+      if (firstIndexOf.get(term) === i) weightOf.set(term, (weightOf.get(term) ?? 0) * (expanded.importance[i] ?? 1))
+    })
+  }
   const totalWeight = [...weightOf.values()].reduce((sum, weight) => sum + weight, 0) || 1
   const pairs = adjacentPairs(analysis.terms)
   const ranked = candidates.map((candidate, order) => {

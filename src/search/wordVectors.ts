@@ -40,6 +40,15 @@ export function rowOf(vectors: WordVectors, word: string): number {
   return vectors.rows.get(word) ?? -1
 }
 
+// Rows are in order of frequency; misspellings are rare among the most frequent words.
+const COMMON_ROWS = 50_000
+
+/** Whether a folded word is among the 50,000 most frequent words of the vectors: a word, not a typo. */
+export function isCommonWord(vectors: WordVectors, word: string): boolean {
+  const row = rowOf(vectors, word)
+  return row >= 0 && row < COMMON_ROWS
+}
+
 /** Cosine similarity of two rows (see {@link rowOf}); 0 when either is -1 or a zero vector. */
 export function rowSimilarity(vectors: WordVectors, a: number, b: number): number {
   if (a < 0 || b < 0) return 0
