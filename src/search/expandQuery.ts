@@ -4,6 +4,8 @@ import type { Lexicon, Relation } from './lexicon.js'
 import type { TermGroup } from './topResults.js'
 import { rowOf, rowSimilarity, type WordVectors } from './wordVectors.js'
 
+const CAPITALISED = /^\p{Lu}/u
+
 /** A term standing in for one of the question's words, and why. */
 export type StandIn = { term: string; weight: number; via: Relation | 'compound' | 'vector' }
 
@@ -109,8 +111,12 @@ export function expandQuery(
     if (!inCorpus(term)) for (const half of halvesOf(word, inCorpus)) offer({ term: half, weight: weights.compound, via: 'compound' })
     return [...found.values()].sort((a, b) => b.weight - a.weight)
   })
-  const importance = rows.map((row) =>
-    row < 0 ? 1 : Math.min(1, Math.max(weights.commonFloor, Math.log(row + 10) / Math.log(weights.commonRank))),
+  // Names ("India", "Apple": written capitalised in the corpus) are what a question is about,
+  // however common in English.
+  const importance = rows.map((row, i) =>
+    row < 0 || CAPITALISED.test(surfaceForms.get(analysis.terms[i] ?? '') ?? '')
+      ? 1
+      : Math.min(1, Math.max(weights.commonFloor, Math.log(row + 10) / Math.log(weights.commonRank))),
   )
   // BM25 weighs the words as the re-ranker does: common English words less.
   const scale = (i: number) => importance[i] ?? 1

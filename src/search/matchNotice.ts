@@ -31,19 +31,31 @@ export function describeMatch(
   const missing: string[] = []
   const instead: string[] = []
   const seen = new Set<string>()
+  const isMissing = (i: number) => (documentFrequency.get(searched.terms[i] ?? '') ?? 0) === 0
   searched.terms.forEach((term, i) => {
-    if (seen.has(term) || (documentFrequency.get(term) ?? 0) > 0) return
+    if (seen.has(term) || !isMissing(i)) return
     seen.add(term)
     const standIns = (expanded.standIns[i] ?? []).filter((standIn) => matched.has(standIn.term))
     if (standIns.length === 0) return
-    missing.push(`“${searched.words[i] ?? term}”`)
-    for (const standIn of standIns.slice(0, 2)) {
-      const written = `“${surfaceForms.get(standIn.term) ?? standIn.term}”`
-      if (!instead.includes(written)) instead.push(written)
+    // Words written apart that the corpus writes as one ("cease fire" → "ceasefire") are one word.
+    const compound = standIns.find((standIn) => standIn.via === 'compound')
+    const partner = compound === undefined ? -1 : [i - 1, i + 1].find((j) => expanded.standIns[j]?.some((s) => s.term === compound.term))
+    if (compound !== undefined && partner !== undefined && partner >= 0) {
+      const [first, second] = partner < i ? [partner, i] : [i, partner]
+      seen.add(searched.terms[partner] ?? '')
+      missing.push(`“${searched.words[first] ?? ''} ${searched.words[second] ?? ''}”`)
+      addOnce(instead, `“${surfaceForms.get(compound.term) ?? compound.term}”`)
+      return
     }
+    missing.push(`“${searched.words[i] ?? term}”`)
+    for (const standIn of standIns.slice(0, 2)) addOnce(instead, `“${surfaceForms.get(standIn.term) ?? standIn.term}”`)
   })
   if (missing.length > 0) lines.push(`no passage says ${listOf(missing, 'or')}; showing ${listOf(instead, 'and')}`)
   return lines.length === 0 ? null : lines.join('; ')
+}
+
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item)
 }
 
 function listOf(items: readonly string[], conjunction: string): string {
