@@ -248,15 +248,22 @@ const PRONOUNS: ReadonlySet<string> = new Set(['they', 'he', 'she', 'it', 'we', 
 
 // The subject of the first verb of saying or opinion, when the words before it in its clause are
 // a lead-in and then a short noun phrase ("what did [the army] say", "[Okafor] claimed"); null
-// when the question has no such verb.
+// when the question has no such verb, or when what comes before it is no subject ("how much are
+// teachers paid compared to other states", "what was her alibi for the night he's accused of").
 function speechSubjectOf(words: readonly string[]): { words: string[]; terms: string[] } | null {
   const verb = words.findIndex((word, i) => i > 0 && (isSpeechVerb(word) || OPINION_VERBS.has(word)))
   if (verb < 0) return null
   let from = verb
-  while (from > 0 && !SUBJECT_LEAD.has(words[from - 1] ?? '') && verb - from < 5) from--
+  while (from > 0 && !SUBJECT_LEAD.has(words[from - 1] ?? '')) {
+    if (verb - from >= MAX_SUBJECT_WORDS) return null
+    from--
+  }
   const subject = words.slice(from, verb).filter((word) => !PRONOUNS.has(word))
   return { words: subject, terms: subject.map((word) => termOf(word)).filter((term): term is string => term !== null) }
 }
+
+// "the health ministry spokesperson"; longer runs before a verb of saying are rarely its subject.
+const MAX_SUBJECT_WORDS = 4
 
 // Verbs that ask for someone's view, beside the verbs of saying.
 const OPINION_VERBS: ReadonlySet<string> = new Set([

@@ -23,8 +23,14 @@ export type RerankSignals = {
   bigrams: number
   /** Every quoted phrase of the question appears as written: 1; some: the share; none asked: 0. */
   phrases: number
-  /** The best sentence holds what the question type asks for (a date for "when" …). */
+  /** The best sentence holds what the question type asks for (a date for "when", a name for "who" …). */
   answerType: number
+  /**
+   * As `answerType`, for the questions whose answer is in the shape itself: a number for "how
+   * many / how much", a cause for "why". Readers' questions share few words with the passage,
+   * and the number or the "because" is then the best evidence of the right one.
+   */
+  evidence: number
   /** Share of the speakers the question names that speak in this paragraph. */
   speaker: number
   /**
@@ -53,6 +59,7 @@ export const defaultRerankWeights: RerankWeights = {
   bigrams: 0.5,
   phrases: 0.5,
   answerType: 0.25,
+  evidence: 1,
   speaker: 0.4,
   speech: 1,
 }
@@ -163,7 +170,7 @@ function termSignals(
   type: QuestionType,
   expanded: ExpandedQuery | null,
   firstIndexOf: ReadonlyMap<string, number>,
-): Pick<RerankSignals, 'sentence' | 'window' | 'answerType'> {
+): Pick<RerankSignals, 'sentence' | 'window' | 'answerType' | 'evidence'> {
   const wantedShapes = ANSWER_SHAPES[type] ?? ''
   const wantsCause = type === 'why'
   const queryTerms = [...weightOf.keys()]
@@ -218,10 +225,13 @@ function termSignals(
     window = Math.max(window, pairWeight)
     previous = credits
   }
+  const shape = bestHasShape ? 1 : hasShapeAnywhere ? 0.5 : 0
+  const isStrong = type === 'how-many' || type === 'why'
   return {
     sentence: best / totalWeight,
     window: window / totalWeight,
-    answerType: bestHasShape ? 1 : hasShapeAnywhere ? 0.5 : 0,
+    answerType: isStrong ? 0 : shape,
+    evidence: isStrong ? shape : 0,
   }
 }
 

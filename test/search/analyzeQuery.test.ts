@@ -88,6 +88,8 @@ describe('analyzeQuery: who a question about speech asks for', () => {
     { question: 'What do the experts think about the plan?', subject: ['expert'], speakers: [] },
     { question: 'What did they say about the mayor?', subject: [], speakers: [] },
     { question: 'When did the bridge close?', subject: null, speakers: [] },
+    // "states" here compares, and what comes before it is no subject.
+    { question: 'How much are nurses paid compared to other states?', subject: null, speakers: [] },
   ])('"$question" → $subject', ({ question, subject, speakers }) => {
     const analysis = analyzeQuery(question, registry)
     expect(analysis.speechSubject).toEqual(subject)
