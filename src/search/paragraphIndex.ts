@@ -234,6 +234,9 @@ function searchGroups(
   })
 }
 
+// An article's lead: the paragraphs a reader has read with the headline (see RerankSignals.lead).
+const LEAD_PARAGRAPHS = 2
+
 /** A re-ranked paragraph: the BM25 hit with its final score and the signals behind it. */
 export type RankedHit = ParagraphHit & { bm25Score: number; signals: RerankSignals }
 
@@ -310,6 +313,7 @@ export function rankParagraphsExplained(index: ParagraphIndex, question: QueryAn
       return {
         subjectSpeaks,
         hasStatement: document !== undefined && document.speakers !== '',
+        isLead: document !== undefined && document.paragraph <= LEAD_PARAGRAPHS,
         profile: index.profiles[id] ?? { terms: [], words: [], shapes: '', sentenceStarts: [0] },
         speakerMatches,
         // Where a speaker the question describes speaks, the words describing them are satisfied.

