@@ -190,8 +190,11 @@ export function creditsOf(
 // word, which would otherwise be paid by every question that reads the paragraph).
 const ROWS = new WeakMap<WordVectors, WeakMap<readonly string[], Int32Array>>()
 
-/** The vector row of each of `words` (-1 when unknown), cached per word list. */
-export function vectorRowsOf(vectors: WordVectors, words: readonly string[]): Int32Array {
+/**
+ * The vector row of each of `words` (-1 when unknown, and for stop words: `terms` aligned with
+ * `words`, '' for a stop word), cached per word list.
+ */
+export function vectorRowsOf(vectors: WordVectors, words: readonly string[], terms: readonly string[]): Int32Array {
   let byWords = ROWS.get(vectors)
   if (byWords === undefined) {
     byWords = new WeakMap()
@@ -200,7 +203,8 @@ export function vectorRowsOf(vectors: WordVectors, words: readonly string[]): In
   let rows = byWords.get(words)
   if (rows === undefined) {
     rows = new Int32Array(words.length)
-    for (let i = 0; i < words.length; i++) rows[i] = rowOf(vectors, words[i] ?? '')
+    // A stop word is never credited, so its row (a lookup in a map of 200,000 words) is not needed.
+    for (let i = 0; i < words.length; i++) rows[i] = terms[i] === '' ? -1 : rowOf(vectors, words[i] ?? '')
     byWords.set(words, rows)
   }
   return rows

@@ -199,7 +199,7 @@ function termSignals(
   let previous = new Float64Array(queryTerms.length)
   let hasShapeAnywhere = false
   const { terms, words, shapes, sentenceStarts } = profile
-  const vectorRows = expanded?.vectors ? vectorRowsOf(expanded.vectors, words) : null
+  const vectorRows = expanded?.vectors ? vectorRowsOf(expanded.vectors, words, terms) : null
   for (let s = 0; s < sentenceStarts.length; s++) {
     const from = sentenceStarts[s] ?? 0
     const to = sentenceStarts[s + 1] ?? terms.length
@@ -287,7 +287,7 @@ function speechSignal(context: CandidateContext, analysis: QueryAnalysis, expand
   if (subject === null) return 0
   if (context.subjectSpeaks) return 1
   const { terms, words } = context.profile
-  const vectorRows = expanded?.vectors ? vectorRowsOf(expanded.vectors, words) : null
+  const vectorRows = expanded?.vectors ? vectorRowsOf(expanded.vectors, words, terms) : null
   let saysAnything = context.hasStatement
   for (let i = 0; i < words.length; i++) {
     if (!isSpeechVerb(words[i] ?? '')) continue
