@@ -2,7 +2,8 @@ import type { Library } from '../library/library.js'
 import { speakersInParagraph } from '../library/library.js'
 import { analyzeQuery, type SpeakerPattern } from '../search/analyzeQuery.js'
 import { findHighlights, type Highlight } from '../search/highlight.js'
-import { rankParagraphs, suggestQueries } from '../search/paragraphIndex.js'
+import { describeMatch } from '../search/matchNotice.js'
+import { rankParagraphsExplained, suggestQueries } from '../search/paragraphIndex.js'
 import { type DirectAnswer, findDirectAnswer } from './answerLine.js'
 import { refOf, type SpeakerRef } from './speakerRef.js'
 
@@ -29,6 +30,11 @@ export type AskResult = {
   hasMore: boolean
   /** "Did you mean" terms when nothing matched; `[]` otherwise. */
   suggestions: string[]
+  /**
+   * One line saying how the question was matched when not as written ("showing results for …",
+   * "no passage says “truce”; showing “ceasefire”"); null when it was matched as written.
+   */
+  notice: string | null
 }
 
 export type AskOptions = {
@@ -48,8 +54,10 @@ export const defaultAskOptions: AskOptions = { article: null, limit: 5, offset: 
 export function answerQuestion(library: Library, question: string, options: Partial<AskOptions> = {}): AskResult {
   const { article, limit, offset } = { ...defaultAskOptions, ...options }
   const analysis = analyzeQuery(question, registryOf(library, article))
-  const hits = rankParagraphs(library.paragraphs, analysis, { article, limit: offset + limit + 1 })
-  const results = hits.slice(offset, offset + limit).map((hit): Passage => {
+  const ranking = rankParagraphsExplained(library.paragraphs, analysis, { article, limit: offset + limit + 1, lexicon: library.lexicon })
+  const { hits } = ranking
+  const shown = hits.slice(offset, offset + limit)
+  const results = shown.map((hit): Passage => {
     const source = library.articleById.get(hit.article)
     const text = source?.paragraphs[hit.paragraph - 1] ?? ''
     return {
@@ -70,6 +78,14 @@ export function answerQuestion(library: Library, question: string, options: Part
     offset,
     hasMore: hits.length > offset + limit,
     suggestions: hits.length === 0 ? suggestQueries(library.paragraphs, question) : [],
+    notice: describeMatch(
+      analysis,
+      ranking.analysis,
+      ranking.expanded,
+      shown.map((hit) => hit.terms),
+      library.paragraphs.statistics.documentFrequency,
+      library.paragraphs.surfaceForms,
+    ),
   }
 }
 

@@ -4,6 +4,7 @@ import type { Speaker } from '../attribution/speaker.js'
 import { roleWordsOf } from '../attribution/speakerRoles.js'
 import type { Article } from '../corpus/article.js'
 import { prepareSpeakers, type SpeakerPattern } from '../search/analyzeQuery.js'
+import type { Lexicon } from '../search/lexicon.js'
 import { addParagraphs, discardParagraphs, type ParagraphDocument, type ParagraphIndex } from '../search/paragraphIndex.js'
 import { addQuotes, discardQuotes, type QuoteDocument, type QuoteIndex } from '../search/quoteIndex.js'
 import { runSteps, type Steps } from './pacing.js'
@@ -49,6 +50,8 @@ export type Collections = {
   servers: ReadonlyMap<string, Collection>
   paragraphs: ParagraphIndex
   quotes: QuoteIndex
+  /** Synonyms, derived forms and word vectors every view searches with (see `Library.lexicon`); null: none. */
+  lexicon: Lexicon | null
 }
 
 /** An article's key across collections: its id, prefixed by its server for a server's article. */
@@ -96,7 +99,7 @@ export function* assembleCollections(
     if (server === null) shared = collection
     else servers.set(server, collection)
   }
-  return { shared: shared as Collection, servers, paragraphs, quotes }
+  return { shared: shared as Collection, servers, paragraphs, quotes, lexicon: null }
 }
 
 function* collectionOf(

@@ -3,6 +3,7 @@ import type { ArticleAttribution } from '../attribution/quote.js'
 import type { Speaker } from '../attribution/speaker.js'
 import type { Article } from '../corpus/article.js'
 import type { SpeakerPattern } from '../search/analyzeQuery.js'
+import type { Lexicon } from '../search/lexicon.js'
 import { createParagraphIndex, type ParagraphIndex, viewParagraphIndex } from '../search/paragraphIndex.js'
 import { createQuoteIndex, type QuoteIndex, viewQuoteIndex } from '../search/quoteIndex.js'
 import {
@@ -38,6 +39,11 @@ export type Library = {
   speakerPatterns: readonly SpeakerPattern[]
   /** The corpus's speakers merged by name, for who's who and autocomplete; derived like `speakerPatterns`. */
   speakerDirectory: SpeakerDirectory
+  /**
+   * Synonyms, derived forms and word vectors for questions in other words than the articles'
+   * (see `lexiconStore.ts`); null: questions match by their own words only. Not part of a snapshot.
+   */
+  lexicon: Lexicon | null
 }
 
 /** Options for {@link buildLibrary}. */
@@ -49,16 +55,18 @@ export type BuildOptions = {
   onProgress: ((done: number, total: number) => void) | null
   /** The collections built before (a reload): articles unchanged since keep their attribution. */
   previous: Collections | null
+  /** See {@link Library.lexicon}. */
+  lexicon: Lexicon | null
 }
 
-export const defaultBuildOptions: BuildOptions = { onProgress: null, previous: null }
+export const defaultBuildOptions: BuildOptions = { onProgress: null, previous: null, lexicon: null }
 
 /**
  * Attributes every article (of every collection) and indexes every paragraph and quote. Pure:
  * no I/O, no logging. Articles are in corpus order, ids unique per view (as `loadCorpus` gives).
  */
 export function buildCollections(articles: readonly Article[], options: Partial<BuildOptions> = {}): Collections {
-  const { onProgress, previous } = { ...defaultBuildOptions, ...options }
+  const { onProgress, previous, lexicon } = { ...defaultBuildOptions, ...options }
   const total = articles.length + 1
   const attributions = new Map<string, ArticleAttribution>()
   for (const [i, article] of articles.entries()) {
@@ -72,7 +80,7 @@ export function buildCollections(articles: readonly Article[], options: Partial<
   const quotes = createQuoteIndex(runSteps(collectQuoteDocuments(articles, attributions)))
   const collections = runSteps(assembleCollections(articles, attributions, paragraphs, quotes))
   onProgress?.(total, total)
-  return collections
+  return { ...collections, lexicon }
 }
 
 /**
@@ -110,6 +118,7 @@ export function viewOf(collections: Collections, server: string | null): Library
       quotes,
       speakerPatterns: shared.speakerPatterns,
       speakerDirectory: shared.speakerDirectory,
+      lexicon: collections.lexicon,
     }
     if (server === null) SHARED_VIEWS.set(library, collections)
     return library
@@ -122,7 +131,14 @@ export function viewOf(collections: Collections, server: string | null): Library
     quotes,
     speakerPatterns: [...shared.speakerPatterns, ...own.speakerPatterns],
     speakerDirectory: mergeSpeakerDirectories(shared.speakerDirectory, own.speakerDirectory),
+    lexicon: collections.lexicon,
   }
+}
+
+/** The shared view of `library`'s collections searching with `lexicon` (a library restored from a snapshot, which stores none). */
+export function withLexicon(library: Library, lexicon: Lexicon | null): Library {
+  const collections = collectionsOf(library)
+  return collections === null ? { ...library, lexicon } : viewOf({ ...collections, lexicon }, null)
 }
 
 /** The collections a shared view ({@link viewOf} with null) was made from; null for any other library. */

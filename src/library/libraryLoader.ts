@@ -4,7 +4,8 @@ import { defaultLoadOptions, formatProblem, loadCorpus } from '../corpus/loadCor
 import { type CorpusWatch, type WatchOptions, watchCorpus } from '../corpus/watchCorpus.js'
 import { errorMessage } from '../errors/errorMessage.js'
 import type { Pause } from '../search/miniSearchStore.js'
-import { buildCollections, collectionsOf, viewOf } from './library.js'
+import { loadLexicon } from './lexiconStore.js'
+import { buildCollections, collectionsOf, viewOf, withLexicon } from './library.js'
 import type { LibraryHolder, LoadedLibrary } from './libraryHolder.js'
 import { restoreLibrary, SNAPSHOT_FORMAT, serializeLibrary } from './librarySnapshot.js'
 import { hashCode, hashCorpus, readSnapshot, saveSnapshot, snapshotKey, snapshotPath } from './snapshotStore.js'
@@ -81,7 +82,7 @@ export async function openLibrary(
       snapshotLoad = performance.now() - startedAt
       if ('library' in restored && problems !== null) {
         return {
-          library: restored.library,
+          library: withLexicon(restored.library, loadLexicon()),
           problems,
           key,
           from: 'snapshot',
@@ -100,6 +101,7 @@ export async function openLibrary(
   const collections = buildCollections(corpus.articles, {
     onProgress: hooks.onProgress,
     previous: previous === null ? null : collectionsOf(previous.library),
+    lexicon: loadLexicon(),
   })
   const library = viewOf(collections, null)
   const problems = corpus.problems.map(formatProblem)

@@ -87,7 +87,11 @@ export function renderAskMessage(
     )
     return fitMessage({ embeds: [header], components: [] })
   }
-  header.description = `${answerLine(result, articles)}${range(result.offset, result.results.length, result.hasMore)}`
+  const notice = result.notice === null ? '' : `*${escapeMarkdown(result.notice)}*\n`
+  header.description = truncateText(
+    `${notice}${answerLine(result, articles)}${range(result.offset, result.results.length, result.hasMore)}`,
+    EMBED_LIMITS.description,
+  )
   const passages = result.results.map((passage, i) => {
     const speakers = passage.speakers.length > 0 ? passage.speakers.map(speakerLine).join('; ') : NARRATION
     const attribution = `— ${speakers} · ¶${passage.paragraph} · ${escapeMarkdown(passage.headline)}`

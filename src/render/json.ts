@@ -23,6 +23,8 @@ export function askJson(result: AskResult) {
       speakers,
     })),
     ...(result.results.length === 0 ? { suggestions: result.suggestions } : {}),
+    // Added to the contract: how the question was matched when not as written.
+    ...(result.notice === null ? {} : { notice: result.notice }),
   }
 }
 

@@ -22,6 +22,7 @@ export const SPEAKER_UNCLEAR = 'speaker unclear'
 export function renderAskText(result: AskResult, style: TextStyle = defaultTextStyle): string {
   if (result.results.length === 0) return noMatch(`Nothing in the articles matches “${result.question}”.`, result.suggestions)
   const lines: string[] = []
+  if (result.notice !== null) lines.push(`(${result.notice})`, '')
   if (result.answer !== null) lines.push(`Answer: ${bold(result.answer.text, style)}`, '')
   result.results.forEach((passage, i) => {
     lines.push(`${result.offset + i + 1}. ${emphasise(passage.text, passage.highlights, style)}`)

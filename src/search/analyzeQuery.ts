@@ -81,6 +81,14 @@ export type QueryAnalysis = {
    * a passage where such a speaker speaks need not repeat them.
    */
   speakerTerms: string[]
+  /**
+   * For a question about what someone said ("what did the mayor say about …", "does Okafor think
+   * …"): the terms naming who ("mayor", "okafor"), read before the verb of saying; `null` for
+   * other questions, `[]` when the asker names nobody ("what did they say").
+   */
+  speechSubject: string[] | null
+  /** The registry speakers that `speechSubject` names or describes; `[]` when none. */
+  subjectSpeakers: RegistrySpeaker[]
 }
 
 // The first word (or two) decides the type; "what year", "which day" ask for a date and "how
@@ -189,8 +197,88 @@ export function analyzeQuery(question: string, registry: readonly SpeakerPattern
   const speakerTerms = [
     ...new Set(tokens.filter((token) => speakerVocabulary.has(roleTermOf(token.text))).map((token) => termOf(token.text))),
   ].filter((term): term is string => term !== null)
-  return { question, type, terms, words, phrases, speakers, speakerTerms }
+  const speechSubject = speechSubjectOf(tokens.map((token) => token.folded))
+  let subjectSpeakers: RegistrySpeaker[] = []
+  if (speechSubject !== null && speechSubject.words.length > 0) {
+    const subjectWords = new Set(speechSubject.words)
+    const subjectRoles = new Set(speechSubject.words.map(roleTermOf).filter((term): term is string => term !== null))
+    subjectSpeakers = registry
+      .filter((pattern) => isNamed(pattern, subjectWords) || isAliased(pattern, subjectRoles) || isDescribed(pattern, subjectRoles, true))
+      .map(({ article, speaker }) => ({ article, speaker }))
+  }
+  return {
+    question,
+    type,
+    terms,
+    words,
+    phrases,
+    speakers,
+    speakerTerms,
+    speechSubject: speechSubject === null ? null : speechSubject.terms,
+    subjectSpeakers,
+  }
 }
+
+// Words that may open a question about what someone said before its subject: question words
+// and auxiliaries ("what has", "did", "so what are").
+const SUBJECT_LEAD: ReadonlySet<string> = new Set([
+  'what',
+  'how',
+  'why',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'could',
+  'can',
+  'should',
+  'so',
+  'and',
+  'else',
+])
+// Subjects that name nobody: the speaker is whoever the passage quotes.
+const PRONOUNS: ReadonlySet<string> = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'anyone', 'anybody', 'people', 'someone'])
+
+// The subject of the first verb of saying or opinion, when the words before it in its clause are
+// a lead-in and then a short noun phrase ("what did [the army] say", "[Okafor] claimed"); null
+// when the question has no such verb, or when what comes before it is no subject ("how much are
+// teachers paid compared to other states", "what was her alibi for the night he's accused of").
+function speechSubjectOf(words: readonly string[]): { words: string[]; terms: string[] } | null {
+  const verb = words.findIndex((word, i) => i > 0 && (isSpeechVerb(word) || OPINION_VERBS.has(word)))
+  if (verb < 0) return null
+  let from = verb
+  while (from > 0 && !SUBJECT_LEAD.has(words[from - 1] ?? '')) {
+    if (verb - from >= MAX_SUBJECT_WORDS) return null
+    from--
+  }
+  const subject = words.slice(from, verb).filter((word) => !PRONOUNS.has(word))
+  return { words: subject, terms: subject.map((word) => termOf(word)).filter((term): term is string => term !== null) }
+}
+
+// "the health ministry spokesperson"; longer runs before a verb of saying are rarely its subject.
+const MAX_SUBJECT_WORDS = 4
+
+// Verbs that ask for someone's view, beside the verbs of saying.
+const OPINION_VERBS: ReadonlySet<string> = new Set([
+  'think',
+  'thinks',
+  'believe',
+  'believes',
+  'feel',
+  'feels',
+  'react',
+  'reacted',
+  'respond',
+  'responded',
+])
 
 // Where a question word may start after a lead-in: "In what year …", "According to the report,
 // who …", "Approximately how many …".

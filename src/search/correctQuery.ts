@@ -26,13 +26,20 @@ const LONG_TERM = 8
  * to ranking when the question's other words carry it. `surfaceForms` gives the word written for
  * a term, so exact-form matching sees a real word. Returns `analysis` itself when nothing changes.
  * On SQuAD dev, about 170 words in its 4,575 questions are corrected, most of them typos.
+ * `isEnglishWord` says which words are no typos, only absent from the corpus ("truce" is not
+ * "trace"): they are left for synonyms to find.
  */
-export function correctQuery(analysis: QueryAnalysis, vocabulary: Vocabulary, surfaceForms: ReadonlyMap<string, string>): QueryAnalysis {
+export function correctQuery(
+  analysis: QueryAnalysis,
+  vocabulary: Vocabulary,
+  surfaceForms: ReadonlyMap<string, string>,
+  isEnglishWord: (word: string) => boolean = () => false,
+): QueryAnalysis {
   let terms: string[] | null = null
   let words: string[] | null = null
   analysis.terms.forEach((term, i) => {
     const word = analysis.words[i] ?? term
-    if (vocabulary.has(term) || word.length < MIN_CORRECTED_LENGTH || HAS_DIGIT.test(word)) return
+    if (vocabulary.has(term) || word.length < MIN_CORRECTED_LENGTH || HAS_DIGIT.test(word) || isEnglishWord(word)) return
     const correction = nearestTerm(vocabulary, term, term.length >= LONG_TERM ? 2 : 1)
     if (correction === null) return
     terms ??= [...analysis.terms]

@@ -3,11 +3,14 @@ import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { foldWord, termOf, termsOf, tokenize } from '../text/tokens.js'
 import type { QueryAnalysis } from './analyzeQuery.js'
 import { correctQuery, createVocabulary, type Vocabulary } from './correctQuery.js'
+import { type ExpandedQuery, expandQuery, withNearestWords } from './expandQuery.js'
+import type { Lexicon } from './lexicon.js'
 import { loadMiniSearch, type Pause, saveMiniSearch } from './miniSearchStore.js'
 import { type PassageProfile, profilePassage } from './passageProfile.js'
 import { loadProfiles, saveProfiles } from './profileStore.js'
 import { defaultRerankWeights, type RerankSignals, type RerankWeights, rerankCandidates, type TermStatistics } from './rerank.js'
-import { searchTop } from './topResults.js'
+import { searchTop, searchTopGroups, type TermGroup } from './topResults.js'
+import { isCommonWord } from './wordVectors.js'
 
 /**
  * One paragraph as indexed. `speakers` holds the names, aliases and roles of who speaks in it;
@@ -298,13 +301,43 @@ export function searchParagraphs(index: ParagraphIndex, query: string, options: 
   })
 }
 
+// BM25 over term groups (see searchTopGroups), with the prefix/fuzzy fallback of
+// searchParagraphs when no group matches.
+function searchGroups(
+  index: ParagraphIndex,
+  groups: readonly TermGroup[],
+  words: readonly string[],
+  options: Partial<ParagraphSearchOptions>,
+): ParagraphHit[] {
+  const { article, limit, isFallbackAllowed } = { ...defaultParagraphSearch, ...options }
+  const filter = article === null ? undefined : (result: { id: number }) => index.documents[result.id]?.article === article
+  const results = searchTopGroups(index.search, groups, { filter }, limit)
+  if (results.length === 0) return isFallbackAllowed ? searchParagraphs(index, words.join(' '), options) : []
+  return results.map((result) => {
+    const document = index.documents[result.id as number]
+    return {
+      id: result.id as number,
+      article: document?.article ?? '',
+      paragraph: document?.paragraph ?? 0,
+      score: result.score,
+      terms: result.terms,
+    }
+  })
+}
+
+// An article's lead: the paragraphs a reader has read with the headline (see RerankSignals.lead).
+const LEAD_PARAGRAPHS = 2
+
 /** A re-ranked paragraph: the BM25 hit with its final score and the signals behind it. */
 export type RankedHit = ParagraphHit & { bm25Score: number; signals: RerankSignals }
 
-/** Options for {@link rankParagraphs}: the search options plus how many BM25 candidates to re-rank. */
-export type RankOptions = ParagraphSearchOptions & { candidates: number; weights: RerankWeights }
+/**
+ * Options for {@link rankParagraphs}: the search options, how many BM25 candidates to re-rank,
+ * and the lexicon that finds stand-ins for the question's words (null: its own words only).
+ */
+export type RankOptions = ParagraphSearchOptions & { candidates: number; weights: RerankWeights; lexicon: Lexicon | null }
 
-export const defaultRankOptions: RankOptions = { ...defaultParagraphSearch, candidates: 40, weights: defaultRerankWeights }
+export const defaultRankOptions: RankOptions = { ...defaultParagraphSearch, candidates: 40, weights: defaultRerankWeights, lexicon: null }
 
 /**
  * The paragraphs that best answer an analysed question: the top BM25 candidates re-ranked by
@@ -312,12 +345,37 @@ export const defaultRankOptions: RankOptions = { ...defaultParagraphSearch, cand
  * Returns `[]` when nothing matches, even after the prefix/fuzzy fallback.
  */
 export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, options: Partial<RankOptions> = {}): RankedHit[] {
-  const { limit, candidates, weights, ...search } = { ...defaultRankOptions, ...options }
+  return rankParagraphsExplained(index, question, options).hits
+}
+
+/** The ranking of {@link rankParagraphsExplained}, with what the question was searched as. */
+export type Ranking = {
+  hits: RankedHit[]
+  /** The question as searched: misspelt words corrected (see `correctQuery`). */
+  analysis: QueryAnalysis
+  /** The stand-ins each of its words was searched with. */
+  expanded: ExpandedQuery
+}
+
+/** {@link rankParagraphs}, also returning the corrected question and the stand-ins searched. */
+export function rankParagraphsExplained(index: ParagraphIndex, question: QueryAnalysis, options: Partial<RankOptions> = {}): Ranking {
+  const { limit, candidates, weights, lexicon, ...search } = { ...defaultRankOptions, ...options }
   // Misspelt words are corrected against the corpus vocabulary before BM25 and the re-ranker
   // see them; the question itself (for the direct answer) is the caller's.
-  const analysis = correctQuery(question, index.vocabulary, index.surfaceForms)
-  // The question's own words, question words left out, so BM25 weighs what the re-ranker weighs.
-  const hits = searchParagraphs(index, analysis.words.join(' '), { ...search, limit: Math.max(candidates, limit) })
+  const vectors = lexicon?.vectors ?? null
+  const analysis = correctQuery(question, index.vocabulary, index.surfaceForms, (word) => vectors !== null && isCommonWord(vectors, word))
+  let expanded = expandQuery(analysis, lexicon, index.statistics.documentFrequency, index.surfaceForms)
+  // The question's own words, question words left out, so BM25 weighs what the re-ranker weighs;
+  // each with its stand-ins, which count only where the word itself is missing.
+  const searchOptions = { ...search, limit: Math.max(candidates, limit) }
+  let hits = searchGroups(index, expanded.groups, analysis.words, { ...searchOptions, isFallbackAllowed: false })
+  if (hits.length === 0 && lexicon?.vectors) {
+    // No word and no WordNet stand-in is in any paragraph: the corpus's words nearest in meaning
+    // ("cops" → "police"), found by scanning its vocabulary, which only this rare case pays for.
+    expanded = withNearestWords(expanded, index.surfaceForms, lexicon.vectors)
+    hits = searchGroups(index, expanded.groups, analysis.words, { ...searchOptions, isFallbackAllowed: false })
+  }
+  if (hits.length === 0 && search.isFallbackAllowed) hits = searchParagraphs(index, analysis.words.join(' '), searchOptions)
   const byId = new Map(hits.map((hit) => [hit.id, hit]))
   const headlineTerms = new Map<string, ReadonlySet<string>>()
   const implicitTermsOf = (document: ParagraphDocument | undefined): ReadonlySet<string> => {
@@ -340,7 +398,13 @@ export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, o
         ({ article, speaker }) => document !== undefined && document.article === article && document.speakers.includes(speaker.name),
       )
       const headline = implicitTermsOf(document)
+      const subjectSpeaks = analysis.subjectSpeakers.some(
+        ({ article, speaker }) => document !== undefined && document.article === article && document.speakers.includes(speaker.name),
+      )
       return {
+        subjectSpeaks,
+        hasStatement: document !== undefined && document.speakers !== '',
+        isLead: document !== undefined && document.paragraph <= LEAD_PARAGRAPHS,
         profile: index.profiles[id] ?? { terms: [], words: [], shapes: '', sentenceStarts: [0] },
         speakerMatches,
         // Where a speaker the question describes speaks, the words describing them are satisfied.
@@ -348,11 +412,13 @@ export function rankParagraphs(index: ParagraphIndex, question: QueryAnalysis, o
       }
     },
     weights,
+    expanded,
   )
-  return ranked.slice(0, limit).map((candidate) => {
+  const ranking = ranked.slice(0, limit).map((candidate) => {
     const hit = byId.get(candidate.id) as ParagraphHit
     return { ...hit, score: candidate.score, bm25Score: candidate.bm25Score, signals: candidate.signals }
   })
+  return { hits: ranking, analysis, expanded }
 }
 
 /** "Did you mean" suggestions from the corpus vocabulary, as words people write, best first; `[]` when none. */

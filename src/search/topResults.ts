@@ -170,3 +170,127 @@ function resultOf(internals: Internals, shortId: number, score: number, terms: s
   const result: SearchResult = { id: internals._documentIds.get(shortId), score, terms: Object.keys(match), queryTerms: terms, match }
   return Object.assign(result, internals._storedFields.get(shortId))
 }
+
+/** One query word and the terms that may stand in for it, each with the share of its weight it carries. */
+export type TermGroup = ReadonlyArray<{ term: string; weight: number }>
+
+/**
+ * The best `limit` documents for an OR query of term groups: a document's score for a group is
+ * the best weighted BM25 score of the group's terms in it (so a synonym counts only where the
+ * word itself is missing, and never more than its weight allows), and, as MiniSearch's OR query,
+ * the sum over groups times the groups matched (each counted by the weight of its best term).
+ * With every group a single term of weight 1 this is `searchTop` of those terms, score for score.
+ * Falls back to `searchTop` of each group's first term when MiniSearch lacks the internals.
+ */
+export function searchTopGroups<T>(
+  search: MiniSearch<T>,
+  groups: readonly TermGroup[],
+  options: SearchOptions,
+  limit: number,
+): SearchResult[] {
+  const internals = search as unknown as Internals
+  const merged: SearchOptions = { ...internals._options?.searchOptions, ...options }
+  if (!isPlainOrQuery(internals, merged) || !(internals._documentIds instanceof Map)) {
+    const query = groups.map((group) => group[0]?.term ?? '').join(' ')
+    return searchTop(search, query, { ...options, tokenize: (text) => text.split(' '), processTerm: (term) => term || null }, limit)
+  }
+  const fields = (merged.fields ?? internals._options.fields).map((field) => ({
+    name: field,
+    id: internals._fieldIds[field] ?? -1,
+    boost: (Object.hasOwn(merged.boost ?? {}, field) ? merged.boost?.[field] : undefined) || 1,
+  }))
+  const { k, b, d } = { k: 1.2, b: 0.7, d: 0.5, ...merged.bm25 }
+  const size = internals._nextId
+  const score = new Float64Array(size)
+  const quality = new Float64Array(size)
+  const isSeen = new Uint8Array(size)
+  const groupScore = new Float64Array(size)
+  const groupWeight = new Float64Array(size)
+  const groupStamp = new Int32Array(size)
+  // The group's first term is the reader's own word: where it matches, stand-ins add nothing.
+  const wordStamp = new Int32Array(size)
+  const termScore = new Float64Array(size)
+  const termStamp = new Int32Array(size)
+  const order: number[] = []
+  const matchedTerms = new Map<number, string[]>()
+  let stamp = 0
+  // As MiniSearch counts a repeated query term's quality once, a repeated group counts once.
+  const seenGroups = new Set<string>()
+  const isRepeat = groups.map((group) => {
+    const key = group.map((entry) => entry.term).join(' ')
+    const seen = seenGroups.has(key)
+    seenGroups.add(key)
+    return seen
+  })
+  groups.forEach((group, position) => {
+    const groupId = position + 1
+    const groupDocuments: number[] = []
+    for (const [rank, { term, weight }] of group.entries()) {
+      const data = internals._index?.get(term)
+      if (data === undefined) continue
+      stamp++
+      const termDocuments: number[] = []
+      for (const field of fields) {
+        const postings = data.get(field.id)
+        if (postings === undefined) continue
+        const idf = Math.log(1 + (internals._documentCount - postings.size + 0.5) / (postings.size + 0.5))
+        const averageLength = internals._avgFieldLength[field.id] ?? 0
+        for (const [shortId, frequency] of postings) {
+          const length = internals._fieldLength.get(shortId)?.[field.id] ?? 0
+          const weighted = field.boost * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength))))
+          if (termStamp[shortId] === stamp) termScore[shortId] = (termScore[shortId] ?? 0) + weighted
+          else {
+            termStamp[shortId] = stamp
+            termScore[shortId] = weighted
+            termDocuments.push(shortId)
+          }
+        }
+      }
+      for (const shortId of termDocuments) {
+        const scored = weight === 1 ? (termScore[shortId] ?? 0) : weight * (termScore[shortId] ?? 0)
+        if (groupStamp[shortId] !== groupId) {
+          groupStamp[shortId] = groupId
+          groupScore[shortId] = scored
+          groupWeight[shortId] = weight
+          groupDocuments.push(shortId)
+        } else if (scored > (groupScore[shortId] ?? 0) && wordStamp[shortId] !== groupId) {
+          groupScore[shortId] = scored
+          groupWeight[shortId] = Math.max(weight, groupWeight[shortId] ?? 0)
+        }
+        if (rank === 0) wordStamp[shortId] = groupId
+        const terms = matchedTerms.get(shortId)
+        if (terms === undefined) matchedTerms.set(shortId, [term])
+        else if (!terms.includes(term)) terms.push(term)
+      }
+    }
+    for (const shortId of groupDocuments) {
+      if (isSeen[shortId] === 0) {
+        isSeen[shortId] = 1
+        score[shortId] = groupScore[shortId] ?? 0
+        order.push(shortId)
+      } else score[shortId] = (score[shortId] ?? 0) + (groupScore[shortId] ?? 0)
+      if (!isRepeat[position]) quality[shortId] = (quality[shortId] ?? 0) + (groupWeight[shortId] ?? 0)
+    }
+  })
+  const { filter } = merged
+  const best: SearchResult[] = []
+  for (const shortId of order) {
+    const total = (score[shortId] ?? 0) * ((quality[shortId] ?? 0) || 1)
+    if (limit <= 0 || (best.length >= limit && total <= (best[limit - 1]?.score ?? Infinity))) continue
+    const terms = matchedTerms.get(shortId) ?? []
+    const match: Record<string, string[]> = {}
+    for (const term of terms) match[term] = fields.filter((field) => hasTerm(internals, term, shortId, [field])).map((field) => field.name)
+    const made = resultOf(internals, shortId, total, terms, match)
+    if (filter !== undefined && !filter(made)) continue
+    let at = best.length
+    while (at > 0 && (best[at - 1]?.score ?? Infinity) < total) at--
+    best.splice(at, 0, made)
+    if (best.length > limit) best.pop()
+  }
+  return best
+}
+
+function hasTerm(internals: Internals, term: string, shortId: number, fields: ReadonlyArray<{ id: number }>): boolean {
+  const data = internals._index?.get(term)
+  return fields.some((field) => data?.get(field.id)?.has(shortId) === true)
+}

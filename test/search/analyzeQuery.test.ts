@@ -75,3 +75,24 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('What did the health ministry spokesman say?', registry).speakerTerms).toEqual(['health', 'ministri', 'spokesman'])
   })
 })
+
+describe('analyzeQuery: who a question about speech asks for', () => {
+  it.each([
+    { question: 'What did the mayor say about the bridge?', subject: ['mayor'], speakers: ['Sam Poe'] },
+    { question: 'Did Roe say anything about vaccines?', subject: ['roe'], speakers: ['Jane Roe'] },
+    {
+      question: 'What has the health ministry spokesperson said about masks?',
+      subject: ['health', 'ministri', 'spokesperson'],
+      speakers: ['Jane Roe'],
+    },
+    { question: 'What do the experts think about the plan?', subject: ['expert'], speakers: [] },
+    { question: 'What did they say about the mayor?', subject: [], speakers: [] },
+    { question: 'When did the bridge close?', subject: null, speakers: [] },
+    // "states" here compares, and what comes before it is no subject.
+    { question: 'How much are nurses paid compared to other states?', subject: null, speakers: [] },
+  ])('"$question" → $subject', ({ question, subject, speakers }) => {
+    const analysis = analyzeQuery(question, registry)
+    expect(analysis.speechSubject).toEqual(subject)
+    expect(analysis.subjectSpeakers.map((entry) => entry.speaker.name)).toEqual(speakers)
+  })
+})

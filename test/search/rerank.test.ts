@@ -18,12 +18,19 @@ const statistics: TermStatistics = {
     ]),
   ),
 }
-const rank = (question: string, implicit: string[] = []) =>
+const rank = (question: string, implicit: string[] = [], leads: number[] = []) =>
   rerankCandidates(
     PASSAGES.map((_, id) => ({ id, score: 1 })),
     analyzeQuery(question),
     statistics,
-    (id) => ({ profile: profiles[id] ?? profilePassage(''), speakerMatches: [], implicitTerms: new Set(implicit) }),
+    (id) => ({
+      profile: profiles[id] ?? profilePassage(''),
+      speakerMatches: [],
+      implicitTerms: new Set(implicit),
+      subjectSpeaks: false,
+      hasStatement: false,
+      isLead: leads.includes(id),
+    }),
   )
 
 describe('rerankCandidates', () => {
@@ -60,6 +67,9 @@ describe('rerankCandidates', () => {
         profile: profilePassage(''),
         speakerMatches: [],
         implicitTerms: new Set(),
+        subjectSpeaks: false,
+        hasStatement: false,
+        isLead: false,
       })),
     ).toEqual([])
   })
@@ -71,5 +81,37 @@ describe('profilePassage', () => {
     expect(profile.terms.length).toBe(profile.shapes.length)
     expect(profile.shapes).toBe('SdwwwPnwwwddww')
     expect(profile.sentenceStarts).toEqual([0, 6])
+  })
+})
+
+describe('rerankCandidates: the lead', () => {
+  const question = 'When was the ceasefire announced?'
+  const context = (id: number, isLead: boolean) => ({
+    profile: profiles[id] ?? profilePassage(''),
+    speakerMatches: [],
+    implicitTerms: new Set<string>(),
+    subjectSpeaks: false,
+    hasStatement: false,
+    isLead,
+  })
+
+  it('puts a lead paragraph after a later one that matches as well', () => {
+    // Candidates 0 and 1 are the same passage; 0 is an article's lead.
+    const ranked = rerankCandidates(
+      [
+        { id: 0, score: 1 },
+        { id: 1, score: 1 },
+      ],
+      analyzeQuery(question),
+      statistics,
+      (id) => ({ ...context(1, id === 0) }),
+    )
+    expect(ranked.map((candidate) => candidate.id)).toEqual([1, 0])
+  })
+
+  it('keeps a lead that matches far better first', () => {
+    const withLead = rank(question, [], [1])
+    expect(withLead[0]?.id).toBe(1)
+    expect(withLead[0]?.signals.lead).toBe(1)
   })
 })

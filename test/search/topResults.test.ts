@@ -2,7 +2,7 @@ import path from 'node:path'
 import MiniSearch, { type SearchOptions } from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { loadCorpus } from '../../src/corpus/loadCorpus.js'
-import { searchTop } from '../../src/search/topResults.js'
+import { searchTop, searchTopGroups } from '../../src/search/topResults.js'
 import { termOf, tokenize } from '../../src/text/tokens.js'
 
 type Doc = { id: string; text: string; group: string }
@@ -67,5 +67,56 @@ describe('searchTop', () => {
       expect(searchTop(search, query, options as SearchOptions, limit)).toEqual(
         search.search(query, options as SearchOptions).slice(0, limit),
       )
+  })
+})
+
+describe('searchTopGroups', () => {
+  const groupsOf = (query: string) =>
+    tokenize(query)
+      .map((token) => termOf(token.text))
+      .filter((term): term is string => term !== null)
+      .map((term) => [{ term, weight: 1 }])
+
+  it('returns what searchTop returns when every group is one term of weight 1', () => {
+    for (let i = 0; i < 200; i++) {
+      const query = Array.from({ length: 1 + (i % 6) }, (_, j) => words[(i * 7919 + j * 104729) % words.length]).join(' ')
+      const expected = searchTop(seedSearch, query, {}, 40)
+      const got = searchTopGroups(seedSearch, groupsOf(query), {}, 40)
+      expect(got.map((result) => [result.id, result.score])).toEqual(expected.map((result) => [result.id, result.score]))
+    }
+  })
+
+  it('counts a stand-in only where the word itself is missing, and below it', () => {
+    const docs = [
+      { id: 0, text: 'a ceasefire was announced' },
+      { id: 1, text: 'a truce was announced' },
+      { id: 2, text: 'a truce and a ceasefire' },
+      { id: 3, text: 'nothing to see' },
+    ]
+    const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] })
+    index.addAll(docs)
+    const results = searchTopGroups(
+      index,
+      [
+        [
+          { term: 'truce', weight: 1 },
+          { term: 'ceasefire', weight: 0.5 },
+        ],
+      ],
+      {},
+      10,
+    )
+    expect(results.map((result) => result.id)).toEqual([1, 2, 0])
+    const byId = new Map(results.map((result) => [result.id, result]))
+    // Where "truce" is written, "ceasefire" beside it adds nothing.
+    expect(byId.get(2)?.score).toBeCloseTo(index.search('truce').find((result) => result.id === 2)?.score ?? 0)
+    expect(byId.get(0)?.terms).toEqual(['ceasefire'])
+  })
+
+  it('applies the filter and returns [] when no group matches', () => {
+    expect(searchTopGroups(search, [[{ term: 'xyzzy', weight: 1 }]], {}, 10)).toEqual([])
+    const onlyB = searchTopGroups(search, [[{ term: 'border', weight: 1 }]], { filter: (result) => result.group === 'b' }, 10)
+    expect(onlyB.length).toBeGreaterThan(0)
+    expect(onlyB.every((result) => result.group === 'b')).toBe(true)
   })
 })
