@@ -18,16 +18,18 @@ export function describeMatch(
   surfaceForms: ReadonlyMap<string, string>,
 ): string | null {
   const lines: string[] = []
+  const matched = new Set(shownTerms.flat())
   let corrected = asked.question
   let isCorrected = false
   asked.words.forEach((word, i) => {
     const correction = searched.words[i]
-    if (correction === undefined || correction === word) return
+    // A correction is told only when a shown result holds it: the vocabulary spans every
+    // server's articles, and a word no visible passage holds must not be shown to this one.
+    if (correction === undefined || correction === word || !matched.has(searched.terms[i] ?? '')) return
     corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu'), correction)
     isCorrected = true
   })
   if (isCorrected) lines.push(`showing results for “${corrected.trim()}”`)
-  const matched = new Set(shownTerms.flat())
   const missing: string[] = []
   const instead: string[] = []
   const seen = new Set<string>()

@@ -310,7 +310,11 @@ function searchGroups(
   options: Partial<ParagraphSearchOptions>,
 ): ParagraphHit[] {
   const { article, limit, isFallbackAllowed } = { ...defaultParagraphSearch, ...options }
-  const filter = article === null ? undefined : (result: { id: number }) => index.documents[result.id]?.article === article
+  // Only what this view sees, filtered inside the search as in searchParagraphs.
+  const filter = (result: { id: number }) => {
+    const document = index.documents[result.id]
+    return isVisibleIn(index.server, document) && (article === null || document?.article === article)
+  }
   const results = searchTopGroups(index.search, groups, { filter }, limit)
   if (results.length === 0) return isFallbackAllowed ? searchParagraphs(index, words.join(' '), options) : []
   return results.map((result) => {

@@ -110,8 +110,17 @@ describe('describeMatch', () => {
   it('says what a misspelt question was searched as', () => {
     const asked = analyzeQuery('When was the ceasfire anounced?')
     const searched = { ...asked, terms: [t('ceasefire'), t('announced')], words: ['ceasefire', 'announced'] }
+    expect(
+      describeMatch(asked, searched, expand('ceasefire announced'), [[t('ceasefire'), t('announced')]], documentFrequency, surfaceForms),
+    ).toBe('showing results for “When was the ceasefire announced?”')
+  })
+
+  it('tells only the corrections a shown result holds (the vocabulary spans other servers’ articles)', () => {
+    const asked = analyzeQuery('When was the ceasfire anounced?')
+    const searched = { ...asked, terms: [t('ceasefire'), t('announced')], words: ['ceasefire', 'announced'] }
     expect(describeMatch(asked, searched, expand('ceasefire announced'), [[t('ceasefire')]], documentFrequency, surfaceForms)).toBe(
-      'showing results for “When was the ceasefire announced?”',
+      'showing results for “When was the ceasefire anounced?”',
     )
+    expect(describeMatch(asked, searched, expand('ceasefire announced'), [], documentFrequency, surfaceForms)).toBeNull()
   })
 })
