@@ -188,7 +188,7 @@ export function analyzeQuery(question: string, registry: readonly SpeakerPattern
   // A surname alone often names the subject of a question, not a source ("What did Washington
   // build?"); it picks a speaker only when the question is about what someone said.
   const isAboutSpeech = tokens.some((token) => isSpeechVerb(token.folded) || OPINION_WORDS.has(token.folded))
-  const matches = registry.filter(
+  const matches = candidatesOf(registry, [written, roleTerms]).filter(
     (pattern) =>
       (isAboutSpeech && isNamed(pattern, written)) || isAliased(pattern, roleTerms) || isDescribed(pattern, roleTerms, isAboutSpeech),
   )
@@ -202,7 +202,7 @@ export function analyzeQuery(question: string, registry: readonly SpeakerPattern
   if (speechSubject !== null && speechSubject.words.length > 0) {
     const subjectWords = new Set(speechSubject.words)
     const subjectRoles = new Set(speechSubject.words.map(roleTermOf).filter((term): term is string => term !== null))
-    subjectSpeakers = registry
+    subjectSpeakers = candidatesOf(registry, [subjectWords, subjectRoles])
       .filter((pattern) => isNamed(pattern, subjectWords) || isAliased(pattern, subjectRoles) || isDescribed(pattern, subjectRoles, true))
       .map(({ article, speaker }) => ({ article, speaker }))
   }
@@ -296,6 +296,37 @@ function questionTypeOf(lowered: string): QuestionType {
     if (type !== undefined) return type
   }
   return 'other'
+}
+
+// Below this many speakers a question reads them all; above it, only those sharing a word with it.
+const INDEXED_REGISTRY = 256
+const REGISTRY_INDEXES = new WeakMap<readonly SpeakerPattern[], ReadonlyMap<string, readonly number[]>>()
+
+/**
+ * The patterns of `registry` that could match a question holding `words` (folded words and role
+ * terms), in registry order: every match needs its surname, an alias's terms or a role term
+ * among them (see isNamed, isAliased, isDescribed), so a large registry (100,000 paragraphs hold
+ * tens of thousands of speakers) is looked up by those words instead of read whole per question.
+ */
+function candidatesOf(registry: readonly SpeakerPattern[], words: ReadonlyArray<ReadonlySet<string>>): readonly SpeakerPattern[] {
+  if (registry.length < INDEXED_REGISTRY) return registry
+  let index = REGISTRY_INDEXES.get(registry)
+  if (index === undefined) {
+    const built = new Map<string, number[]>()
+    registry.forEach((pattern, at) => {
+      const keys = new Set([...(pattern.surname === null ? [] : [pattern.surname]), ...pattern.aliases.flat(), ...pattern.role])
+      for (const key of keys) {
+        const list = built.get(key)
+        if (list === undefined) built.set(key, [at])
+        else list.push(at)
+      }
+    })
+    REGISTRY_INDEXES.set(registry, built)
+    index = built
+  }
+  const found = new Set<number>()
+  for (const set of words) for (const word of set) for (const at of index.get(word) ?? []) found.add(at)
+  return [...found].sort((a, b) => a - b).map((at) => registry[at] as SpeakerPattern)
 }
 
 /** The search term of a role word, with role synonyms folded together; null for a stop word. */

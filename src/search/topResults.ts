@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { SearchOptions, SearchResult } from 'minisearch'
-import { internalsOf, type MiniSearchInternals } from './miniSearchInternals.js'
+import { internalsOf, type MiniSearchInternals, type TermData } from './miniSearchInternals.js'
 
 // MiniSearch's `search` makes a result object for every matching document and sorts them all;
 // on 100,000 paragraphs an OR query of a question matches up to ~25,000, when the re-ranker reads
@@ -200,87 +200,96 @@ export function searchTopGroups<T>(
     boost: (Object.hasOwn(merged.boost ?? {}, field) ? merged.boost?.[field] : undefined) || 1,
   }))
   const { k, b, d } = { k: 1.2, b: 0.7, d: 0.5, ...merged.bm25 }
-  const size = internals._nextId
-  const score = new Float64Array(size)
-  const quality = new Float64Array(size)
-  const isSeen = new Uint8Array(size)
-  const groupScore = new Float64Array(size)
-  const groupWeight = new Float64Array(size)
-  const groupStamp = new Int32Array(size)
-  // The group's first term is the reader's own word: where it matches, stand-ins add nothing.
-  const wordStamp = new Int32Array(size)
-  const termScore = new Float64Array(size)
-  const termStamp = new Int32Array(size)
-  const order: number[] = []
-  const matchedTerms = new Map<number, string[]>()
-  let stamp = 0
+  const lengths = fieldLengthsOf(internals)
+  const fieldCount = lengths.fieldCount
+  const commonCount = Math.max(COMMON_STAND_IN_FLOOR, internals._documentCount * COMMON_STAND_IN_SHARE)
+  const work = scratchFor(internals._nextId, 1 + groups.reduce((sum, group) => sum + 1 + group.length, 0))
+  const { numbers, stamps, order, groupDocuments, termDocuments } = work
+  const call = nextStamp(work)
+  let orderCount = 0
   // As MiniSearch counts a repeated query term's quality once, a repeated group counts once.
   const seenGroups = new Set<string>()
   const isRepeat = groups.map((group) => {
     const key = group.map((entry) => entry.term).join(' ')
-    const seen = seenGroups.has(key)
+    const isSeen = seenGroups.has(key)
     seenGroups.add(key)
-    return seen
+    return isSeen
   })
   groups.forEach((group, position) => {
-    const groupId = position + 1
-    const groupDocuments: number[] = []
+    const groupId = nextStamp(work)
+    let groupCount = 0
     for (const [rank, { term, weight }] of group.entries()) {
       const data = internals._index?.get(term)
-      if (data === undefined) continue
-      stamp++
-      const termDocuments: number[] = []
+      if (data === undefined || (rank > 0 && isCommon(data, commonCount))) continue
+      const stamp = nextStamp(work)
+      let termCount = 0
       for (const field of fields) {
         const postings = data.get(field.id)
         if (postings === undefined) continue
         const idf = Math.log(1 + (internals._documentCount - postings.size + 0.5) / (postings.size + 0.5))
         const averageLength = internals._avgFieldLength[field.id] ?? 0
         for (const [shortId, frequency] of postings) {
-          const length = internals._fieldLength.get(shortId)?.[field.id] ?? 0
+          const length = lengths.values[shortId * fieldCount + field.id] as number
           const weighted = field.boost * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength))))
-          if (termStamp[shortId] === stamp) termScore[shortId] = (termScore[shortId] ?? 0) + weighted
+          const at = shortId * NUMBERS
+          if (stamps[shortId * STAMPS + TERM] === stamp) numbers[at + TERM_SCORE] = (numbers[at + TERM_SCORE] as number) + weighted
           else {
-            termStamp[shortId] = stamp
-            termScore[shortId] = weighted
-            termDocuments.push(shortId)
+            stamps[shortId * STAMPS + TERM] = stamp
+            numbers[at + TERM_SCORE] = weighted
+            termDocuments[termCount++] = shortId
           }
         }
       }
-      for (const shortId of termDocuments) {
-        const scored = weight === 1 ? (termScore[shortId] ?? 0) : weight * (termScore[shortId] ?? 0)
-        if (groupStamp[shortId] !== groupId) {
-          groupStamp[shortId] = groupId
-          groupScore[shortId] = scored
-          groupWeight[shortId] = weight
-          groupDocuments.push(shortId)
-        } else if (scored > (groupScore[shortId] ?? 0) && wordStamp[shortId] !== groupId) {
-          groupScore[shortId] = scored
-          groupWeight[shortId] = Math.max(weight, groupWeight[shortId] ?? 0)
+      for (let i = 0; i < termCount; i++) {
+        const shortId = termDocuments[i] as number
+        const at = shortId * NUMBERS
+        const stampAt = shortId * STAMPS
+        const scored = weight === 1 ? (numbers[at + TERM_SCORE] as number) : weight * (numbers[at + TERM_SCORE] as number)
+        if (stamps[stampAt + GROUP] !== groupId) {
+          stamps[stampAt + GROUP] = groupId
+          numbers[at + GROUP_SCORE] = scored
+          numbers[at + GROUP_WEIGHT] = weight
+          groupDocuments[groupCount++] = shortId
+        } else if (scored > (numbers[at + GROUP_SCORE] as number) && stamps[stampAt + WORD] !== groupId) {
+          // The group's first term is the reader's own word: where it matches, stand-ins add nothing.
+          numbers[at + GROUP_SCORE] = scored
+          numbers[at + GROUP_WEIGHT] = Math.max(weight, numbers[at + GROUP_WEIGHT] as number)
         }
-        if (rank === 0) wordStamp[shortId] = groupId
-        const terms = matchedTerms.get(shortId)
-        if (terms === undefined) matchedTerms.set(shortId, [term])
-        else if (!terms.includes(term)) terms.push(term)
+        if (rank === 0) stamps[stampAt + WORD] = groupId
       }
     }
-    for (const shortId of groupDocuments) {
-      if (isSeen[shortId] === 0) {
-        isSeen[shortId] = 1
-        score[shortId] = groupScore[shortId] ?? 0
-        order.push(shortId)
-      } else score[shortId] = (score[shortId] ?? 0) + (groupScore[shortId] ?? 0)
-      if (!isRepeat[position]) quality[shortId] = (quality[shortId] ?? 0) + (groupWeight[shortId] ?? 0)
+    for (let i = 0; i < groupCount; i++) {
+      const shortId = groupDocuments[i] as number
+      const at = shortId * NUMBERS
+      if (stamps[shortId * STAMPS + SEEN] !== call) {
+        stamps[shortId * STAMPS + SEEN] = call
+        numbers[at + SCORE] = numbers[at + GROUP_SCORE] as number
+        numbers[at + QUALITY] = 0
+        order[orderCount++] = shortId
+      } else numbers[at + SCORE] = (numbers[at + SCORE] as number) + (numbers[at + GROUP_SCORE] as number)
+      if (!isRepeat[position]) numbers[at + QUALITY] = (numbers[at + QUALITY] as number) + (numbers[at + GROUP_WEIGHT] as number)
     }
   })
   const { filter } = merged
+  // A result's terms: the query's terms it holds, in query order (groups, then each group's terms).
+  const queryTerms = [...new Set(groups.flatMap((group) => group.map((entry) => entry.term)))].flatMap((term) => {
+    const data = internals._index?.get(term)
+    return data === undefined ? [] : [{ term, data }]
+  })
   const best: SearchResult[] = []
-  for (const shortId of order) {
-    const total = (score[shortId] ?? 0) * ((quality[shortId] ?? 0) || 1)
+  for (let i = 0; i < orderCount; i++) {
+    const shortId = order[i] as number
+    const total = (numbers[shortId * NUMBERS + SCORE] as number) * ((numbers[shortId * NUMBERS + QUALITY] as number) || 1)
     if (limit <= 0 || (best.length >= limit && total <= (best[limit - 1]?.score ?? Infinity))) continue
-    const terms = matchedTerms.get(shortId) ?? []
     const match: Record<string, string[]> = {}
-    for (const term of terms) match[term] = fields.filter((field) => hasTerm(internals, term, shortId, [field])).map((field) => field.name)
-    const made = resultOf(internals, shortId, total, terms, match)
+    const matched: string[] = []
+    for (const { term, data } of queryTerms) {
+      const holding = fields.filter((field) => data.get(field.id)?.has(shortId) === true).map((field) => field.name)
+      if (holding.length === 0) continue
+      match[term] = holding
+      matched.push(term)
+    }
+    const made = resultOf(internals, shortId, total, matched, match)
     if (filter !== undefined && !filter(made)) continue
     let at = best.length
     while (at > 0 && (best[at - 1]?.score ?? Infinity) < total) at--
@@ -290,7 +299,95 @@ export function searchTopGroups<T>(
   return best
 }
 
-function hasTerm(internals: Internals, term: string, shortId: number, fields: ReadonlyArray<{ id: number }>): boolean {
-  const data = internals._index?.get(term)
-  return fields.some((field) => data?.get(field.id)?.has(shortId) === true)
+// A stand-in held by more than 2% of the documents, and by more than 1,000 of them, brings no
+// candidates: it says little (a low IDF, and a weight below the reader's word), and such
+// stand-ins held a third of a question's postings at 100,000 paragraphs. An index of fewer than
+// 1,000 documents (where every posting is cheap) keeps them all.
+const COMMON_STAND_IN_SHARE = 0.02
+const COMMON_STAND_IN_FLOOR = 1000
+
+function isCommon(data: TermData, commonCount: number): boolean {
+  let count = 0
+  for (const postings of data.values()) count = Math.max(count, postings.size)
+  return count > commonCount
+}
+
+/**
+ * Per-document working arrays of `searchTopGroups`, kept between calls (a question at 100,000
+ * paragraphs would otherwise allocate ~5 MB of them, which garbage collection then pays for).
+ * A document's numbers sit side by side (and its stamps), so a posting touches one or two cache
+ * lines, not nine arrays. Entries are valid only where their stamp is the current call's,
+ * group's or term's, so nothing is cleared between calls; stamps only grow, and are cleared when
+ * they would wrap.
+ */
+type Scratch = {
+  size: number
+  nextStamp: number
+  numbers: Float64Array
+  stamps: Int32Array
+  /** The documents matched so far, the current group's, the current term's (each document at most once in each). */
+  order: Int32Array
+  groupDocuments: Int32Array
+  termDocuments: Int32Array
+}
+
+// A document's numbers: its score and quality so far, its current group's score and weight, its current term's score.
+const [SCORE, QUALITY, GROUP_SCORE, GROUP_WEIGHT, TERM_SCORE, NUMBERS] = [0, 1, 2, 3, 4, 5]
+// A document's stamps: the call that has seen it, its current group, the group whose own word it holds, its current term.
+const [SEEN, GROUP, WORD, TERM, STAMPS] = [0, 1, 2, 3, 4]
+
+let scratch: Scratch | null = null
+
+function scratchFor(documents: number, stampsWanted: number): Scratch {
+  if (scratch === null || scratch.size < documents) {
+    // Room to grow, so documents added one article at a time do not reallocate each time.
+    const size = Math.max(1024, Math.ceil(documents * 1.25))
+    scratch = {
+      size,
+      nextStamp: 1,
+      numbers: new Float64Array(size * NUMBERS),
+      stamps: new Int32Array(size * STAMPS),
+      order: new Int32Array(size),
+      groupDocuments: new Int32Array(size),
+      termDocuments: new Int32Array(size),
+    }
+  }
+  if (scratch.nextStamp + stampsWanted >= 0x7fffffff) {
+    scratch.stamps.fill(0)
+    scratch.nextStamp = 1
+  }
+  return scratch
+}
+
+function nextStamp(work: Scratch): number {
+  return work.nextStamp++
+}
+
+/** Each document's length in each field, by short id, as numbers in one array (for the BM25 loop). */
+type FieldLengths = { values: Float64Array; fieldCount: number; filled: number }
+
+// By the index's `_fieldLength` map: a document's lengths never change once added (a replaced
+// document gets a new short id), so the array is only extended for documents added since.
+const FIELD_LENGTHS = new WeakMap<object, FieldLengths>()
+
+function fieldLengthsOf(internals: Internals): FieldLengths {
+  const fieldCount = Math.max(1, ...Object.values(internals._fieldIds).map((id) => id + 1))
+  let lengths = FIELD_LENGTHS.get(internals._fieldLength)
+  if (lengths === undefined || lengths.fieldCount !== fieldCount) {
+    lengths = { values: new Float64Array(0), fieldCount, filled: 0 }
+    FIELD_LENGTHS.set(internals._fieldLength, lengths)
+  }
+  const wanted = internals._nextId
+  if (lengths.filled >= wanted) return lengths
+  if (lengths.values.length < wanted * fieldCount) {
+    const grown = new Float64Array(Math.ceil(wanted * 1.25) * fieldCount)
+    grown.set(lengths.values)
+    lengths.values = grown
+  }
+  for (let shortId = lengths.filled; shortId < wanted; shortId++) {
+    const byField = internals._fieldLength.get(shortId)
+    for (let field = 0; field < fieldCount; field++) lengths.values[shortId * fieldCount + field] = byField?.[field] ?? 0
+  }
+  lengths.filled = wanted
+  return lengths
 }

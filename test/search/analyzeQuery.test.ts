@@ -95,4 +95,29 @@ describe('analyzeQuery: who a question about speech asks for', () => {
     expect(analysis.speechSubject).toEqual(subject)
     expect(analysis.subjectSpeakers.map((entry) => entry.speaker.name)).toEqual(speakers)
   })
+
+  it('finds the same speakers in a registry large enough to be looked up by word as when read whole', () => {
+    // 400 speakers of 200 articles: above the size at which a question reads only the speakers
+    // sharing a word with it; each chunk of 100 is read whole.
+    const large = prepareSpeakers(
+      Array.from({ length: 200 }, (_, i) => [
+        { article: `a${i}`, speaker: { ...spokesperson, id: `roe ${i}`, name: i % 7 === 0 ? 'Jane Roe' : `Jane Doe${i}` } },
+        { article: `a${i}`, speaker: { ...mayor, id: `poe ${i}`, role: i % 3 === 0 ? 'mayor' : 'city treasurer' } },
+      ]).flat(),
+    )
+    const chunks = [0, 100, 200, 300].map((from) => large.slice(from, from + 100))
+    for (const question of [
+      'What did Roe say about the clinic?',
+      'What did the mayor say about taxes?',
+      'What did the health ministry spokesman say?',
+      'What did the city treasurer warn?',
+      'Who is the spokesperson?',
+    ]) {
+      const whole = analyzeQuery(question, large)
+      const read = chunks.map((chunk) => analyzeQuery(question, chunk))
+      expect(whole.speakers).toEqual(read.flatMap((analysis) => analysis.speakers))
+      expect(whole.subjectSpeakers).toEqual(read.flatMap((analysis) => analysis.subjectSpeakers))
+      expect(whole.speakers.length).toBeGreaterThan(0)
+    }
+  })
 })

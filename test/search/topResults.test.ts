@@ -113,6 +113,48 @@ describe('searchTopGroups', () => {
     expect(byId.get(0)?.terms).toEqual(['ceasefire'])
   })
 
+  it('gives the same results across indexes and after documents are added (its working arrays are kept between calls)', () => {
+    const grown = new MiniSearch<Doc>({ fields: ['text'], storeFields: ['group'] })
+    grown.addAll(DOCS.slice(0, 5))
+    const queries = ['border talks', 'trade kabul', 'crossing reopened', 'talks stalled border']
+    for (let round = 0; round < 3; round++) {
+      for (const query of queries) {
+        for (const index of [seedSearch, grown, search] as Array<MiniSearch<unknown>>) {
+          const expected = searchTop(index, query, { tokenize: (text) => text.split(' '), processTerm: (term) => termOf(term) ?? null }, 10)
+          const got = searchTopGroups(index, groupsOf(query), {}, 10)
+          expect(got.map((result) => [result.id, result.score, result.terms])).toEqual(
+            expected.map((result) => [result.id, result.score, result.terms]),
+          )
+        }
+      }
+      // New documents get new short ids: their lengths must be read too.
+      grown.addAll(DOCS.slice(5 + round * 5, 10 + round * 5).map((doc) => ({ ...doc, id: `${doc.id}-r${round}` })))
+    }
+  })
+
+  it('leaves out a stand-in held by more than 2% (and 1,000) of the documents, and keeps a rarer one', () => {
+    const docs = Array.from({ length: 1500 }, (_, id) => ({
+      id,
+      text: id < 1200 ? `it was announced on day ${id}` : id < 1202 ? `a ceasefire came on day ${id}` : `filler text number ${id}`,
+    }))
+    const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] })
+    index.addAll(docs)
+    const groups = [
+      [
+        { term: 'truce', weight: 1 },
+        { term: 'ceasefire', weight: 0.5 },
+      ],
+      [
+        { term: 'declared', weight: 1 },
+        { term: 'announced', weight: 0.5 },
+      ],
+    ]
+    const ids = searchTopGroups(index, groups, {}, 200).map((result) => result.id)
+    expect(ids.sort((a, b) => a - b)).toEqual([1200, 1201])
+    // As the reader's own word, the same common term is searched.
+    expect(searchTopGroups(index, [[{ term: 'announced', weight: 1 }]], {}, 2000)).toHaveLength(1200)
+  })
+
   it('applies the filter and returns [] when no group matches', () => {
     expect(searchTopGroups(search, [[{ term: 'xyzzy', weight: 1 }]], {}, 10)).toEqual([])
     const onlyB = searchTopGroups(search, [[{ term: 'border', weight: 1 }]], { filter: (result) => result.group === 'b' }, 10)
