@@ -5,7 +5,8 @@
  * files, runs lexical peers in this process over the same paragraphs (MiniSearch with its
  * defaults, MiniSearch with stop words and a Porter stemmer, Lunr with its defaults), scores
  * everything with the shared scorer and prints a table (for the questions set, with R@1 per
- * question kind); then ask latency over SQuAD's global pool and two pools near the issue's size.
+ * question kind); then ask latency over SQuAD's global pool and two pools near the issue's size
+ * (left out with `--smoke`).
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -24,6 +25,8 @@ import { answerLineScores } from './answerLineScores.js'
 import { EVAL_ROOT, requireEvalFolder } from './evalData.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
+// `--smoke` (npm run eval:smoke, in CI): the tables only, without the latency runs that take most of the time.
+const isSmoke = process.argv.includes('--smoke')
 const evalDir = requireEvalFolder('retrieval', ['dev.jsonl', 'make-corpus.mjs', 'score.mjs'])
 const questionsDir = requireEvalFolder('questions', ['dev.jsonl'])
 requireEvalFolder('attribution', ['dev.jsonl'])
@@ -332,72 +335,8 @@ function recallByKind(setFile: string, predFile: string, kinds: ReadonlyMap<stri
 // held-out half: the dev paragraphs plus PolNeAR news articles up to 2,067 (read at run time,
 // never copied), and the dev articles twice under distinct ids (1,900 paragraphs of SQuAD's
 // length; every term twice as frequent, twice as many paragraphs match).
-const polnear = fs
-  .readFileSync(path.join(EVAL_ROOT, 'attribution/dev.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as { id: string; title: string; paragraphs: string[] })
-const news: Article[] = []
-let pooled = paragraphs.length
-for (const record of polnear) {
-  if (pooled >= ISSUE_POOL_PARAGRAPHS) break
-  // paragraphs[0] is the headline.
-  const body = record.paragraphs.slice(1).filter((text) => text.trim() !== '')
-  if (body.length === 0) continue
-  news.push({
-    id: `polnear-${record.id}`,
-    file: `${record.id}.md`,
-    headline: record.title,
-    byline: null,
-    date: null,
-    url: null,
-    source: null,
-    server: null,
-    paragraphs: body,
-  })
-  pooled += body.length
-}
-const twice = corpus.articles.map((article) => ({ ...article, id: `${article.id}-copy`, file: `copy-${article.file}` }))
-const globalQuestions = questionsOf(squad, 'global')
-const percentiles = (times: number[]) => {
-  const sorted = [...times].sort((a, b) => a - b)
-  const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2)
-  return `p50 ${at(50)} ms, p99 ${at(99)} ms, max ${at(100)} ms`
-}
-console.log(
-  `ask latency (${globalQuestions.length} questions over the whole pool, ${os.cpus().length} CPUs, load average ${os
-    .loadavg()
-    .map((load) => load.toFixed(1))
-    .join(' ')}):`,
-)
-const pools: Array<[string, readonly Article[]]> = [
-  ['dev corpus', corpus.articles],
-  ['dev + PolNeAR news', [...corpus.articles, ...news]],
-  ['dev twice', [...corpus.articles, ...twice]],
-]
-for (const [name, articles] of pools) {
-  const library = buildLibrary(articles, { lexicon: loadLexicon() })
-  for (const question of globalQuestions.slice(0, 200)) answerQuestion(library, question.question, { limit: 10 })
-  // Each question is timed three times: the first run's figures include whatever else the
-  // machine is doing, the fastest of three shows the code's own cost.
-  const runs = globalQuestions.map((question) =>
-    [0, 1, 2].map(() => {
-      const started = performance.now()
-      answerQuestion(library, question.question, { limit: 10 })
-      return performance.now() - started
-    }),
-  )
-  const count = articles.reduce((sum, article) => sum + article.paragraphs.length, 0)
-  console.log(
-    `  ${name} (${count} paragraphs): first run ${percentiles(runs.map((times) => times[0] ?? 0))}; fastest of three ${percentiles(runs.map((times) => Math.min(...times)))}`,
-  )
-}
-console.log(
-  `  load average after: ${os
-    .loadavg()
-    .map((load) => load.toFixed(1))
-    .join(' ')}`,
-)
+if (isSmoke) console.log('ask latency: not measured (--smoke)')
+else printLatency()
 fs.rmSync(workDir, { recursive: true, force: true })
 
 function score(setFile: string, predFile: string): Scores {
@@ -407,4 +346,73 @@ function score(setFile: string, predFile: string): Scores {
     maxBuffer: 64 * 1024 * 1024,
   })
   return JSON.parse(report) as Scores
+}
+
+function printLatency(): void {
+  const polnear = fs
+    .readFileSync(path.join(EVAL_ROOT, 'attribution/dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { id: string; title: string; paragraphs: string[] })
+  const news: Article[] = []
+  let pooled = paragraphs.length
+  for (const record of polnear) {
+    if (pooled >= ISSUE_POOL_PARAGRAPHS) break
+    // paragraphs[0] is the headline.
+    const body = record.paragraphs.slice(1).filter((text) => text.trim() !== '')
+    if (body.length === 0) continue
+    news.push({
+      id: `polnear-${record.id}`,
+      file: `${record.id}.md`,
+      headline: record.title,
+      byline: null,
+      date: null,
+      url: null,
+      source: null,
+      server: null,
+      paragraphs: body,
+    })
+    pooled += body.length
+  }
+  const twice = corpus.articles.map((article) => ({ ...article, id: `${article.id}-copy`, file: `copy-${article.file}` }))
+  const globalQuestions = questionsOf(squad, 'global')
+  const percentiles = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b)
+    const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2)
+    return `p50 ${at(50)} ms, p99 ${at(99)} ms, max ${at(100)} ms`
+  }
+  console.log(
+    `ask latency (${globalQuestions.length} questions over the whole pool, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}):`,
+  )
+  const pools: Array<[string, readonly Article[]]> = [
+    ['dev corpus', corpus.articles],
+    ['dev + PolNeAR news', [...corpus.articles, ...news]],
+    ['dev twice', [...corpus.articles, ...twice]],
+  ]
+  for (const [name, articles] of pools) {
+    const library = buildLibrary(articles, { lexicon: loadLexicon() })
+    for (const question of globalQuestions.slice(0, 200)) answerQuestion(library, question.question, { limit: 10 })
+    // Each question is timed three times: the first run's figures include whatever else the
+    // machine is doing, the fastest of three shows the code's own cost.
+    const runs = globalQuestions.map((question) =>
+      [0, 1, 2].map(() => {
+        const started = performance.now()
+        answerQuestion(library, question.question, { limit: 10 })
+        return performance.now() - started
+      }),
+    )
+    const count = articles.reduce((sum, article) => sum + article.paragraphs.length, 0)
+    console.log(
+      `  ${name} (${count} paragraphs): first run ${percentiles(runs.map((times) => times[0] ?? 0))}; fastest of three ${percentiles(runs.map((times) => Math.min(...times)))}`,
+    )
+  }
+  console.log(
+    `  load average after: ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  )
 }
