@@ -77,7 +77,8 @@ export function answerQuestion(library: Library, question: string, options: Part
     results,
     offset,
     hasMore: hits.length > offset + limit,
-    suggestions: hits.length === 0 ? suggestQueries(library.paragraphs, question) : [],
+    // From the question's content words only ("does", "what" suggest nothing useful and cost most).
+    suggestions: hits.length === 0 ? suggestQueries(library.paragraphs, analysis.words.join(' ')) : [],
     notice: describeMatch(
       analysis,
       ranking.analysis,

@@ -217,6 +217,31 @@ const NEAREST_SIMILARITY = 0.55
 // little; they neither look for nor stand in for others.
 const FUNCTION_ROWS = 2000
 
+/** The corpus's words that may stand in for others (known to the vectors, not function words), with their rows. */
+type VocabularyRows = { vectors: WordVectors; read: number; terms: string[]; rows: number[] }
+const VOCABULARY_ROWS = new WeakMap<ReadonlyMap<string, string>, VocabularyRows>()
+
+// Worked out once per vocabulary and extended as it grows (words are only ever added to it, in
+// order): folding and looking up tens of thousands of words cost more than the scan itself.
+function vocabularyRowsOf(surfaceForms: ReadonlyMap<string, string>, vectors: WordVectors): VocabularyRows {
+  let known = VOCABULARY_ROWS.get(surfaceForms)
+  if (known === undefined || known.vectors !== vectors || known.read > surfaceForms.size) {
+    known = { vectors, read: 0, terms: [], rows: [] }
+    VOCABULARY_ROWS.set(surfaceForms, known)
+  }
+  if (known.read === surfaceForms.size) return known
+  let at = 0
+  for (const [term, word] of surfaceForms) {
+    if (at++ < known.read) continue
+    const row = rowOf(vectors, foldWord(word))
+    if (row < FUNCTION_ROWS) continue
+    known.terms.push(term)
+    known.rows.push(row)
+  }
+  known.read = surfaceForms.size
+  return known
+}
+
 /**
  * `expanded` with, for each question word the corpus does not hold, its nearest corpus words by
  * vector similarity as stand-ins (at most 3, similarity ≥ 0.55, weighted as vector credit);
@@ -233,9 +258,10 @@ export function withNearestWords(
   const wanted = expanded.rows.map((row, i) => (row >= FUNCTION_ROWS && (expanded.groups[i]?.length ?? 0) <= 1 ? row : -1))
   if (wanted.every((row) => row < 0)) return expanded
   const nearest = wanted.map(() => [] as StandIn[])
-  for (const [term, word] of surfaceForms) {
-    const row = rowOf(vectors, foldWord(word))
-    if (row < FUNCTION_ROWS) continue
+  const vocabulary = vocabularyRowsOf(surfaceForms, vectors)
+  for (let at = 0; at < vocabulary.terms.length; at++) {
+    const term = vocabulary.terms[at] as string
+    const row = vocabulary.rows[at] as number
     wanted.forEach((queryRow, i) => {
       if (queryRow < 0 || queryRow === row) return
       const similarity = rowSimilarity(vectors, queryRow, row)

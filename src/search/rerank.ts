@@ -196,6 +196,8 @@ function termSignals(
   let best = 0
   let bestHasShape = false
   let window = 0
+  // This sentence's credits and the previous one's, swapped at each sentence (no array per sentence).
+  let credits = new Float64Array(queryTerms.length)
   let previous = new Float64Array(queryTerms.length)
   let hasShapeAnywhere = false
   const { terms, words, shapes, sentenceStarts } = profile
@@ -204,7 +206,7 @@ function termSignals(
     const from = sentenceStarts[s] ?? 0
     const to = sentenceStarts[s + 1] ?? terms.length
     // How well each query term is matched in this sentence: 1 by the term itself, less by a stand-in.
-    const credits = new Float64Array(queryTerms.length)
+    credits.fill(0)
     let hasShape = false
     for (let i = from; i < to; i++) {
       const term = terms[i] ?? ''
@@ -235,7 +237,9 @@ function termSignals(
       bestHasShape = hasShape
     }
     window = Math.max(window, pairWeight)
+    const swap = previous
     previous = credits
+    credits = swap
   }
   const shape = bestHasShape ? 1 : hasShapeAnywhere ? 0.5 : 0
   const isStrong = type === 'how-many' || type === 'why'
