@@ -13,7 +13,14 @@ async function brokenLibrary(): Promise<Library> {
   const failing = () => {
     throw new Error('index exploded')
   }
-  const search = new Proxy(library.paragraphs.search, { get: (target, key) => (key === 'search' ? failing : Reflect.get(target, key)) })
+  // Every way a question reads the index: its postings (scored by byline), MiniSearch's own search and suggestions.
+  const broken = new Set<string | symbol>(['search', 'autoSuggest'])
+  const search = new Proxy(library.paragraphs.search, {
+    get: (target, key) => {
+      if (key === '_index') failing()
+      return broken.has(key) ? failing : Reflect.get(target, key)
+    },
+  })
   return { ...library, paragraphs: { ...library.paragraphs, search } }
 }
 
