@@ -23,7 +23,11 @@ const evaluations = Object.keys(scripts).filter((name) => name.startsWith('eval:
 let failed = 0
 for (const name of evaluations) {
   const startedAt = performance.now()
-  const run = spawnSync('npm', ['run', '--silent', name, '--', '--smoke'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  const run = spawnSync('npm', ['run', '--silent', name, '--', '--smoke'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1)
   const isOk = run.status === 0
   if (!isOk) failed++
