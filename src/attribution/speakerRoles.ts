@@ -8,7 +8,7 @@ import { ORGANIZATION_WORDS, ROLE_NOUNS } from './roles.js'
 export type SpeakerRoles = { title: string | null; office: string | null }
 
 // Titles that belong to the person whatever office they hold: ranks, academic and religious titles.
-// Written before the name and split off an office phrase ("ISPR Director-General Lieutenant General").
+// Written before the name and split off an office phrase ("JOC Director-General Lieutenant General").
 const PERSONAL_TITLES: ReadonlySet<string> = new Set([
   'dr',
   'doctor',
@@ -64,7 +64,7 @@ const PERSONAL_TITLES: ReadonlySet<string> = new Set([
 ])
 
 // Titles of an office that news writing puts before a name when capitalised ("Sen. Jo Roe",
-// "Indian Prime Minister Narendra Modi"); in lowercase they describe ("Judicial Watch president").
+// "Norwegian Prime Minister Kari Lund"); in lowercase they describe ("Judicial Watch president").
 const OFFICE_TITLES: ReadonlySet<string> = new Set([
   'president',
   'president-elect',
@@ -159,9 +159,9 @@ const MAX_OFFICE_WORDS = 12
 /**
  * Splits the words written before a name into a title and an office. A trailing rank or
  * capitalised title goes before the name ("Lieutenant General", "Sen."), and the office phrase
- * before it, up to its last role noun, after the name ("Inter-Services Public Relations (ISPR)
- * Director-General" → "Director-General of ISPR"; "Democratic presidential candidate"). With no
- * role noun before it, the whole phrase is the title ("Indian Prime Minister", "Army Gen."); a
+ * before it, up to its last role noun, after the name ("Joint Operations Command (JOC)
+ * Director-General" → "Director-General of JOC"; "Democratic presidential candidate"). With no
+ * role noun before it, the whole phrase is the title ("Norwegian Prime Minister", "Army Gen."); a
  * phrase ending in a lowercase role noun is an office ("Foreign Office spokesperson"). Courtesy
  * titles and phrases that name no role ("Crapo and") give nulls.
  */
@@ -262,7 +262,7 @@ export function readAppositiveRole(phrase: string): string | null {
   return office === '' ? null : office
 }
 
-/** The title and office together ("Lt Gen Director-General of ISPR"), for matching a question's role words; '' when none. */
+/** The title and office together ("Lt Gen Director-General of JOC"), for matching a question's role words; '' when none. */
 export function roleWordsOf(speaker: { title?: string | null; role: string | null }): string {
   return [speaker.title ?? '', speaker.role ?? ''].filter((part) => part !== '').join(' ')
 }
@@ -312,8 +312,8 @@ function asTitle(words: readonly string[]): string {
 }
 
 // An office phrase as shown. A capitalised office after an organisation written with its acronym
-// reads "Office of ACRONYM" ("Inter-Services Public Relations (ISPR) Director-General" →
-// "Director-General of ISPR"), as the article itself goes on to name it.
+// reads "Office of ACRONYM" ("Joint Operations Command (JOC) Director-General" →
+// "Director-General of JOC"), as the article itself goes on to name it.
 function asOffice(words: readonly string[]): string {
   const office = words.join(' ')
   const withAcronym = /^.*\((\p{Lu}[\p{Lu}&.-]*\p{Lu})\)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)$/u.exec(office)

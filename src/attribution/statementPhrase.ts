@@ -7,9 +7,9 @@ const CUE_TO_REPORT = /^\s+(?:\p{L}+\s+)?$/u
 
 /**
  * A statement as a phrase a reader can take in alone, for who's who and the speakers listing.
- * The span of a report whose cue takes an object is no clause on its own ("militant groups of
- * operating from …", "Afghan authorities to take …"): it keeps its cue in front, as the paragraph
- * writes it ("accusing militant groups of operating from …"). Every other statement is its text.
+ * The span of a report whose cue takes an object is no clause on its own ("the contractor of
+ * cutting corners …", "city officials to reopen …"): it keeps its cue in front, as the paragraph
+ * writes it ("accusing the contractor of cutting corners …"). Every other statement is its text.
  * `paragraph` is the text of the quote's paragraph.
  */
 export function statementPhrase(quote: Quote, paragraph: string): string {

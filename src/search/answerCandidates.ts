@@ -167,7 +167,7 @@ export function readPassage(text: string): PassageReading {
     t = last
   }
   for (const [runFirst, last] of nameRuns(tokens, taken, sentences)) {
-    // "Prime Minister Narendra Modi": the title says a person is named; the name is what follows.
+    // "Prime Minister Kari Lund": the title says a person is named; the name is what follows.
     const titled = findLastIndexIn(
       tokens,
       runFirst,
@@ -245,7 +245,7 @@ function nameRuns(
     // One capitalised adjective ("French", "Western") or common noun ("Critics" after a heading)
     // is a description, not a name.
     const pos = (tokens[t] as PassageToken).pos
-    // "Afghanistan’s affairs": a possessive names an owner, not the answer.
+    // "Norway’s budget": a possessive names an owner, not the answer.
     // "Swedish engineers": a name before a common noun describes it.
     const next = tokens[last + 1]
     const isOwner = /^['’]s?$/.test(next?.text ?? '')

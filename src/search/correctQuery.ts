@@ -14,7 +14,7 @@ export function createVocabulary(documentFrequency: ReadonlyMap<string, number>)
 // a word with a digit ("1647", "AS-258") is a number or code, not a misspelling.
 const MIN_CORRECTED_LENGTH = 5
 const HAS_DIGIT = /\p{N}/u
-// A stem this long may be two edits from the intended one ("Afganistaan" → "Afghanistan").
+// A stem this long may be two edits from the intended one ("Mozambiqe" → "Mozambique").
 const LONG_TERM = 8
 
 /**

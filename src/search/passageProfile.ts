@@ -20,7 +20,7 @@ export type PassageProfile = {
 /**
  * The shape of a word, for answer-type signals: `d` part of a date (as text/dates.ts finds them:
  * "October 19", "in 2020", "on Thursday"), `n` another number (digits or a number word), `P` a
- * capitalised word after a place preposition ("in Kabul"), `C` another capitalised word inside a
+ * capitalised word after a place preposition ("in Bergen"), `C` another capitalised word inside a
  * sentence, `S` a capitalised sentence-initial word, `w` anything else.
  */
 export type TokenShape = 'd' | 'n' | 'P' | 'C' | 'S' | 'w'

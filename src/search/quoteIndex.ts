@@ -161,7 +161,7 @@ export function searchQuoteIndex(index: QuoteIndex, query: string, options: Part
 
 /**
  * Close words from the quotes' vocabulary for a query that matched nothing, written as in the
- * text ("Taliban" for "Talibn"), best first; `[]` when none is close.
+ * text ("Parliament" for "Parliment"), best first; `[]` when none is close.
  */
 export function suggestQuoteTerms(index: QuoteIndex, query: string, limit = 3): string[] {
   const suggestions: string[] = []

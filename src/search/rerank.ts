@@ -168,9 +168,9 @@ export function termWeights(terms: readonly string[], statistics: TermStatistics
 
 // An implicit term (see CandidateContext) counts for this share of its weight in a sentence that
 // does not name it: the implied subject is weaker evidence than the named one, so of two
-// sentences with the same words, the one that names the article's subject wins ("Pakistan does
-// not interfere in Afghanistan's internal affairs" over "… the internal affairs of any country"
-// in an article headlined with Afghanistan). Neutral on SQuAD dev (R@1 +0.0005 local, +0.0007
+// sentences with the same words, the one that names the article's subject wins ("Norway will
+// not interfere in Sweden's internal affairs" over "… the internal affairs of any country"
+// in an article headlined with Sweden). Neutral on SQuAD dev (R@1 +0.0005 local, +0.0007
 // global); the seed's table holds the case.
 const IMPLICIT_SHARE = 0.75
 

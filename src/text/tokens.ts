@@ -30,15 +30,15 @@ export type Token = {
 }
 
 // A word is a run of letters or digits, joined by inner apostrophes, or dots and commas between
-// digits ("Afghanistan’s", "2.5", "10,000"). Hyphens split words, so "cross-border" and "cross
-// border" meet on "border". Unicode-aware so Urdu, Pashto or accented names are words too.
+// digits ("Norway’s", "2.5", "10,000"). Hyphens split words, so "long-term" and "long
+// term" meet on "term". Unicode-aware so Urdu, Pashto or accented names are words too.
 const WORD = /[\p{L}\p{N}]+(?:(?:['’‘]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu
 const COMBINING_MARKS = /\p{M}+/gu
 const CURLY_APOSTROPHES = /[’‘ʼ`´]/g
 
 /**
  * Folds a word for matching: lowercase, accents removed (NFD minus combining marks), curly
- * apostrophes made straight, and a trailing possessive `'s` dropped ("Afghanistan’s" → "afghanistan").
+ * apostrophes made straight, and a trailing possessive `'s` dropped ("Norway’s" → "norway").
  */
 export function foldWord(word: string): string {
   return word

@@ -127,7 +127,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand | UsageErro
     isSnapshotWanted: values['no-snapshot'] !== true,
   }
   if (name === 'ask' && command.text === '' && command.batch === null)
-    return { error: 'ask needs a question, e.g. ask "When was the ceasefire announced?"' }
+    return { error: 'ask needs a question, e.g. ask "Who said the bridge would reopen?"' }
   if (name === 'quote' && command.text === '') return { error: 'quote needs a keyword, e.g. quote terrorism' }
   if (name === 'add' && (command.text === '' || rest.length > 1))
     return { error: 'add needs one link or file, e.g. add https://news.example/story --server ID' }
