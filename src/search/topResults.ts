@@ -41,13 +41,17 @@ export function searchTop<T>(search: MiniSearch<T>, query: string, options: Sear
   matches.scores.forEach((score, position) => {
     if (limit <= 0 || (best.length >= limit && score <= (best[limit - 1]?.score ?? Infinity))) return
     const made = matches.result(position)
-    if (filter !== undefined && !filter(made)) return
-    let at = best.length
-    while (at > 0 && (best[at - 1]?.score ?? Infinity) < score) at--
-    best.splice(at, 0, made)
-    if (best.length > limit) best.pop()
+    if (filter === undefined || filter(made)) keepAmongBest(best, made, limit)
   })
   return best
+}
+
+// Puts `made` into `best` (best first, at most `limit`) after the results of equal score, as a stable sort leaves them.
+function keepAmongBest(best: SearchResult[], made: SearchResult, limit: number): void {
+  let at = best.length
+  while (at > 0 && (best[at - 1]?.score ?? Infinity) < made.score) at--
+  best.splice(at, 0, made)
+  if (best.length > limit) best.pop()
 }
 
 function scoreWithMiniSearch<T>(internals: Internals, search: MiniSearch<T>, query: string, options: SearchOptions): Scored {
@@ -142,8 +146,12 @@ function scoreOrQuery(internals: Internals, query: string, options: SearchOption
     }
   })
   const scores = order.map((shortId) => (score[shortId] ?? 0) * ((quality[shortId] ?? 0) || 1))
-  return { scores, result: (position) => orResultOf(internals, order[position] ?? 0, scores[position] ?? 0, terms, fields) }
+  const searched = terms.map((term) => ({ term, data: internals._index?.get(term) }))
+  return { scores, result: (position) => orResultOf(internals, order[position] ?? 0, scores[position] ?? 0, searched, fields) }
 }
+
+/** A term of a query with its postings (undefined when the index lacks it), looked up once per query. */
+type SearchedTerm = { term: string; data: TermData | undefined }
 
 // The result MiniSearch makes for a document of an OR query: its matched terms in query order,
 // each with the fields (in field order) that hold it.
@@ -151,13 +159,12 @@ function orResultOf(
   internals: Internals,
   shortId: number,
   score: number,
-  terms: readonly string[],
+  searched: readonly SearchedTerm[],
   fields: ReadonlyArray<{ name: string; id: number }>,
 ): SearchResult {
   const match: Record<string, string[]> = {}
   const matched: string[] = []
-  for (const term of terms) {
-    const data = internals._index?.get(term)
+  for (const { term, data } of searched) {
     const holding = fields.filter((field) => data?.get(field.id)?.has(shortId) === true).map((field) => field.name)
     if (holding.length === 0) continue
     match[term] = holding
@@ -207,6 +214,8 @@ export function searchTopGroups<T>(
   const { numbers, stamps, order, groupDocuments, termDocuments } = work
   const call = nextStamp(work)
   let orderCount = 0
+  // The terms searched, in query order (groups, then each group's terms): a result's terms are those it holds.
+  const searched: SearchedTerm[] = []
   // As MiniSearch counts a repeated query term's quality once, a repeated group counts once.
   const seenGroups = new Set<string>()
   const isRepeat = groups.map((group) => {
@@ -221,6 +230,7 @@ export function searchTopGroups<T>(
     for (const [rank, { term, weight }] of group.entries()) {
       const data = internals._index?.get(term)
       if (data === undefined || (rank > 0 && isCommon(data, commonCount))) continue
+      if (!searched.some((entry) => entry.term === term)) searched.push({ term, data })
       const stamp = nextStamp(work)
       let termCount = 0
       for (const field of fields) {
@@ -271,30 +281,13 @@ export function searchTopGroups<T>(
     }
   })
   const { filter } = merged
-  // A result's terms: the query's terms it holds, in query order (groups, then each group's terms).
-  const queryTerms = [...new Set(groups.flatMap((group) => group.map((entry) => entry.term)))].flatMap((term) => {
-    const data = internals._index?.get(term)
-    return data === undefined ? [] : [{ term, data }]
-  })
   const best: SearchResult[] = []
   for (let i = 0; i < orderCount; i++) {
     const shortId = order[i] as number
     const total = (numbers[shortId * NUMBERS + SCORE] as number) * ((numbers[shortId * NUMBERS + QUALITY] as number) || 1)
     if (limit <= 0 || (best.length >= limit && total <= (best[limit - 1]?.score ?? Infinity))) continue
-    const match: Record<string, string[]> = {}
-    const matched: string[] = []
-    for (const { term, data } of queryTerms) {
-      const holding = fields.filter((field) => data.get(field.id)?.has(shortId) === true).map((field) => field.name)
-      if (holding.length === 0) continue
-      match[term] = holding
-      matched.push(term)
-    }
-    const made = resultOf(internals, shortId, total, matched, match)
-    if (filter !== undefined && !filter(made)) continue
-    let at = best.length
-    while (at > 0 && (best[at - 1]?.score ?? Infinity) < total) at--
-    best.splice(at, 0, made)
-    if (best.length > limit) best.pop()
+    const made = orResultOf(internals, shortId, total, searched, fields)
+    if (filter === undefined || filter(made)) keepAmongBest(best, made, limit)
   }
   return best
 }
